@@ -1,0 +1,84 @@
+"""The corpus metric, as defined by the reference scorer (``shared/tools/score.py``).
+
+Tokens are runs of letters and digits, case-sensitive.  WER is the token edit
+distance over the truth's tokens; ``red`` is the relative WER reduction;
+``fixed``/``broken`` count truth tokens that the corrector made right/wrong
+(by alignment with the input and the output).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def tokens(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _right(truth: list[str], hyp: list[str]) -> set[int]:
+    ok: set[int] = set()
+    for op in Levenshtein.opcodes(truth, hyp):
+        if op.tag == "equal":
+            ok.update(range(op.src_start, op.src_end))
+    return ok
+
+
+@dataclass(frozen=True)
+class Score:
+    n: int
+    words: int
+    wer0: float
+    wer1: float
+    cer0: float
+    cer1: float
+    red: float | None
+    fixed: int
+    broken: int
+    kchar_s: float
+
+
+def load(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def score(fix: Callable[[str], str], records: Iterable[dict]) -> Score:
+    n = tw = e0 = e1 = tc = c0 = c1 = fixed = broken = nchar = 0
+    secs = 0.0
+    for r in records:
+        truth = r.get("truth", r.get("text"))
+        src = r.get("ocr", r.get("text"))
+        t0 = time.perf_counter()
+        out = fix(src)
+        secs += time.perf_counter() - t0
+        n += 1
+        nchar += len(src)
+        T, S, O = tokens(truth), tokens(src), tokens(out)
+        tw += len(T)
+        e0 += Levenshtein.distance(T, S)
+        e1 += Levenshtein.distance(T, O)
+        ft, fs, fo = _flat(truth), _flat(src), _flat(out)
+        tc += len(ft)
+        c0 += Levenshtein.distance(ft, fs)
+        c1 += Levenshtein.distance(ft, fo)
+        rs, ro = _right(T, S), _right(T, O)
+        fixed += len(ro - rs)
+        broken += len(rs - ro)
+    wer0, wer1 = e0 / max(tw, 1), e1 / max(tw, 1)
+    return Score(
+        n, tw, round(wer0, 4), round(wer1, 4), round(c0 / max(tc, 1), 4), round(c1 / max(tc, 1), 4),
+        round(1 - wer1 / wer0, 4) if wer0 else None, fixed, broken, round(nchar / max(secs, 1e-9) / 1000, 1),
+    )

@@ -1,0 +1,62 @@
+"""Character tables used by the Unicode and layout steps.
+
+Readable literals with their names, one entry per line, so a reader can check
+each one.  The OCR confusion table for words lives in ``confusions.py``.
+"""
+
+from __future__ import annotations
+
+# Presentation forms that PDF text extraction leaves in place of letter pairs.
+LIGATURES: dict[str, str] = {
+    "\N{LATIN SMALL LIGATURE FF}": "ff",
+    "\N{LATIN SMALL LIGATURE FI}": "fi",
+    "\N{LATIN SMALL LIGATURE FL}": "fl",
+    "\N{LATIN SMALL LIGATURE FFI}": "ffi",
+    "\N{LATIN SMALL LIGATURE FFL}": "ffl",
+    "\N{LATIN SMALL LIGATURE LONG S T}": "st",
+    "\N{LATIN SMALL LIGATURE ST}": "st",
+}
+
+DIAERESIS_MARKS = "\N{DIAERESIS}\N{COMBINING DIAERESIS}"
+
+# Letters that take a diaeresis in German text (and a few loan words: Noël, naïv).
+DIAERESIS_BASES: dict[str, str] = {
+    "a": "ä",
+    "o": "ö",
+    "u": "ü",
+    "A": "Ä",
+    "O": "Ö",
+    "U": "Ü",
+    "e": "ë",
+    "i": "ï",
+}
+
+# Characters that carry no visible content and break words apart for search.
+INVISIBLE = (
+    "\N{SOFT HYPHEN}"
+    "\N{ZERO WIDTH SPACE}"
+    "\N{WORD JOINER}"
+    "\N{ZERO WIDTH NO-BREAK SPACE}"  # a BOM inside the text
+)
+# Joiners matter inside emoji sequences; they are removed only between letters.
+JOINERS = "\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
+
+# Characters that hyphenate a word at a line end.
+LINE_END_HYPHENS = "-\N{HYPHEN}\N{NOT SIGN}\N{NON-BREAKING HYPHEN}"
+
+# Characters OCR reads for German quotation marks.
+OPENING_QUOTE_MISREADS = (",,", ",", ".", "\N{DOUBLE LOW-9 QUOTATION MARK}", '"', "''")
+CLOSING_QUOTE_MISREADS = (
+    "*",
+    "\N{REGISTERED SIGN}",
+    "\N{RIGHT DOUBLE QUOTATION MARK}",
+    "\N{LEFT DOUBLE QUOTATION MARK}",
+    '"',
+    "''",
+)
+GERMAN_OPEN = "\N{DOUBLE LOW-9 QUOTATION MARK}"
+GERMAN_CLOSE = "\N{LEFT DOUBLE QUOTATION MARK}"
+
+# Characters OCR reads for a bullet at the start of a line.
+BULLET_MISREADS = ("\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}", "e", "*", "\N{MIDDLE DOT}", "o")
+BULLET = "\N{BULLET}"

@@ -1,0 +1,197 @@
+"""The OCR confusion model: what OCR reads for what was printed, and at what cost.
+
+Costs are relative weights, lower for the confusions OCR makes most often
+(an English model reads "ü" as "ii" far more often than as "G").  A candidate
+is the token with some of these replacements applied; its cost is the sum of
+theirs.  The rule of each entry is the name :func:`ocrfix.explain` reports.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Confusion(NamedTuple):
+    seen: str  # what OCR produced ("" when a glyph was dropped)
+    meant: str  # what was printed
+    cost: float
+    rule: str
+    # True where only dots or ß are lost or added and the letter shapes give no
+    # evidence ("fur" for "für"): how likely that is depends on the document
+    # (see ``correct.Mode``).
+    dots: bool = False
+
+
+# fmt: off
+CONFUSIONS: tuple[Confusion, ...] = (
+    # ü: English-model OCR has no ü and reads it as the nearest Latin shapes
+    Confusion("ii", "ü", 0.2, "umlaut"),          # Fiihrung
+    Confusion("u", "ü", 0.4, "umlaut", True),     # fur: the dots lost
+    Confusion("U", "Ü", 0.4, "umlaut", True),     # Uber
+    Confusion("U", "ü", 0.45, "umlaut", True),    # Uber mid-sentence: the capital was the damage
+    Confusion("li", "ü", 0.4, "umlaut"),          # Flihrung
+    Confusion("ll", "ü", 0.5, "umlaut"),          # fllhrt
+    Confusion("il", "ü", 0.5, "umlaut"),          # Bilhnenbild
+    Confusion("ti", "ü", 0.5, "umlaut"),          # zurtick
+    Confusion("i", "ü", 0.6, "umlaut"),           # Fihrung
+    Confusion("l", "ü", 0.7, "umlaut"),           # flr
+    Confusion("t", "ü", 0.8, "umlaut"),
+    Confusion("G", "ü", 0.7, "umlaut"),           # Gber
+    Confusion("G", "Ü", 0.7, "umlaut"),
+    Confusion("", "ü", 0.9, "umlaut", True),      # fr: the letter dropped
+    # ö
+    Confusion("é", "ö", 0.2, "umlaut"),           # kénnten
+    Confusion("6", "ö", 0.3, "umlaut"),           # er6ffnete
+    Confusion("o", "ö", 0.4, "umlaut", True),     # Moglichkeit
+    Confusion("O", "Ö", 0.4, "umlaut", True),     # Osterreich
+    Confusion("d", "ö", 0.7, "umlaut"),           # erhdht
+    Confusion("do", "ö", 0.6, "umlaut"),          # Niederdosterreich
+    Confusion("dé", "ö", 0.4, "umlaut"),
+    Confusion("G", "ö", 0.7, "umlaut"),           # HGhe
+    Confusion("i", "ö", 0.8, "umlaut"),
+    Confusion("ó", "ö", 0.3, "umlaut"),
+    Confusion("è", "ö", 0.4, "umlaut"),
+    Confusion("", "ö", 0.9, "umlaut", True),      # mchte
+    # ä
+    Confusion("éa", "ä", 0.2, "umlaut"),          # Abhéangigkeit
+    Confusion("é", "ä", 0.35, "umlaut"),
+    Confusion("a", "ä", 0.4, "umlaut", True),     # erklarte
+    Confusion("A", "Ä", 0.4, "umlaut", True),     # Arzte
+    Confusion("ii", "ä", 0.5, "umlaut"),          # spiiter
+    Confusion("ia", "ä", 0.4, "umlaut"),          # erkliarte
+    Confusion("ai", "ä", 0.5, "umlaut"),          # Waihrend
+    Confusion("d", "ä", 0.7, "umlaut"),           # Kapazitdt
+    Confusion("i", "ä", 0.7, "umlaut"),           # jihrige
+    Confusion("4", "ä", 0.5, "umlaut"),
+    Confusion("á", "ä", 0.3, "umlaut"),
+    Confusion("à", "ä", 0.3, "umlaut"),
+    Confusion("", "ä", 0.9, "umlaut", True),      # rumen
+    # umlauts a German model sees where there are none
+    Confusion("ä", "a", 0.6, "umlaut"),
+    Confusion("ö", "o", 0.6, "umlaut"),
+    Confusion("ü", "u", 0.6, "umlaut"),
+    Confusion("ü", "ä", 0.7, "umlaut"),          # betüubt
+    Confusion("ä", "ü", 0.7, "umlaut"),
+    # ß
+    Confusion("B", "ß", 0.2, "eszett"),           # groBes
+    Confusion("BB", "ß", 0.2, "eszett"),          # groBBes
+    Confusion("8", "ß", 0.3, "eszett"),           # gro8ten
+    Confusion("&", "ß", 0.3, "eszett"),           # gro&en
+    Confusion("f{", "ß", 0.25, "eszett"),         # grof{en
+    Confusion("{", "ß", 0.3, "eszett"),
+    Confusion("3", "ß", 0.4, "eszett"),
+    Confusion("R", "ß", 0.5, "eszett"),           # groRen
+    Confusion("S", "ß", 0.5, "eszett"),           # drauSen
+    Confusion("f", "ß", 0.5, "eszett"),           # grofen
+    Confusion("fs", "ß", 0.5, "eszett"),
+    Confusion("", "ß", 0.8, "eszett", True),      # Fuball: the glyph dropped
+    # ligatures whose glyph had no Unicode mapping and was dropped
+    Confusion("", "fi", 0.5, "ligature"),         # ndet
+    Confusion("", "fl", 0.5, "ligature"),         # Einuss
+    Confusion("", "ff", 0.5, "ligature"),
+    Confusion("", "ffi", 0.6, "ligature"),
+    Confusion("", "ffl", 0.6, "ligature"),
+    # letter shapes
+    Confusion("l", "I", 0.4, "acronym"),          # Kl -> KI (only towards listed acronyms)
+    Confusion("I", "l", 0.5, "letters"),
+    Confusion("1", "l", 0.5, "letters"),
+    Confusion("rn", "m", 0.5, "letters"),
+    Confusion("m", "rn", 0.6, "letters"),
+    Confusion("c", "e", 0.5, "letters"),          # dic
+    Confusion("e", "c", 0.6, "letters"),
+    Confusion("l", "i", 0.6, "letters"),
+    Confusion("i", "l", 0.5, "letters"),          # Wahiweise
+    Confusion("cl", "d", 0.5, "letters"),
+    Confusion("d", "cl", 0.7, "letters"),
+    Confusion("li", "h", 0.6, "letters"),
+    Confusion("ri", "n", 0.6, "letters"),
+    Confusion("vv", "w", 0.5, "letters"),
+    Confusion("y", "v", 0.6, "letters"),          # yon
+    Confusion("f", "t", 0.6, "letters"),          # Chemiewaften
+    Confusion("t", "f", 0.6, "letters"),
+    Confusion("f", "r", 0.7, "letters"),          # Jahfen
+    Confusion("n", "r", 0.7, "letters"),          # Panteistrategen
+    Confusion("n", "h", 0.7, "letters"),          # inm
+    Confusion("h", "n", 0.7, "letters"),          # Plaheten
+    Confusion("eb", "ch", 0.7, "letters"),        # Sebulen
+    Confusion("o", "p", 0.8, "letters"),
+    Confusion("ff", "lf", 0.6, "letters"),        # Achteffinale
+    Confusion("h", "b", 0.7, "letters"),
+    Confusion("b", "h", 0.7, "letters"),
+    Confusion("n", "u", 0.7, "letters"),
+    Confusion("u", "n", 0.7, "letters"),
+    Confusion("0", "o", 0.6, "letters"),
+    Confusion("0", "O", 0.6, "letters"),
+)
+# fmt: on
+
+# Confusions that restore only a lost diacritic or ß: strong evidence even when the
+# damaged form happens to be a valid word ("Osterreich").
+RESTORE_RULES = frozenset({"umlaut", "eszett"})
+MAX_EDITS = 3
+MAX_COST = 1.6
+
+
+class Candidate(NamedTuple):
+    word: str
+    cost: float
+    rules: tuple[str, ...]
+    first_changed: bool  # was the first character replaced (casing follows the damage)?
+
+
+def _index(table: tuple[Confusion, ...]) -> tuple[dict[str, list[Confusion]], list[Confusion]]:
+    by_first: dict[str, list[Confusion]] = {}
+    inserts = []
+    for c in table:
+        if c.seen:
+            by_first.setdefault(c.seen[0], []).append(c)
+        else:
+            inserts.append(c)
+    return by_first, inserts
+
+
+_BY_FIRST, _INSERTS = _index(CONFUSIONS)
+
+
+def candidates(
+    word: str,
+    max_cost: float | None = None,
+    max_edits: int = MAX_EDITS,
+    rules: frozenset[str] | None = None,
+    dots_cost: float = 0.0,
+) -> list[Candidate]:
+    """All spellings ``word`` may have had under the confusion model, cheapest first.
+
+    At most ``max_edits`` replacements, total cost at most ``max_cost``; a
+    dropped glyph is restored only alone and only in words of four or more
+    letters.  ``rules`` limits the kinds used; ``dots_cost`` is added to the
+    confusions that only add or remove dots or ß.
+    """
+    if max_cost is None:
+        max_cost = MAX_COST
+    out: dict[str, Candidate] = {}
+    n = len(word)
+    inserts = _INSERTS if n >= 4 else []
+
+    def cost_of(c: Confusion) -> float:
+        return c.cost + dots_cost if c.dots else c.cost
+
+    def walk(i: int, built: str, cost: float, used: tuple[str, ...], edits: int, inserted: bool, first: bool) -> None:
+        if i == n:
+            if edits and (built not in out or cost < out[built].cost):
+                out[built] = Candidate(built, cost, used, first)
+            return
+        if edits < max_edits and not inserted:
+            if edits == 0 and i > 0:
+                for c in inserts:
+                    cc = cost + cost_of(c)
+                    if cc <= max_cost and (rules is None or c.rule in rules):
+                        walk(i, built + c.meant, cc, (c.rule,), 1, True, first)
+            for c in _BY_FIRST.get(word[i], ()):
+                cc = cost + cost_of(c)
+                if cc <= max_cost and word.startswith(c.seen, i) and (rules is None or c.rule in rules):
+                    walk(i + len(c.seen), built + c.meant, cc, used + (c.rule,), edits + 1, inserted, first or i == 0)
+        walk(i + 1, built + word[i], cost, used, edits, inserted, first)
+
+    walk(0, "", 0.0, (), 0, False, False)
+    return sorted(out.values(), key=lambda c: (c.cost, c.word))

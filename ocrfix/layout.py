@@ -1,0 +1,146 @@
+"""Layout repairs: words hyphenated across lines, paragraph unwrapping, quotes, bullets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS
+from .result import Edit
+
+if TYPE_CHECKING:
+    from .pipeline import Context
+
+# Words after which a hyphen is a suspended compound ("Ein- und Ausgang").
+SUSPENDED_FOLLOWERS = frozenset("und oder bzw beziehungsweise sowie als wie bis noch respektive".split())
+
+_H = regex.escape(LINE_END_HYPHENS)
+_BREAK = regex.compile(
+    rf"""
+    (?P<left>[\p{{L}}\p{{M}}\p{{N}}&]+)        # the word before the break
+    (?P<hyph>[{_H}]{{1,2}})                    # one hyphen, or two for a real one ("Fußball--")
+    [ \t]*\r?\n[ \t]*                          # the line end
+    (?:[‚,'`·.](?=\p{{Ll}}))?                   # OCR specks before the next line's word
+    (?P<right>[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}&]*)
+    """,
+    regex.VERBOSE,
+)
+
+
+def dehyphenate(text: str, ctx: Context) -> list[Edit]:
+    """Join words broken across lines.
+
+    "Wirtschafts-\\nstandort" becomes "Wirtschaftsstandort".  A hyphen that
+    belongs to the word stays and only the line break goes ("Nord-\\nSüd",
+    "KI-\\nModelle", "22-\\njährige", "Fußball--\\nBundesliga"); a suspended
+    hyphen before "und"/"oder" keeps its line break ("Ein-\\nund Ausgang").
+    """
+    if "\n" not in text:
+        return []
+    lex = ctx.lexicon
+    edits = []
+    for m in _BREAK.finditer(text):
+        left, right, hyph = m.group("left"), m.group("right"), m.group("hyph")
+        a, b = m.end("left"), m.start("right")
+        if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
+            continue
+        keep_hyphen = (
+            len(hyph) == 2
+            or right[0].isdigit()
+            or left[-1].isdigit()
+            or (right[0].isupper() and _starts_compound_part(right, lex))
+            or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
+            or (not lex.valid(left + right) and lex.valid(f"{left}-{right}"))
+        )
+        if keep_hyphen:
+            edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
+        else:
+            edits.append(Edit(a, b, "", "dehyphenate", 0.95))
+    return edits
+
+
+# Capitals OCR reads for a lower-case ß or umlaut ("Rechtmä-\nBigkeit", "ge-\nUbt").
+_DAMAGE_CAPITALS = "BRUGOA"
+
+
+def _starts_compound_part(right: str, lex) -> bool:
+    """Is a capitalized word after a line-end hyphen a part of its own ("Nord-\nSüd")?
+
+    It is, unless it is no word and starts with a capital that OCR reads for ß
+    or an umlaut, when it is rather the damaged rest of the word.
+    """
+    if right[0] not in _DAMAGE_CAPITALS or right.isupper():
+        return True
+    return lex.valid(right) or lex.known(right)
+
+
+_WRAPPED = regex.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
+
+
+def unwrap(text: str, ctx: Context) -> list[Edit]:
+    """Join the lines of a paragraph (off by default): a single line break becomes a space.
+
+    Lines that start a list item (a bullet, a dash, a number) keep their break.
+    """
+    edits = []
+    for m in _WRAPPED.finditer(text):
+        nxt = text[m.end() : m.end() + 3]
+        if regex.match(r"[-–•*·»]\s|\d+[.)]\s", nxt):
+            continue
+        edits.append(Edit(m.start(), m.end(), " ", "unwrap", 1.0))
+    return edits
+
+
+_OPEN = regex.compile(r"(?:(?<=^|[\s(\[–—-])(?:,,|''|[,.„\"])|(?<=^|[\s(\[–—])[.])(?=\p{L})", regex.MULTILINE)
+_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.!?,;…])(?:''|[*®”“\"])(?=[\s.,;:!?)\]–—-]|$)")
+
+
+def fix_quotes(text: str, ctx: Context) -> list[Edit]:
+    """Restore German quotes read as ",", ".", "*" or "®": ",Hallo*" -> „Hallo“.
+
+    Only pairs are changed: an opening misread followed by a closing one in the
+    same paragraph, with no other quote between them.  A pair of straight or
+    already German quotes is left as it is.
+    """
+    if not _CLOSE.search(text):
+        return []
+    opens = [(m.start(), m.end(), m.group(), "open") for m in _OPEN.finditer(text)]
+    closes = [(m.start(), m.end(), m.group(), "close") for m in _CLOSE.finditer(text)]
+    marks = sorted(opens + closes)
+    edits = []
+    i = 0
+    while i < len(marks) - 1:
+        o, c = marks[i], marks[i + 1]
+        if (
+            o[3] == "open"
+            and c[3] == "close"
+            and c[0] - o[1] < 600
+            and "\n\n" not in text[o[1] : c[0]]
+            and not (o[2] in ('"', "„") and c[2] in ('"', "“"))
+            and not (o[2] in (",", ".") and c[2] == "''")
+        ):
+            if o[2] != GERMAN_OPEN:
+                edits.append(Edit(o[0], o[1], GERMAN_OPEN, "quotes", 0.8))
+            if c[2] != GERMAN_CLOSE:
+                edits.append(Edit(c[0], c[1], GERMAN_CLOSE, "quotes", 0.8))
+            i += 2
+        else:
+            i += 1
+    return edits
+
+
+_BULLET_LINE = regex.compile(
+    "^([ \t]*)(" + "|".join(regex.escape(b) for b in BULLET_MISREADS) + r")(?=[ \t]+\p{Lu})", regex.MULTILINE
+)
+
+
+def fix_bullets(text: str, ctx: Context) -> list[Edit]:
+    """Bullets read as "«", "e", "*" at line starts, where at least two lines share the misread."""
+    found = list(_BULLET_LINE.finditer(text))
+    if len(found) < 2:
+        return []
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group(2)] = counts.get(m.group(2), 0) + 1
+    return [Edit(m.start(2), m.end(2), BULLET, "bullets", 0.9) for m in found if counts[m.group(2)] >= 2]

@@ -1,0 +1,110 @@
+"""The ordered steps, and the :class:`Cleaner` that runs them.
+
+``STEPS`` is the one registry: it fixes the order of the pipeline, and each
+step's name is both its switch in :class:`~ocrfix.config.Config` and the rule
+its corrections report (the dictionary step reports the kind of damage it
+repaired: "umlaut", "eszett", "ligature", "letters", ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
+
+from .config import Config
+from .correct import Corrector, correct_words, get_corrector
+from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
+from .lexicon import Lexicon, get_lexicon
+from .result import Edit, Explanation
+from .trace import Trace
+from .unicode import fix_ligature_glyphs, fix_mojibake, fix_split_diaeresis, normalize_nfc, remove_invisible
+
+
+class Context:
+    """What a step may use besides the text: the options and the (lazily loaded) dictionary."""
+
+    __slots__ = ("config", "_lexicon", "_corrector")
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._lexicon: Lexicon | None = None
+        self._corrector: Corrector | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = get_lexicon(self.config.variant, self.config.user_words)
+        return self._lexicon
+
+    @property
+    def corrector(self) -> Corrector:
+        if self._corrector is None:
+            self._corrector = get_corrector(self.config.variant, self.config.user_words)
+        return self._corrector
+
+
+class Step(NamedTuple):
+    name: str
+    run: Callable[[str, Context], list[Edit]]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("mojibake", fix_mojibake),
+    Step("ligature", fix_ligature_glyphs),
+    Step("diaeresis", fix_split_diaeresis),
+    Step("invisible", remove_invisible),
+    Step("nfc", normalize_nfc),
+    Step("dehyphenate", dehyphenate),
+    Step("unwrap", unwrap),
+    Step("quotes", fix_quotes),
+    Step("bullets", fix_bullets),
+    Step("words", correct_words),
+)
+
+
+class Cleaner:
+    """Cleans text with fixed options; reusable, thread-safe and cheap to pickle.
+
+    >>> Cleaner(variant="de_CH").clean("Das ist ein groBes Haus.")
+    'Das ist ein grosses Haus.'
+
+    The dictionaries are loaded on first use in each process, so a pickled
+    cleaner sent to a worker carries only its options.
+    """
+
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        if config is None:
+            config = Config.from_options(**options)
+        elif options:
+            config = config.replace(**options)
+        self.config = config
+        self._ctx = Context(config)
+        self._steps = tuple(s for s in STEPS if getattr(config, s.name))
+
+    def __reduce__(self):
+        return (Cleaner, (self.config,))
+
+    def __repr__(self) -> str:
+        return f"Cleaner({self.config!r})"
+
+    def explain(self, text: str) -> Explanation:
+        """The cleaned text and every correction, with offsets into ``text``."""
+        trace = self._run(text)
+        return Explanation(trace.text, trace.corrections())
+
+    def clean(self, text: str) -> str:
+        """The cleaned text."""
+        return self._run(text).text
+
+    def _run(self, text: str) -> Trace:
+        if not isinstance(text, str):
+            raise TypeError(f"ocrfix cleans str, not {type(text).__name__}; decode bytes first")
+        trace = Trace(text)
+        for step in self._steps:
+            trace.apply(step.run(trace.text, self._ctx))
+        return trace
+
+    def clean_many(self, texts: Iterable[str], workers: int = 1, chunksize: int = 64) -> Iterator[str]:
+        """Clean ``texts`` lazily, in input order; see :mod:`ocrfix.parallel`."""
+        from .parallel import clean_many
+
+        return clean_many(self, texts, workers=workers, chunksize=chunksize)

@@ -1,0 +1,66 @@
+"""Result types: what a step proposes (:class:`Edit`) and what :func:`explain` reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Edit(NamedTuple):
+    """A replacement proposed by one step, in the coordinates of that step's input."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One change, in the coordinates of the original input.
+
+    ``original == input[start:end]``; replaying all corrections of an
+    :class:`Explanation` on the input gives its ``text``.  Where two steps
+    touched the same span, they are reported together and ``rule`` names both
+    (``"mojibake+umlaut"``).
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The cleaned ``text`` and the ``corrections`` that produced it, in input order."""
+
+    text: str
+    corrections: tuple[Correction, ...]
+
+    def __iter__(self):  # lets ``text, corrections = explain(...)`` work
+        return iter((self.text, self.corrections))
+
+
+def replay(text: str, corrections: tuple[Correction, ...] | list[Correction]) -> str:
+    """Apply ``corrections`` (input coordinates, sorted, non-overlapping) to ``text``."""
+    out, pos = [], 0
+    for c in corrections:
+        out.append(text[pos : c.start])
+        out.append(c.replacement)
+        pos = c.end
+    out.append(text[pos:])
+    return "".join(out)

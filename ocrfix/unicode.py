@@ -1,0 +1,116 @@
+"""Character-level repairs: mojibake, ligature glyphs, split diaeresis, invisibles, NFC.
+
+Each function takes the text and the cleaning context and returns the edits it
+proposes; none of them needs the dictionary except where noted.  They look for
+their trigger characters first, so correct text costs one regex scan each.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+import regex
+
+from .chardata import DIAERESIS_BASES, DIAERESIS_MARKS, INVISIBLE, JOINERS, LIGATURES
+from .result import Edit
+
+if TYPE_CHECKING:
+    from .pipeline import Context
+
+# UTF-8 read as cp1252/latin-1: a lead byte (Â..ô) followed by one to three
+# continuation bytes (0x80..0xBF, which cp1252 shows as these characters).
+_CONT = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MOJIBAKE = regex.compile(rf"(?:[\u00c2-\u00f4][{_CONT}]{{1,3}})+")
+
+
+def fix_mojibake(text: str, ctx: Context) -> list[Edit]:
+    """"FÃ¼hrung" -> "Führung": UTF-8 bytes that were decoded as cp1252."""
+    if not _MOJIBAKE.search(text):
+        return []
+    import ftfy  # only needed when something looks like mojibake
+
+    edits = []
+    for m in _MOJIBAKE.finditer(text):
+        fixed = ftfy.fix_encoding(m.group())
+        if fixed != m.group() and len(fixed) < len(m.group()):
+            edits.append(Edit(m.start(), m.end(), fixed, "mojibake", 0.99))
+    return edits
+
+
+_LIGATURE = regex.compile("[" + "".join(LIGATURES) + "]")
+
+
+def fix_ligature_glyphs(text: str, ctx: Context) -> list[Edit]:
+    """"Modiﬁkation" -> "Modifikation": presentation-form ligatures."""
+    return [Edit(m.start(), m.end(), LIGATURES[m.group()], "ligature", 1.0) for m in _LIGATURE.finditer(text)]
+
+
+_BASES = "".join(DIAERESIS_BASES)
+# base letter then mark ("u¨", "u ̈") or mark then base letter ("¨u"); an optional space between
+_DIAERESIS_AFTER = regex.compile(f"([{_BASES}]) ?[{DIAERESIS_MARKS}]")
+_DIAERESIS_BEFORE = regex.compile(f"[{DIAERESIS_MARKS}] ?([{_BASES}])")
+
+
+def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
+    """"f¨ur", "wu¨rde", "Ma ̈rz" -> "für", "würde", "März".
+
+    A mark between two vowels ("Ba¨ume") could belong to either; the text's
+    unambiguous cases decide whether its marks follow or precede their letter.
+    """
+    if not any(c in text for c in DIAERESIS_MARKS):
+        return []
+    after = [m for m in _DIAERESIS_AFTER.finditer(text)]
+    before = [m for m in _DIAERESIS_BEFORE.finditer(text)]
+    after_marks = {m.end() - 1 for m in after}
+    before_marks = {m.start() for m in before}
+    n_after = len(after_marks - before_marks)
+    n_before = len(before_marks - after_marks)
+    first, second = (after, before) if n_after >= n_before else (before, after)
+    taken: set[int] = set()  # positions of marks already used
+    edits = []
+    for group in (first, second):
+        for m in group:
+            mark = m.end() - 1 if group is after else m.start()
+            if mark in taken:
+                continue
+            taken.add(mark)
+            edits.append(Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.98))
+    edits.sort()
+    # two matches may share a base letter ("¨a¨"): keep the first
+    out: list[Edit] = []
+    for e in edits:
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+_INVISIBLE = regex.compile(f"[{INVISIBLE}]+\n?|(?<=\\p{{L}})[{JOINERS}]+(?=\\p{{L}})")
+
+
+def remove_invisible(text: str, ctx: Context) -> list[Edit]:
+    """Soft hyphens and zero-width characters; a soft hyphen ending a line joins the word."""
+    edits = []
+    for m in _INVISIBLE.finditer(text):
+        s = m.group()
+        # "Wirt\xad\nschaft" was a soft break inside a word: drop the newline with it,
+        # unless a visible hyphen precedes it (then layout's dehyphenation decides).
+        if s.endswith("\n") and (m.start() == 0 or text[m.start() - 1] in "-\N{HYPHEN}"):
+            edits.append(Edit(m.start(), m.end() - 1, "", "invisible", 1.0))
+        else:
+            edits.append(Edit(m.start(), m.end(), "", "invisible", 1.0))
+    return edits
+
+
+_COMBINING = regex.compile(r"\P{M}?\p{M}+")
+
+
+def normalize_nfc(text: str, ctx: Context) -> list[Edit]:
+    """Compose base letters and combining marks (NFC), only where marks occur."""
+    edits = []
+    for m in _COMBINING.finditer(text):
+        s = m.group()
+        composed = unicodedata.normalize("NFC", s)
+        if composed != s:
+            edits.append(Edit(m.start(), m.end(), composed, "nfc", 1.0))
+    return edits
