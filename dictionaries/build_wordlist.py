@@ -29,7 +29,7 @@ FORMAT = "ocrfix-wordlist 2"
 HERE = Path(__file__).resolve().parent
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 MIN_ZIPF = 1.0  # below this wordfreq's list is mostly noise
-KNOWN_ZIPF = 3.0  # words hunspell lacks are kept from this frequency on (lexicon.KNOWN_ZIPF)
+KNOWN_ZIPF = 2.0  # words hunspell lacks are kept from this frequency on (lexicon.KNOWN_ZIPF)
 
 _dicts: list = []
 

@@ -80,6 +80,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("f{", "ß", 0.25, "eszett"),         # grof{en
     Confusion("{", "ß", 0.3, "eszett"),
     Confusion("3", "ß", 0.4, "eszett"),
+    Confusion("@", "ß", 0.4, "eszett"),           # hei@t
+    Confusion("®", "ß", 0.4, "eszett"),
     Confusion("R", "ß", 0.5, "eszett"),           # groRen
     Confusion("S", "ß", 0.5, "eszett"),           # drauSen
     Confusion("f", "ß", 0.5, "eszett"),           # grofen
@@ -129,7 +131,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
 # damaged form happens to be a valid word ("Osterreich").
 RESTORE_RULES = frozenset({"umlaut", "eszett"})
 MAX_EDITS = 3
-MAX_COST = 1.6
+MAX_COST = 1.3
 
 
 class Candidate(NamedTuple):
@@ -159,37 +161,55 @@ def candidates(
     max_edits: int = MAX_EDITS,
     rules: frozenset[str] | None = None,
     dots_cost: float = 0.0,
+    edit_cost: float = 0.0,
+    dots_only: bool = False,
 ) -> list[Candidate]:
     """All spellings ``word`` may have had under the confusion model, cheapest first.
 
     At most ``max_edits`` replacements, total cost at most ``max_cost``; a
-    dropped glyph is restored only alone and only in words of four or more
-    letters.  ``rules`` limits the kinds used; ``dots_cost`` is added to the
-    confusions that only add or remove dots or ß.
+    dropped glyph is restored only alone, a dropped umlaut in words of three
+    or more letters, other glyphs in words of four or more.  ``rules`` limits the kinds used; ``dots_cost`` is added to the
+    confusions that only add or remove dots or ß, ``edit_cost`` to every one;
+    ``dots_only`` keeps only those (for a valid word, letter shapes are no evidence).
     """
     if max_cost is None:
         max_cost = MAX_COST
     out: dict[str, Candidate] = {}
     n = len(word)
-    inserts = _INSERTS if n >= 4 else []
+    inserts = [c for c in _INSERTS if n >= 4 or c.dots] if n >= 3 else []
+    if dots_only:
+        inserts = [c for c in inserts if c.dots]
 
     def cost_of(c: Confusion) -> float:
-        return c.cost + dots_cost if c.dots else c.cost
+        # a dropped ligature is extraction damage, as likely in any document
+        return c.cost + (0.0 if c.rule == "ligature" else edit_cost) + (dots_cost if c.dots else 0.0)
 
     def walk(i: int, built: str, cost: float, used: tuple[str, ...], edits: int, inserted: bool, first: bool) -> None:
         if i == n:
             if edits and (built not in out or cost < out[built].cost):
                 out[built] = Candidate(built, cost, used, first)
+            elif edits == 0 and n >= 3:  # a glyph dropped at the end: "Angri"
+                for c in inserts:
+                    cc = cost + cost_of(c)
+                    if cc <= max_cost and (rules is None or c.rule in rules):
+                        cand = built + c.meant
+                        if cand not in out or cc < out[cand].cost:
+                            out[cand] = Candidate(cand, cc, (c.rule,), first)
             return
         if edits < max_edits and not inserted:
-            if edits == 0 and i > 0:
+            if edits == 0:
                 for c in inserts:
                     cc = cost + cost_of(c)
                     if cc <= max_cost and (rules is None or c.rule in rules):
                         walk(i, built + c.meant, cc, (c.rule,), 1, True, first)
             for c in _BY_FIRST.get(word[i], ()):
                 cc = cost + cost_of(c)
-                if cc <= max_cost and word.startswith(c.seen, i) and (rules is None or c.rule in rules):
+                if (
+                    cc <= max_cost
+                    and word.startswith(c.seen, i)
+                    and (rules is None or c.rule in rules)
+                    and (c.dots or not dots_only)
+                ):
                     walk(i + len(c.seen), built + c.meant, cc, used + (c.rule,), edits + 1, inserted, first or i == 0)
         walk(i + 1, built + word[i], cost, used, edits, inserted, first)
 

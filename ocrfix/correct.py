@@ -18,7 +18,7 @@ import regex
 from .confusions import RESTORE_RULES, Candidate, candidates
 from .lexicon import COMPOUND_ZIPF
 from .result import Edit
-from .tokens import words
+from .tokens import Word, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -43,18 +43,29 @@ MIN_LETTERS = 300  # fewer letters than this do not tell the mode
 LOST_RATE = 0.001  # German prose has about 1.5 % ä/ö/ü/ß among its letters
 INTACT_RATE = 0.004
 DOTS_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 2.0}  # INTACT: not at all
+# Any confusion is rarer in a document whose umlauts survived.
+EDIT_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 0.2}
+# The most a fix may cost, by mode: damaged documents warrant bolder guesses.
+MAX_COST = {Mode.LOST: 1.3, Mode.NEUTRAL: 1.0, Mode.INTACT: 0.8}
+# An unknown capitalized word inside a sentence is often a name: each edit costs more.
+NAME_COST = 0.2
 
 MAX_WORD = 40  # longer tokens are not words (and would make candidate search slow)
 SHORT = 3  # words this short get only cheap fixes towards common words
-SHORT_MAX_COST = 0.5
+SHORT_MAX_COST = 0.5  # ... or, towards the most common words (SURE_ZIPF), this:
+SHORT_MAX_COST_SURE = 1.0
 FREQ_WEIGHT = 0.15  # cost units per zipf point: frequency breaks ties between cheap candidates
-COMMON_ZIPF = 3.0  # a listed word at least this common is taken as correct at once
+COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
+SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 # How many zipf points (orders of magnitude) more common a restored umlaut/ß form
 # must be to replace a valid word, by mode; None: never.
 VALID_MARGIN = {Mode.LOST: 0.3, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
-# ... and to replace a known word that the dictionary lacks (a name, or "fur").
+# ... and to replace a known word that the dictionary lacks (a name, or "fur"),
+# plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
 MIN_CONFIDENCE = 0.5
+# A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
+KNOWN_TARGET_ZIPF = 3.5
 HUNSPELL_CHECKS = 12  # candidates checked with hunspell when the word list lacks them
 
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
@@ -97,20 +108,29 @@ class Corrector:
             # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
             return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=True) if mode == Mode.LOST else None
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
-            if lex.listed(word) and lex.zipf(word) >= COMMON_ZIPF and mode != Mode.LOST:
-                return None  # a common word: the fast path for correct text
             margin = VALID_MARGIN[mode]
-            if margin is None:
-                return None
+            if margin is None or lex.zipf(word) >= SURE_ZIPF:
+                return None  # the fast path for correct text
             return self._best(word, sentence_start, mode, margin=margin, restore_only=True)
         user = lex.user_form(word)
         if user:
             return Fix(user, "user_words", 0.9)
         if lex.known(word) and not _OCR_JUNK.search(word):
-            return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=False)
-        return self._best(word, sentence_start, mode, margin=None, restore_only=False)
+            return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=False, margin_by_cost=True)
+        best = self._best(word, sentence_start, mode, margin=None, restore_only=False)
+        if best is None and mode == Mode.LOST:
+            return _unambiguous(word)
+        return best
 
-    def _best(self, word: str, sentence_start: bool, mode: str, margin: float | None, restore_only: bool) -> Fix | None:
+    def _best(
+        self,
+        word: str,
+        sentence_start: bool,
+        mode: str,
+        margin: float | None,
+        restore_only: bool,
+        margin_by_cost: bool = False,
+    ) -> Fix | None:
         """The best valid candidate, if it is clearly better than leaving ``word``.
 
         ``margin`` None: ``word`` is not a word, any cheap valid candidate beats it.
@@ -123,9 +143,11 @@ class Corrector:
         checked = 0
         cands = candidates(
             word,
-            max_cost=SHORT_MAX_COST if short else None,
+            max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[mode],
             rules=RESTORE_RULES if restore_only else None,
+            dots_only=restore_only,
             dots_cost=DOTS_COST[mode],
+            edit_cost=EDIT_COST[mode] + (NAME_COST if word[0].isupper() and not sentence_start else 0.0),
         )
         for cand in cands:
             form = self._cased(word, cand, sentence_start)
@@ -136,9 +158,15 @@ class Corrector:
                 if form in lex.extra_words:
                     found.append((cand.cost - FREQ_WEIGHT * COMMON_ZIPF, cand, form))
                 continue
-            if lex.listed(form):
+            if lex.target(form, KNOWN_TARGET_ZIPF if _restore(cand) else None):
                 pass
-            elif margin is None and not short and checked < HUNSPELL_CHECKS and not _shape_only(cand):
+            elif (
+                margin is None
+                and not short
+                and checked < HUNSPELL_CHECKS
+                and not _shape_only(cand)
+                and lex.compound_like(form)
+            ):
                 # a compound hunspell knows; letter-shape guesses alone must be listed words
                 checked += 1
                 if not lex.valid(form):
@@ -146,9 +174,9 @@ class Corrector:
             else:
                 continue
             z = lex.zipf(form) or COMPOUND_ZIPF
-            if short and z < COMMON_ZIPF:
+            if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
-            if margin is not None and z < base_zipf + margin:
+            if margin is not None and z < base_zipf + margin + (cand.cost if margin_by_cost else 0.0):
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
@@ -176,9 +204,31 @@ class Corrector:
             return form if self.lex.valid(form) else cap
         if cand.first_changed and word[0].isupper() and form[0].isupper() and not sentence_start:
             low = form[0].lower() + form[1:]
-            if self.lex.listed(low) and not self.lex.listed(form):
+            if self.lex.listed(low) and not self.lex.noun(form):
                 return None  # "Über" mid-sentence: the lower-case candidate covers it
         return form
+
+
+    def should_merge(self, text: str, left: Word, right: Word) -> bool:
+        """Are ``left`` and ``right`` one word that OCR split ("Rohstoff\npreise")?
+
+        Only across a line break (the hyphen lost) or a single space, only when
+        the right part starts in lower case, and only when the parts are not
+        both words while the joined form is.
+        """
+        gap = text[left.end : right.start]
+        if not right.text[0].islower() or len(left.text) < 2 or _OCR_JUNK.search(left.text + right.text):
+            return False
+        if gap == " ":
+            separate_ok = self.lex.valid(left.text) or self.lex.valid(right.text)
+        elif gap.strip(" \t") == "\n":
+            separate_ok = self.lex.valid(left.text) and self.lex.valid(right.text)
+        else:
+            return False
+        if separate_ok:
+            return False
+        joined = left.text + right.text
+        return self.lex.target(joined) or self.lex.hunspell_valid(joined)
 
 
 @functools.lru_cache(maxsize=16)
@@ -187,6 +237,29 @@ def get_corrector(variant: str, user_words: frozenset[str]) -> Corrector:
     from .lexicon import get_lexicon
 
     return Corrector(get_lexicon(variant, user_words))
+
+
+# In text without umlauts these are umlauts even in names the dictionary lacks:
+# German has no "ii" inside a word, and "é" between consonants is an ö.
+_SURE_UMLAUTS = (
+    (regex.compile(r"(?<=\p{L})ii(?=[b-df-hj-np-tv-zß])"), "ü"),  # Wehrschiitz
+    (regex.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])é(?=[b-df-hj-np-tv-z])"), "ö"),  # Stéger
+)
+
+
+def _unambiguous(word: str) -> Fix | None:
+    """Umlauts that need no dictionary, for words it does not know (names)."""
+    if len(word) < 5:
+        return None
+    out = word
+    for pattern, umlaut in _SURE_UMLAUTS:
+        out = pattern.sub(umlaut, out)
+    return Fix(out, "umlaut", 0.6) if out != word else None
+
+
+def _restore(cand: Candidate) -> bool:
+    """Does ``cand`` only restore umlauts or ß?"""
+    return all(r in RESTORE_RULES for r in cand.rules)
 
 
 def _shape_only(cand: Candidate) -> bool:
@@ -205,13 +278,25 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def correct_words(text: str, ctx: Context) -> list[Edit]:
-    """Replace damaged words by their dictionary form."""
-    fix = ctx.corrector.fix
+    """Replace damaged words by their dictionary form; join words OCR split apart."""
+    corrector = ctx.corrector
     mode = document_mode(text)
     edits = []
-    for w in words(text):
-        before_hyphen = text.startswith("-", w.end)
-        f = fix(w.text, _sentence_start(text, w.start), before_hyphen, mode)
+    ws = list(words(text))
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        start, token = w.start, w.text
+        if i + 1 < len(ws) and corrector.should_merge(text, w, ws[i + 1]):
+            nxt = ws[i + 1]
+            token = w.text + nxt.text
+            f = corrector.fix(token, _sentence_start(text, start), text.startswith("-", nxt.end), mode)
+            merged = f.replacement if f else token
+            edits.append(Edit(start, nxt.end, merged, "merge" + ("+" + f.rule if f else ""), f.confidence if f else 0.9))
+            i += 2
+            continue
+        f = corrector.fix(token, _sentence_start(text, start), text.startswith("-", w.end), mode)
         if f is not None:
-            edits.append(Edit(w.start, w.end, f.replacement, f.rule, f.confidence))
+            edits.append(Edit(start, w.end, f.replacement, f.rule, f.confidence))
+        i += 1
     return edits

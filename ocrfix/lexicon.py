@@ -20,7 +20,7 @@ VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
 # A word that hunspell does not know is "known" if it is at least this common
 # (names, places and loan words: "Andujar" is not, "Google" is).
-KNOWN_ZIPF = 3.0
+KNOWN_ZIPF = 2.0
 # Zipf frequency assumed for a valid word that is not in the list (mostly compounds).
 COMPOUND_ZIPF = 1.5
 _CACHE = 1 << 18
@@ -82,6 +82,8 @@ class Lexicon:
             raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
         self.variant = variant
         self.swiss = variant == "de_CH"
+        # de_CH corrections turn ß into ss, so German forms are fine targets there
+        self._target_bits = 7 if self.swiss else 3
         self.user_words = frozenset(user_words)
         self._words = _wordlist()
         self.extra_words = _extra_words() | self.user_words
@@ -97,15 +99,43 @@ class Lexicon:
         except UnicodeError:  # characters the dictionary encoding cannot hold
             return False
 
+    def _entry(self, word: str) -> tuple[float, int] | None:
+        forms = self._words.forms
+        entry = forms.get(word)
+        if entry is None and word[:1].isupper():
+            if word.isupper():  # "SPÖ" is listed as "spö", "EU" as "eu"
+                entry = forms.get(word.lower()) or forms.get(word[0] + word[1:].lower())
+            else:  # "Über" at a sentence start
+                entry = forms.get(word[0].lower() + word[1:])
+        return entry
+
+    def noun(self, word: str) -> bool:
+        """Is ``word`` listed capitalized, i.e. a noun or name and not a capitalized other word?"""
+        entry = self._words.forms.get(word)
+        return entry is not None and entry[1] != 0 and word[:1].isupper()
+
     def listed(self, word: str) -> bool:
-        """Is ``word`` (exactly this casing) a dictionary form in the word list?
+        """Is ``word`` a dictionary form in the word list (capitalized, a lower-case one)?
 
         Any variant counts: an Austrian "Jänner" or a Swiss "Strasse" in German
-        text is correct German, and the variant decides only what corrections
-        produce (never ß for de_CH) and which compounds hunspell accepts.
+        text is correct German and stays.
         """
-        entry = self._words.forms.get(word)
+        entry = self._entry(word)
         return entry is not None and entry[1] != 0
+
+    def target(self, word: str, known_zipf: float | None = None) -> bool:
+        """May a correction produce ``word``?
+
+        A listed form of this variant (de_DE and de_AT share their words;
+        "Grüss" is Swiss only); with ``known_zipf``, also a word hunspell does
+        not know at all that is at least that common ("SPÖ").
+        """
+        entry = self._entry(word)
+        if entry is None:
+            return False
+        if entry[1] & self._target_bits:
+            return True
+        return known_zipf is not None and entry[1] == 0 and entry[0] >= known_zipf
 
     def _valid(self, word: str) -> bool:
         """Is ``word`` correct German as written (casing included)?
@@ -116,11 +146,7 @@ class Lexicon:
         """
         if word in self.extra_words:
             return True
-        if self.listed(word):
-            return True
-        if word[:1].isupper() and not word.isupper() and self.listed(word[:1].lower() + word[1:]):
-            return True  # a common word capitalized at a sentence start
-        if self.hunspell_valid(word):
+        if self.listed(word) or self.hunspell_valid(word):
             return True
         if "ß" in word:  # old spelling ("daß", "muß") is correct German, not damage
             return self.valid(word.replace("ß", "ss"))
@@ -134,6 +160,24 @@ class Lexicon:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not)?"""
         return self.zipf(word) >= KNOWN_ZIPF
 
+    def compound_like(self, word: str) -> bool:
+        """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
+
+        A cheap filter in front of hunspell, which is slow on non-words: some
+        split must give a listed head (with or without a linking s/es/n/en)
+        and a listed tail of three or more letters.
+        """
+        n = len(word)
+        for i in range(2, n - 2):
+            tail = word[i:]
+            if not self.listed(tail[0].upper() + tail[1:]) and not self.listed(tail):
+                continue
+            head = word[:i]
+            for link in ("", "s", "es", "n", "en"):
+                if (not link or head.endswith(link)) and self.listed(head[: len(head) - len(link)] or "-"):
+                    return True
+        return False
+
     # -- frequency ------------------------------------------------------------
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` as written or with its first letter changed in case.
@@ -141,11 +185,9 @@ class Lexicon:
         Only the first letter is folded: "groBe" is not "grobe".  0 for words
         not in the list.
         """
-        forms = self._words.forms
-        entry = forms.get(word)
-        if entry is None and word:
-            other = word[0].lower() if word[0].isupper() else word[0].upper()
-            entry = forms.get(other + word[1:])
+        entry = self._entry(word)
+        if entry is None and word[:1].islower():
+            entry = self._words.forms.get(word[0].upper() + word[1:])
         return entry[0] if entry is not None else 0.0
 
     def user_form(self, word: str) -> str | None:

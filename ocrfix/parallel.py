@@ -1,42 +1,33 @@
 """Cleaning many texts: in order, lazily, on several cores.
 
 Worker processes get the cleaner's options once and load the dictionaries
-once each.  At most ``2 * workers`` chunks are in flight, so a generator of a
-million texts is read as it is consumed, never materialized.
+once each.  Texts travel in chunks of at most ``chunksize`` texts (fewer when
+they are long), and at most ``2 * workers`` chunks are in flight, so a
+generator of a million texts is read as it is consumed, never materialized.
+
+Workers ignore Ctrl-C: it interrupts the process that reads the results, and
+the pool stops when that process closes the iterator (or drops it), without
+waiting for the chunks still being cleaned.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
 
 if TYPE_CHECKING:
     from .config import Config
     from .pipeline import Cleaner
+    from .result import Explanation
 
-_worker = None  # the cleaner of a worker process
+CHUNK_CHARS = 1 << 16  # a chunk is cut before ``chunksize`` texts once it holds this many characters
 
+Method = Literal["clean", "explain"]
 
-def _init_worker(config: Config) -> None:
-    global _worker
-    from .pipeline import Cleaner
-
-    _worker = Cleaner(config)
-    _worker.clean("Vorladen")  # load the dictionaries before the first chunk
-
-
-def _clean_chunk(texts: list[str]) -> list[str]:
-    assert _worker is not None
-    return [_worker.clean(t) for t in texts]
-
-
-def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    it = iter(texts)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
+_worker: Cleaner | None = None  # the cleaner of a worker process
 
 
 def clean_many(cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64) -> Iterator[str]:
@@ -44,24 +35,67 @@ def clean_many(cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, 
 
     ``workers=1`` cleans in this process; ``None`` or 0 uses every core.
     """
+    return _many(cleaner, "clean", texts, workers, chunksize)
+
+
+def explain_many(
+    cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
+) -> Iterator[Explanation]:
+    """Yield ``cleaner.explain(t)`` for each of ``texts``, in input order; workers as in :func:`clean_many`."""
+    return _many(cleaner, "explain", texts, workers, chunksize)
+
+
+def _many(cleaner: Cleaner, method: Method, texts: Iterable[str], workers: int | None, chunksize: int) -> Iterator[Any]:
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     if not workers:
         workers = os.cpu_count() or 1
     if workers == 1:
-        return (cleaner.clean(t) for t in texts)
-    return _parallel(cleaner.config, texts, workers, chunksize)
+        run = getattr(cleaner, method)
+        return (run(t) for t in texts)
+    return _parallel(cleaner.config, method, texts, workers, chunksize)
 
 
-def _parallel(config: Config, texts: Iterable[str], workers: int, chunksize: int) -> Iterator[str]:
+def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int, chunksize: int) -> Iterator[Any]:
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(config,))
-    pending: deque[Future[list[str]]] = deque()
+    pending: deque[Future[list[Any]]] = deque()
+    finished = False
     try:
         for chunk in _chunks(texts, chunksize):
-            pending.append(pool.submit(_clean_chunk, chunk))
+            pending.append(pool.submit(_run_chunk, method, chunk))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    chars = 0
+    for text in texts:
+        chunk.append(text)
+        chars += len(text) if isinstance(text, str) else 0  # anything else: the worker's TypeError says what
+        if len(chunk) >= size or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _init_worker(config: Config) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
+    from .pipeline import Cleaner
+
+    _worker = Cleaner(config)
+    _worker.clean("Vorladen")  # load the dictionaries before the first chunk
+
+
+def _run_chunk(method: Method, texts: list[str]) -> list[Any]:
+    assert _worker is not None
+    run = getattr(_worker, method)
+    return [run(t) for t in texts]

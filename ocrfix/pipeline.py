@@ -108,3 +108,9 @@ class Cleaner:
         from .parallel import clean_many
 
         return clean_many(self, texts, workers=workers, chunksize=chunksize)
+
+    def explain_many(self, texts: Iterable[str], workers: int = 1, chunksize: int = 64) -> Iterator[Explanation]:
+        """Explain ``texts`` lazily, in input order; see :mod:`ocrfix.parallel`."""
+        from .parallel import explain_many
+
+        return explain_many(self, texts, workers=workers, chunksize=chunksize)

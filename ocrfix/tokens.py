@@ -17,14 +17,14 @@ import regex
 _PROTECTED = regex.compile(
     r"""
       (?:https?://|ftp://|www\.)[^\s<>"']+[^\s<>"'.,;:!?)\]]   # URLs
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                             # e-mail addresses
+    | (?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++             # e-mail addresses
     | (?<![\w/])(?:[A-Za-z]:\\|~?/|\.{1,2}/)[^\s"'<>]+          # absolute and relative paths
-    | \b\w+(?:/[\w.-]+)+\.\w{1,5}\b                            # dir/file.ext
-    | \b[\w-]+\.(?:py|txt|pdf|docx?|xlsx?|csv|json|jsonl|html?|jpe?g|png|gif|zip|gz|md|js|ts|java|cpp|sh|exe|xml|ya?ml|toml|ini|log)\b
+    | (?<![\w/.-])[\w.-]*+(?<=\w)(?:/(?:[\w-]|\.(?=[\w./-]))++)++(?<=\.\w{1,5})(?!\w)  # dir/file.ext
+    | (?<![\w-])[\w-]+\.(?:py|txt|pdf|docx?|xlsx?|csv|json|jsonl|html?|jpe?g|png|gif|zip|gz|md|js|ts|java|cpp|sh|exe|xml|ya?ml|toml|ini|log)\b
     | (?<![\w#@])[#@][\p{L}\p{N}_]+                            # hashtags, handles
     | `[^`\n]*`                                                # inline code
-    | \b[\p{L}\p{N}]*_[\p{L}\p{N}_]*                           # snake_case identifiers
-    | \b[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\(\)?  # calls: foo(), os.path.join(
+    | (?<![\p{L}\p{M}\p{N}_])[\p{L}\p{N}]*_[\p{L}\p{N}_]*      # snake_case identifiers
+    | (?<![\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}_]\.)[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\(\)?  # calls: foo(), os.path.join(
     | \b[\p{L}_]\w*(?:\.[\p{L}_]\w*){2,}\b                    # dotted names: a.b.c
     | \b\p{Ll}+\p{Lu}\p{L}*\d\w*                               # camelCase with digits: utf8Encode
     """,
@@ -32,13 +32,16 @@ _PROTECTED = regex.compile(
 )
 
 # Letters, combining marks, and inside a word the characters OCR reads for ß/ö.
-_OCR_INNER = "68&{3|"
+_OCR_INNER = "68&{3|@®"
 WORD = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before
-    \p{{L}}[\p{{L}}\p{{M}}]*
-    (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*     # OCR junk between letters: gro8ten, er6ffnete
-    (?:(?<=\p{{Ll}})[&{{](?![\p{{L}}\p{{N}}]))?  # final ß read as & or {{: hie&
+    (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before,
+    (?=\p{{L}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
+    (?>                                       # atomic: a word glued to a digit is no word at all,
+      \p{{L}}[\p{{L}}\p{{M}}]*                    # not a shorter one ("MP3" is not "M")
+      (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*   # OCR junk between letters: gro8ten, er6ffnete
+      (?:(?<=\p{{Ll}})[&{{8](?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{ or 8: hie&
+    )
     (?![\p{{N}}_])                            # not glued to a digit after
     """,
     regex.VERBOSE,

@@ -32,10 +32,21 @@ def fix_mojibake(text: str, ctx: Context) -> list[Edit]:
 
     edits = []
     for m in _MOJIBAKE.finditer(text):
-        fixed = ftfy.fix_encoding(m.group())
-        if fixed != m.group() and len(fixed) < len(m.group()):
+        fixed = _fix_run(m.group(), ftfy.fix_encoding)
+        if fixed != m.group():
             edits.append(Edit(m.start(), m.end(), fixed, "mojibake", 0.99))
     return edits
+
+
+def _fix_run(s: str, fix_encoding) -> str:
+    """``s`` repaired, and what its repair left or revealed ("ß¨¼Ã¼" -> "ߨ¼ü"), as a second pass would.
+
+    A repair must shorten the text, so this ends.
+    """
+    fixed = fix_encoding(s)
+    if fixed == s or len(fixed) >= len(s):
+        return s
+    return _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), fixed)
 
 
 _LIGATURE = regex.compile("[" + "".join(LIGATURES) + "]")
@@ -85,21 +96,42 @@ def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
     return out
 
 
-_INVISIBLE = regex.compile(f"[{INVISIBLE}]+\n?|(?<=\\p{{L}})[{JOINERS}]+(?=\\p{{L}})")
+# A run of invisibles and joiners, and its continuation after one line break.
+_INVISIBLE = regex.compile(f"[{INVISIBLE}{JOINERS}]++(?:\n[{INVISIBLE}{JOINERS}]*+)?")
 
 
 def remove_invisible(text: str, ctx: Context) -> list[Edit]:
-    """Soft hyphens and zero-width characters; a soft hyphen ending a line joins the word."""
+    """Soft hyphens and zero-width characters; a soft hyphen ending a line joins the word.
+
+    Joiners are removed only where they end up between letters (they matter in
+    emoji sequences).  A run is judged by its neighbours after the removal, so
+    that a second pass finds nothing more to remove.
+    """
     edits = []
+    prev, last = "", 0  # the character before the run as it will be, and where the last run ended
     for m in _INVISIBLE.finditer(text):
-        s = m.group()
+        s, start, end = m.group(), m.start(), m.end()
+        if start != last:
+            prev = text[start - 1]
+        line_end, newline, after = s.partition("\n")
         # "Wirt\xad\nschaft" was a soft break inside a word: drop the newline with it,
         # unless a visible hyphen precedes it (then layout's dehyphenation decides).
-        if s.endswith("\n") and (m.start() == 0 or text[m.start() - 1] in "-\N{HYPHEN}"):
-            edits.append(Edit(m.start(), m.end() - 1, "", "invisible", 1.0))
-        else:
-            edits.append(Edit(m.start(), m.end(), "", "invisible", 1.0))
+        if newline and "\N{SOFT HYPHEN}" in line_end and prev and prev not in "-\N{HYPHEN}":
+            line_end, newline, after = line_end + after, "", ""
+        kept = _kept_joiners(line_end, prev, newline or text[end : end + 1]) + newline
+        if newline:
+            kept += _kept_joiners(after, newline, text[end : end + 1])
+        if kept != s:
+            edits.append(Edit(start, end, kept, "invisible", 1.0))
+        prev = kept[-1:] or prev
+        last = end
     return edits
+
+
+def _kept_joiners(run: str, before: str, after: str) -> str:
+    if before.isalpha() and after.isalpha():
+        return ""
+    return "".join(c for c in run if c in JOINERS)
 
 
 _COMBINING = regex.compile(r"\P{M}?\p{M}+")

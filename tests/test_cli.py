@@ -271,6 +271,38 @@ def test_write_errors_name_the_file(tmp_path):
     assert "a.txt" in err(proc) and "blocker" in err(proc)
 
 
+BUG = """
+import ocrfix.pipeline
+
+_explain = ocrfix.pipeline.Cleaner.explain
+
+
+def explain(self, text):
+    if "Fest" in text:
+        raise RuntimeError("a bug")
+    return _explain(self, text)
+
+
+ocrfix.pipeline.Cleaner.explain = explain
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bug_fails_only_the_input_it_meets(tmp_path, jobs):
+    (tmp_path / "bug").mkdir()
+    (tmp_path / "bug" / "sitecustomize.py").write_text(BUG, encoding="utf-8")  # in every process, workers too
+    env = {**ENV, "PYTHONPATH": os.pathsep.join([str(tmp_path / "bug"), ENV["PYTHONPATH"]])}
+    src, dst = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name, text in (("a.txt", BUERGER), ("b.txt", FEST), ("c.txt", PRUEFUNG)):
+        (src / name).write_text(text, encoding="utf-8")
+    proc = subprocess.run([*CLI, src, "--out-dir", dst, "-j", jobs], capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 1
+    assert f"{src / 'b.txt'}: internal error while cleaning (RuntimeError: a bug); please report it" in err(proc)
+    assert sorted(p.name for p in dst.iterdir()) == ["a.txt", "c.txt"]
+    assert (dst / "c.txt").read_text(encoding="utf-8") == PRUEFUNG_OK
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every file")
 def test_unreadable_file(tmp_path):
     (tmp_path / "a.txt").write_text(FEST, encoding="utf-8")
@@ -440,15 +472,19 @@ def _open_writer(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 60)
         ("out-dir", "1", signal.SIGINT),
         ("out-dir", "2", signal.SIGINT),
         ("in-place", "1", signal.SIGINT),
+        ("in-place", "2", signal.SIGINT),
         ("out-dir", "1", signal.SIGTERM),
     ],
 )
 def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
-    """Stop the command while it writes a large JSONL file and waits on the next input.
+    """Stop the command while it waits on an input that never ends, with an output not yet done.
 
-    The next input is a named pipe that never ends, so the moment of the
-    interruption is certain: the files before the JSONL are done, the JSONL
-    output is half written to its temporary file, and the pipe is being read.
+    The last input is a named pipe that never ends, so the moment of the
+    interruption is certain: the pipe is being read, and the files before it
+    are done, except what is still in flight.  With one worker, the writer is
+    right behind the reader: the large JSONL file is done too, and the pipe's
+    output is open.  With two, batches are in flight: the JSONL output is half
+    written to its temporary file.
     """
     src, dst = tmp_path / "in", tmp_path / "out"
     src.mkdir()
@@ -460,9 +496,10 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
     where = ["--in-place"] if how == "in-place" else ["--out-dir", str(dst)]
     proc = subprocess.Popen([*CLI, src, *where, "-j", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     writer = _open_writer(src / "z.txt", proc)
+    jsonl_done = jobs == "1"
     try:
         partial = temp_files(tmp_path)
-        assert [p.name.split(".")[1] for p in partial] == ["m"]  # the JSONL output, half written
+        assert [p.name.split(".")[1] for p in partial] == (["z"] if jsonl_done else ["m"])  # the unfinished output
         proc.send_signal(sig)
         stdout, stderr = proc.communicate(timeout=60)
     finally:
@@ -472,13 +509,20 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
     assert proc.returncode == (130 if sig == signal.SIGINT else 128 + signal.SIGTERM)
     assert b"Traceback" not in stderr and b"no partial ones left" in stderr
     assert temp_files(tmp_path) == []
-    assert (src / "m.jsonl").read_text(encoding="utf-8") == dump
+    cleaned = dump.replace(PRUEFUNG, PRUEFUNG_OK)
     if how == "in-place":
         assert (src / "a.txt").read_text(encoding="utf-8") == BUERGER_OK
         assert (src / "a.txt.orig").read_text(encoding="utf-8") == BUERGER
-        assert not (src / "m.jsonl.orig").exists()
+        assert (src / "m.jsonl").read_text(encoding="utf-8") == (cleaned if jsonl_done else dump)
+        assert (src / "m.jsonl.orig").exists() == jsonl_done
+        if jsonl_done:
+            assert (src / "m.jsonl.orig").read_text(encoding="utf-8") == dump
+        assert not (src / "z.txt.orig").exists()
     else:
-        assert sorted(p.name for p in dst.iterdir()) == ["a.txt", "b.txt"]
+        assert (src / "m.jsonl").read_text(encoding="utf-8") == dump
+        assert sorted(p.name for p in dst.iterdir()) == ["a.txt", "b.txt"] + (["m.jsonl"] if jsonl_done else [])
         assert (dst / "a.txt").read_text(encoding="utf-8") == BUERGER_OK
         assert (dst / "b.txt").read_text(encoding="utf-8") == FEST_OK
+        if jsonl_done:
+            assert (dst / "m.jsonl").read_text(encoding="utf-8") == cleaned
         assert (src / "a.txt").read_text(encoding="utf-8") == BUERGER
