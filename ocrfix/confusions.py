@@ -44,6 +44,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("6", "ö", 0.3, "umlaut"),           # er6ffnete
     Confusion("o", "ö", 0.4, "umlaut", True),     # Moglichkeit
     Confusion("O", "Ö", 0.4, "umlaut", True),     # Osterreich
+    Confusion("O", "ö", 0.45, "umlaut", True),    # Osterreichischen mid-sentence
     Confusion("d", "ö", 0.7, "umlaut"),           # erhdht
     Confusion("do", "ö", 0.6, "umlaut"),          # Niederdosterreich
     Confusion("dé", "ö", 0.4, "umlaut"),
@@ -57,6 +58,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("é", "ä", 0.35, "umlaut"),
     Confusion("a", "ä", 0.4, "umlaut", True),     # erklarte
     Confusion("A", "Ä", 0.4, "umlaut", True),     # Arzte
+    Confusion("A", "ä", 0.45, "umlaut", True),
     Confusion("ii", "ä", 0.5, "umlaut"),          # spiiter
     Confusion("ia", "ä", 0.4, "umlaut"),          # erkliarte
     Confusion("ai", "ä", 0.5, "umlaut"),          # Waihrend
@@ -139,6 +141,7 @@ class Candidate(NamedTuple):
     cost: float
     rules: tuple[str, ...]
     first_changed: bool  # was the first character replaced (casing follows the damage)?
+    inserted: bool = False  # was a dropped glyph restored?
 
 
 def _index(table: tuple[Confusion, ...]) -> tuple[dict[str, list[Confusion]], list[Confusion]]:
@@ -174,6 +177,7 @@ def candidates(
     """
     if max_cost is None:
         max_cost = MAX_COST
+    max_cost += 1e-9  # sums of costs such as 0.6 + 0.2 must not fall just over the bound
     out: dict[str, Candidate] = {}
     n = len(word)
     inserts = [c for c in _INSERTS if n >= 4 or c.dots] if n >= 3 else []
@@ -187,14 +191,14 @@ def candidates(
     def walk(i: int, built: str, cost: float, used: tuple[str, ...], edits: int, inserted: bool, first: bool) -> None:
         if i == n:
             if edits and (built not in out or cost < out[built].cost):
-                out[built] = Candidate(built, cost, used, first)
+                out[built] = Candidate(built, cost, used, first, inserted)
             elif edits == 0 and n >= 3:  # a glyph dropped at the end: "Angri"
                 for c in inserts:
                     cc = cost + cost_of(c)
                     if cc <= max_cost and (rules is None or c.rule in rules):
                         cand = built + c.meant
                         if cand not in out or cc < out[cand].cost:
-                            out[cand] = Candidate(cand, cc, (c.rule,), first)
+                            out[cand] = Candidate(cand, cc, (c.rule,), first, True)
             return
         if edits < max_edits and not inserted:
             if edits == 0:

@@ -48,7 +48,7 @@ EDIT_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 0.2}
 # The most a fix may cost, by mode: damaged documents warrant bolder guesses.
 MAX_COST = {Mode.LOST: 1.3, Mode.NEUTRAL: 1.0, Mode.INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
-NAME_COST = 0.2
+NAME_COST = 0.1
 
 MAX_WORD = 40  # longer tokens are not words (and would make candidate search slow)
 SHORT = 3  # words this short get only cheap fixes towards common words
@@ -117,7 +117,10 @@ class Corrector:
             return Fix(user, "user_words", 0.9)
         if lex.known(word) and not _OCR_JUNK.search(word):
             return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=False, margin_by_cost=True)
-        best = self._best(word, sentence_start, mode, margin=None, restore_only=False)
+        # two listed words hunspell does not join ("Asyl|berechtigten") may well be
+        # right: then letter shapes alone are no reason to change it
+        shapes = _OCR_JUNK.search(word) is not None or not lex.compound_like(word, known=True)
+        best = self._best(word, sentence_start, mode, margin=None, restore_only=False, shapes=shapes)
         if best is None and mode == Mode.LOST:
             return _unambiguous(word)
         return best
@@ -130,6 +133,7 @@ class Corrector:
         margin: float | None,
         restore_only: bool,
         margin_by_cost: bool = False,
+        shapes: bool = True,
     ) -> Fix | None:
         """The best valid candidate, if it is clearly better than leaving ``word``.
 
@@ -147,9 +151,11 @@ class Corrector:
             rules=RESTORE_RULES if restore_only else None,
             dots_only=restore_only,
             dots_cost=DOTS_COST[mode],
-            edit_cost=EDIT_COST[mode] + (NAME_COST if word[0].isupper() and not sentence_start else 0.0),
+            edit_cost=EDIT_COST[mode] + (NAME_COST if word.istitle() and not sentence_start else 0.0),
         )
         for cand in cands:
+            if not shapes and _shape_only(cand):
+                continue
             form = self._cased(word, cand, sentence_start)
             if form is None:
                 continue
@@ -164,10 +170,11 @@ class Corrector:
                 margin is None
                 and not short
                 and checked < HUNSPELL_CHECKS
-                and not _shape_only(cand)
+                and not (cand.inserted and "ligature" not in cand.rules)
                 and lex.compound_like(form)
             ):
-                # a compound hunspell knows; letter-shape guesses alone must be listed words
+                # a compound hunspell knows; restored umlauts must give listed words
+                # (inserting them into names makes odd compounds: "Haus|öle")
                 checked += 1
                 if not lex.valid(form):
                     continue

@@ -160,21 +160,23 @@ class Lexicon:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not)?"""
         return self.zipf(word) >= KNOWN_ZIPF
 
-    def compound_like(self, word: str) -> bool:
+    def compound_like(self, word: str, known: bool = False) -> bool:
         """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
 
         A cheap filter in front of hunspell, which is slow on non-words: some
         split must give a listed head (with or without a linking s/es/n/en)
-        and a listed tail of three or more letters.
+        and a listed tail of three or more letters; with ``known``, parts that
+        are merely known (names: "Pilger|maier") count too.
         """
+        ok = self.known if known else self.listed
         n = len(word)
         for i in range(2, n - 2):
             tail = word[i:]
-            if not self.listed(tail[0].upper() + tail[1:]) and not self.listed(tail):
+            if not ok(tail[0].upper() + tail[1:]) and not ok(tail):
                 continue
             head = word[:i]
             for link in ("", "s", "es", "n", "en"):
-                if (not link or head.endswith(link)) and self.listed(head[: len(head) - len(link)] or "-"):
+                if (not link or head.endswith(link)) and ok(head[: len(head) - len(link)] or "-"):
                     return True
         return False
 

@@ -60,6 +60,11 @@ STEPS: tuple[Step, ...] = (
     Step("words", correct_words),
 )
 
+# A repair can give an earlier step work (a removed soft hyphen joins the two halves
+# of a mojibake character): the steps whose input changed run again, until none
+# changes the text, at most this many rounds.  Each step is idempotent on its own.
+MAX_ROUNDS = 4
+
 
 class Cleaner:
     """Cleans text with fixed options; reusable, thread-safe and cheap to pickle.
@@ -99,8 +104,20 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"ocrfix cleans str, not {type(text).__name__}; decode bytes first")
         trace = Trace(text)
-        for step in self._steps:
-            trace.apply(step.run(trace.text, self._ctx))
+        version = 0  # how often the text has changed
+        left: dict[str, int] = {}  # the version each step left: while it lasts, the step has nothing to do
+        for _ in range(MAX_ROUNDS):
+            start = version
+            for step in self._steps:
+                if left.get(step.name) == version:
+                    continue
+                before = trace.text
+                trace.apply(step.run(before, self._ctx))
+                if trace.text != before:
+                    version += 1
+                left[step.name] = version
+            if version == start:
+                break
         return trace
 
     def clean_many(self, texts: Iterable[str], workers: int = 1, chunksize: int = 64) -> Iterator[str]:
