@@ -41,8 +41,9 @@ INVISIBLE = (
 # Joiners matter inside emoji sequences; they are removed only between letters.
 JOINERS = "\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
 
-# Characters that hyphenate a word at a line end.
-LINE_END_HYPHENS = "-\N{HYPHEN}\N{NOT SIGN}\N{NON-BREAKING HYPHEN}"
+# Characters that hyphenate a word at a line end (dashes and tildes are OCR misreads
+# of a hyphen there: a real dash is not glued to the word before it).
+LINE_END_HYPHENS = "-\N{HYPHEN}\N{NOT SIGN}\N{NON-BREAKING HYPHEN}\N{EN DASH}\N{EM DASH}~"
 
 # Characters OCR reads for German quotation marks.
 OPENING_QUOTE_MISREADS = (",,", ",", ".", "\N{DOUBLE LOW-9 QUOTATION MARK}", '"', "''")

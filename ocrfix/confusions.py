@@ -64,7 +64,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ai", "ä", 0.5, "umlaut"),          # Waihrend
     Confusion("d", "ä", 0.7, "umlaut"),           # Kapazitdt
     Confusion("i", "ä", 0.7, "umlaut"),           # jihrige
-    Confusion("4", "ä", 0.5, "umlaut"),
+    Confusion("4", "ä", 0.5, "umlaut"),           # 4uSerst
     Confusion("á", "ä", 0.3, "umlaut"),
     Confusion("à", "ä", 0.3, "umlaut"),
     Confusion("", "ä", 0.9, "umlaut", True),      # rumen

@@ -54,12 +54,12 @@ MAX_WORD = 40  # longer tokens are not words (and would make candidate search sl
 SHORT = 3  # words this short get only cheap fixes towards common words
 SHORT_MAX_COST = 0.5  # ... or, towards the most common words (SURE_ZIPF), this:
 SHORT_MAX_COST_SURE = 1.0
-FREQ_WEIGHT = 0.15  # cost units per zipf point: frequency breaks ties between cheap candidates
+FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between cheap candidates
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 # How many zipf points (orders of magnitude) more common a restored umlaut/ß form
 # must be to replace a valid word, by mode; None: never.
-VALID_MARGIN = {Mode.LOST: 0.3, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
+VALID_MARGIN = {Mode.LOST: 0.5, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
 # ... and to replace a known word that the dictionary lacks (a name, or "fur"),
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
@@ -235,7 +235,8 @@ class Corrector:
         if separate_ok:
             return False
         joined = left.text + right.text
-        return self.lex.target(joined) or self.lex.hunspell_valid(joined)
+        # across a line break only towards listed words: two words may end and start lines
+        return self.lex.target(joined) or (gap == " " and self.lex.hunspell_valid(joined))
 
 
 @functools.lru_cache(maxsize=16)

@@ -55,6 +55,13 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
         )
         if keep_hyphen:
             edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
+        elif right[0].isupper() and _rest(right) != right:
+            # "Tat-\nSichlich": join only if the joined word is, or can be made, a word
+            joined = left + _rest(right)
+            if lex.valid(joined) or ctx.corrector.fix(joined, False, False) is not None:
+                edits.append(Edit(a, m.end("right"), _rest(right), "dehyphenate", 0.8))
+            else:
+                edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
         else:
             edits.append(Edit(a, b, "", "dehyphenate", 0.95))
     return edits
@@ -67,12 +74,20 @@ _DAMAGE_CAPITALS = "BRUGOA"
 def _starts_compound_part(right: str, lex) -> bool:
     """Is a capitalized word after a line-end hyphen a part of its own ("Nord-\nSüd")?
 
-    It is, unless it is no word and starts with a capital that OCR reads for ß
-    or an umlaut, when it is rather the damaged rest of the word.
+    It is when it is a word (or a known name).  Otherwise it is rather the
+    damaged rest of the word: its capital a misread ß or umlaut ("Bigkeit"), or
+    a misread lower-case letter ("Tat-\nSichlich").
     """
-    if right[0] not in _DAMAGE_CAPITALS or right.isupper():
+    if right.isupper():
         return True
     return lex.valid(right) or lex.known(right)
+
+
+def _rest(right: str) -> str:
+    """The continuation as it joins the word: a capital that is no ß or umlaut is lower-cased."""
+    if right[0].isupper() and not right.isupper() and right[0] not in _DAMAGE_CAPITALS:
+        return right[0].lower() + right[1:]
+    return right
 
 
 _WRAPPED = regex.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")

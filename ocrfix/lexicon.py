@@ -23,6 +23,7 @@ WORDLIST_FORMAT = "ocrfix-wordlist 2"
 KNOWN_ZIPF = 2.0
 # Zipf frequency assumed for a valid word that is not in the list (mostly compounds).
 COMPOUND_ZIPF = 1.5
+COMMON_PART_ZIPF = 3.0  # a known word this common counts as a compound part
 _CACHE = 1 << 18
 
 
@@ -164,19 +165,20 @@ class Lexicon:
         """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
 
         A cheap filter in front of hunspell, which is slow on non-words: some
-        split must give a listed head (with or without a linking s/es/n/en)
-        and a listed tail of three or more letters; with ``known``, parts that
-        are merely known (names: "Pilger|maier") count too.
+        split must give a listed head (with or without a linking s/es/n/en) and
+        a listed tail, both of four or more letters; with ``known``, common
+        words hunspell lacks count too (names: "Pilger|maier").
         """
-        ok = self.known if known else self.listed
-        n = len(word)
-        for i in range(2, n - 2):
+        def ok(part: str) -> bool:
+            return self.listed(part) or (known and self.zipf(part) >= COMMON_PART_ZIPF)
+
+        for i in range(4, len(word) - 3):
             tail = word[i:]
             if not ok(tail[0].upper() + tail[1:]) and not ok(tail):
                 continue
             head = word[:i]
             for link in ("", "s", "es", "n", "en"):
-                if (not link or head.endswith(link)) and ok(head[: len(head) - len(link)] or "-"):
+                if (not link or head.endswith(link)) and len(head) - len(link) >= 4 and ok(head[: len(head) - len(link)]):
                     return True
         return False
 

@@ -36,9 +36,10 @@ _OCR_INNER = "68&{3|@®"
 WORD = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before,
-    (?=\p{{L}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
+    (?=\p{{L}}|[46]\p{{Ll}}{{2}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
     (?>                                       # atomic: a word glued to a digit is no word at all,
-      \p{{L}}[\p{{L}}\p{{M}}]*                    # not a shorter one ("MP3" is not "M")
+      (?:\p{{L}}|[46](?=\p{{Ll}}{{2}}))           # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä: 6ffentlich
+      [\p{{L}}\p{{M}}]*
       (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*   # OCR junk between letters: gro8ten, er6ffnete
       (?:(?<=\p{{Ll}})[&{{8](?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{ or 8: hie&
     )
