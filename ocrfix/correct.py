@@ -143,6 +143,7 @@ class Corrector:
         lex = self.lex
         short = len(word) <= SHORT
         base_zipf = lex.zipf(word)
+        shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         found: list[tuple[float, Candidate, str]] = []
         checked = 0
         cands = candidates(
@@ -176,7 +177,11 @@ class Corrector:
                 # a compound hunspell knows; restored umlauts must give listed words
                 # (inserting them into names makes odd compounds: "Haus|öle")
                 checked += 1
-                if not lex.valid(form):
+                # hunspell, or for a restored umlaut/ß two listed words hunspell
+                # does not join ("Fäkalien|drama")
+                if not lex.valid(form) and not (
+                    _restore(cand) and not cand.inserted and not shaped_compound and lex.compound_like(form)
+                ):
                     continue
             else:
                 continue

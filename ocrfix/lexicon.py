@@ -23,7 +23,7 @@ WORDLIST_FORMAT = "ocrfix-wordlist 2"
 KNOWN_ZIPF = 2.0
 # Zipf frequency assumed for a valid word that is not in the list (mostly compounds).
 COMPOUND_ZIPF = 1.5
-COMMON_PART_ZIPF = 3.0  # a known word this common counts as a compound part
+COMMON_PART_ZIPF = 3.0  # a word this common counts as a compound part
 _CACHE = 1 << 18
 
 
@@ -166,11 +166,12 @@ class Lexicon:
 
         A cheap filter in front of hunspell, which is slow on non-words: some
         split must give a listed head (with or without a linking s/es/n/en) and
-        a listed tail, both of four or more letters; with ``known``, common
-        words hunspell lacks count too (names: "Pilger|maier").
+        a listed tail, both of four or more letters and common (rare forms such
+        as "füll" make odd compounds); with ``known``, common words hunspell
+        lacks count too (names: "Pilger|maier").
         """
         def ok(part: str) -> bool:
-            return self.listed(part) or (known and self.zipf(part) >= COMMON_PART_ZIPF)
+            return (self.listed(part) or known) and self.zipf(part) >= COMMON_PART_ZIPF
 
         for i in range(4, len(word) - 3):
             tail = word[i:]

