@@ -67,6 +67,7 @@ MIN_CONFIDENCE = 0.5
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
 HUNSPELL_CHECKS = 12  # candidates checked with hunspell when the word list lacks them
+COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the cheapest
 
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
 _OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
@@ -107,23 +108,31 @@ class Corrector:
         if word.isupper():
             # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
             return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=True) if mode == Mode.LOST else None
-        if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
-            margin = VALID_MARGIN[mode]
-            if margin is None or lex.zipf(word) >= SURE_ZIPF:
-                return None  # the fast path for correct text
-            return self._best(word, sentence_start, mode, margin=margin, restore_only=True)
+        if lex.listed(word):
+            return self._valid_word(word, sentence_start, mode)
         user = lex.user_form(word)
         if user:
             return Fix(user, "user_words", 0.9)
-        if lex.known(word) and not _OCR_JUNK.search(word):
+        junk = _OCR_JUNK.search(word) is not None
+        if lex.known(word) and not junk:
             return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=False, margin_by_cost=True)
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it
-        shapes = _OCR_JUNK.search(word) is not None or not lex.compound_like(word, known=True)
+        shapes = junk or not lex.compound_like(word, known=True)
         best = self._best(word, sentence_start, mode, margin=None, restore_only=False, shapes=shapes)
-        if best is None and mode == Mode.LOST:
-            return _unambiguous(word)
-        return best
+        if best is None and (mode != Mode.LOST or junk or not _SURE_UMLAUT_HINT.search(word)):
+            return None  # nothing to change: whether hunspell knows the word does not matter
+        # hunspell is slow on words it does not know: ask it only now
+        if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
+            return self._valid_word(word, sentence_start, mode)
+        return best if best is not None else _unambiguous(word)
+
+    def _valid_word(self, word: str, sentence_start: bool, mode: str) -> Fix | None:
+        """A valid word may still be damage if a restored umlaut makes it far more common."""
+        margin = VALID_MARGIN[mode]
+        if margin is None or self.lex.zipf(word) >= SURE_ZIPF:
+            return None  # the fast path for correct text
+        return self._best(word, sentence_start, mode, margin=margin, restore_only=True)
 
     def _best(
         self,
@@ -145,7 +154,7 @@ class Corrector:
         base_zipf = lex.zipf(word)
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         found: list[tuple[float, Candidate, str]] = []
-        checked = 0
+        checked = probes = 0
         cands = candidates(
             word,
             max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[mode],
@@ -171,17 +180,18 @@ class Corrector:
                 margin is None
                 and not short
                 and checked < HUNSPELL_CHECKS
+                and probes < COMPOUND_PROBES
                 and not (cand.inserted and "ligature" not in cand.rules)
-                and lex.compound_like(form)
             ):
-                # a compound hunspell knows; restored umlauts must give listed words
-                # (inserting them into names makes odd compounds: "Haus|öle")
+                # not a listed word: a compound?  Restored umlauts must not be inserted
+                # into names ("Haus|öle"); a cheap split test comes before hunspell
+                probes += 1
+                if not lex.compound_like(form):
+                    continue
                 checked += 1
-                # hunspell, or for a restored umlaut/ß two listed words hunspell
-                # does not join ("Fäkalien|drama")
-                if not lex.valid(form) and not (
-                    _restore(cand) and not cand.inserted and not shaped_compound and lex.compound_like(form)
-                ):
+                # hunspell, or for a restored umlaut/ß two common words hunspell does
+                # not join ("Fäkalien|drama"), unless the word already was two words
+                if not lex.valid(form) and not (_restore(cand) and not cand.inserted and not shaped_compound):
                     continue
             else:
                 continue
@@ -229,19 +239,19 @@ class Corrector:
         both words while the joined form is.
         """
         gap = text[left.end : right.start]
-        if not right.text[0].islower() or len(left.text) < 2 or _OCR_JUNK.search(left.text + right.text):
+        lex, a, b = self.lex, left.text, right.text
+        if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
             return False
+        joined = a + b
         if gap == " ":
-            separate_ok = self.lex.valid(left.text) or self.lex.valid(right.text)
-        elif gap.strip(" \t") == "\n":
-            separate_ok = self.lex.valid(left.text) and self.lex.valid(right.text)
-        else:
-            return False
-        if separate_ok:
-            return False
-        joined = left.text + right.text
-        # across a line break only towards listed words: two words may end and start lines
-        return self.lex.target(joined) or (gap == " " and self.lex.hunspell_valid(joined))
+            # hunspell only when the cheap checks leave it open
+            if _OCR_JUNK.search(joined) or not (lex.target(joined) or lex.compound_like(joined)):
+                return False
+            return not (lex.valid(a) or lex.valid(b)) and (lex.target(joined) or lex.hunspell_valid(joined))
+        if gap.strip(" \t") == "\n":
+            # across a line break only towards listed words: two words may end and start lines
+            return lex.target(joined) and not (lex.valid(a) and lex.valid(b))
+        return False
 
 
 @functools.lru_cache(maxsize=16)
@@ -258,6 +268,9 @@ _SURE_UMLAUTS = (
     (regex.compile(r"(?<=\p{L})ii(?=[b-df-hj-np-tv-zß])"), "ü"),  # Wehrschiitz
     (regex.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])é(?=[b-df-hj-np-tv-z])"), "ö"),  # Stéger
 )
+
+
+_SURE_UMLAUT_HINT = regex.compile("ii|é")
 
 
 def _unambiguous(word: str) -> Fix | None:

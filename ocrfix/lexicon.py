@@ -91,6 +91,7 @@ class Lexicon:
         self._user_lower = {w.lower(): w for w in self.user_words}
         self._spell = _hunspell(variant).spell
         self.valid = functools.lru_cache(maxsize=_CACHE)(self._valid)
+        self.compound_like = functools.lru_cache(maxsize=_CACHE)(self._compound_like)
         self.hunspell_valid = functools.lru_cache(maxsize=_CACHE)(self._hunspell_valid)
 
     # -- validity -------------------------------------------------------------
@@ -161,7 +162,7 @@ class Lexicon:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not)?"""
         return self.zipf(word) >= KNOWN_ZIPF
 
-    def compound_like(self, word: str, known: bool = False) -> bool:
+    def _compound_like(self, word: str, known: bool = False) -> bool:
         """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
 
         A cheap filter in front of hunspell, which is slow on non-words: some

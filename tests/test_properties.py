@@ -132,6 +132,16 @@ def test_idempotent_regressions(text):
     assert clean(once) == once
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="correct.py: the words step corrects towards a form that it corrects again on the next pass",
+)
+@pytest.mark.parametrize("text", ["Intelligenzgro8e", "Die Intelligenzgro8e ist hoch."])
+def test_words_step_output_is_stable(text):
+    once = clean(text)
+    assert clean(once) == once
+
+
 # -- explain() accounts for everything --------------------------------------------------
 
 
@@ -163,6 +173,16 @@ def test_protected_content_is_byte_identical(protected, before, after):
     text = embed(protected, before, after)
     start = len(before) + 1
     check_protected(CLEANER, text, start, start + len(protected))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="layout.dehyphenate joins a word onto the protected content that starts the next line",
+)
+def test_line_end_hyphen_does_not_glue_a_word_onto_a_url():
+    text = "Mehr zur Intelligenz-\nwww.beispiel.at/fur/uber steht dort."
+    start = text.index("www.")
+    check_protected(CLEANER, text, start, start + len("www.beispiel.at/fur/uber"))
 
 
 @pytest.mark.parametrize("protected", PROTECTED)
