@@ -20,6 +20,9 @@ class Confusion(NamedTuple):
     # evidence ("fur" for "für"): how likely that is depends on the document
     # (see ``correct.Mode``).
     dots: bool = False
+    # True where the result must be a listed word, not just any compound hunspell
+    # accepts: taking dots away from a name ("Wehrschütz") often leaves one.
+    listed_only: bool = False
 
 
 # fmt: off
@@ -69,9 +72,9 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("à", "ä", 0.3, "umlaut"),
     Confusion("", "ä", 0.9, "umlaut", True),      # rumen
     # umlauts a German model sees where there are none
-    Confusion("ä", "a", 0.6, "umlaut"),
-    Confusion("ö", "o", 0.6, "umlaut"),
-    Confusion("ü", "u", 0.6, "umlaut"),
+    Confusion("ä", "a", 0.6, "umlaut", listed_only=True),  # Orgänisation
+    Confusion("ö", "o", 0.6, "umlaut", listed_only=True),
+    Confusion("ü", "u", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "ä", 0.7, "umlaut"),          # betüubt
     Confusion("ä", "ü", 0.7, "umlaut"),
     # ß
@@ -142,6 +145,7 @@ class Candidate(NamedTuple):
     rules: tuple[str, ...]
     first_changed: bool  # was the first character replaced (casing follows the damage)?
     inserted: bool = False  # was a dropped glyph restored?
+    listed_only: bool = False  # must it be a listed word (see Confusion.listed_only)?
 
 
 def _index(table: tuple[Confusion, ...]) -> tuple[dict[str, list[Confusion]], list[Confusion]]:
@@ -188,10 +192,12 @@ def candidates(
         # a dropped ligature is extraction damage, as likely in any document
         return c.cost + (0.0 if c.rule == "ligature" else edit_cost) + (dots_cost if c.dots else 0.0)
 
-    def walk(i: int, built: str, cost: float, used: tuple[str, ...], edits: int, inserted: bool, first: bool) -> None:
+    def walk(
+        i: int, built: str, cost: float, used: tuple[str, ...], edits: int, inserted: bool, first: bool, lo: bool
+    ) -> None:
         if i == n:
             if edits and (built not in out or cost < out[built].cost):
-                out[built] = Candidate(built, cost, used, first, inserted)
+                out[built] = Candidate(built, cost, used, first, inserted, lo)
             elif edits == 0 and n >= 3:  # a glyph dropped at the end: "Angri"
                 for c in inserts:
                     cc = cost + cost_of(c)
@@ -205,7 +211,7 @@ def candidates(
                 for c in inserts:
                     cc = cost + cost_of(c)
                     if cc <= max_cost and (rules is None or c.rule in rules):
-                        walk(i, built + c.meant, cc, (c.rule,), 1, True, first)
+                        walk(i, built + c.meant, cc, (c.rule,), 1, True, first, lo)
             for c in _BY_FIRST.get(word[i], ()):
                 cc = cost + cost_of(c)
                 if (
@@ -214,8 +220,9 @@ def candidates(
                     and (rules is None or c.rule in rules)
                     and (c.dots or not dots_only)
                 ):
-                    walk(i + len(c.seen), built + c.meant, cc, used + (c.rule,), edits + 1, inserted, first or i == 0)
-        walk(i + 1, built + word[i], cost, used, edits, inserted, first)
+                    walk(i + len(c.seen), built + c.meant, cc, used + (c.rule,), edits + 1, inserted,
+                         first or i == 0, lo or c.listed_only)
+        walk(i + 1, built + word[i], cost, used, edits, inserted, first, lo)
 
-    walk(0, "", 0.0, (), 0, False, False)
+    walk(0, "", 0.0, (), 0, False, False, False)
     return sorted(out.values(), key=lambda c: (c.cost, c.word))

@@ -46,7 +46,10 @@ DOTS_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 2.0}  # INTACT: not
 # Any confusion is rarer in a document whose umlauts survived.
 EDIT_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 0.2}
 # The most a fix may cost, by mode: damaged documents warrant bolder guesses.
-MAX_COST = {Mode.LOST: 1.3, Mode.NEUTRAL: 1.0, Mode.INTACT: 0.8}
+MAX_COST = {Mode.LOST: 1.3, Mode.NEUTRAL: 1.0, Mode.INTACT: 0.9}
+# Letter shapes alone are weaker evidence than a restored umlaut or ligature: in a
+# document whose umlauts survived, "Marin" is a name, not "Mann".
+SHAPE_MAX_COST = {Mode.INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
 
@@ -163,8 +166,9 @@ class Corrector:
             dots_cost=DOTS_COST[mode],
             edit_cost=EDIT_COST[mode] + (NAME_COST if word.istitle() and not sentence_start else 0.0),
         )
+        shape_max = SHAPE_MAX_COST.get(mode, 9.0) if shapes else -1.0
         for cand in cands:
-            if not shapes and _shape_only(cand):
+            if cand.cost > shape_max and _shape_only(cand):
                 continue
             form = self._cased(word, cand, sentence_start)
             if form is None:
@@ -181,6 +185,7 @@ class Corrector:
                 and not short
                 and checked < HUNSPELL_CHECKS
                 and probes < COMPOUND_PROBES
+                and not cand.listed_only
                 and not (cand.inserted and "ligature" not in cand.rules)
             ):
                 # not a listed word: a compound?  Restored umlauts must not be inserted

@@ -136,7 +136,7 @@ def test_idempotent_regressions(text):
     strict=True,
     reason="correct.py: the words step corrects towards a form that it corrects again on the next pass",
 )
-@pytest.mark.parametrize("text", ["Intelligenzgro8e", "Die Intelligenzgro8e ist hoch."])
+@pytest.mark.parametrize("text", ["Die Intelligenzgro8e ist hoch.", "Sie kam aus Osterreicli zuriick.", "UberOsterreich"])
 def test_words_step_output_is_stable(text):
     once = clean(text)
     assert clean(once) == once
@@ -179,10 +179,16 @@ def test_protected_content_is_byte_identical(protected, before, after):
     strict=True,
     reason="layout.dehyphenate joins a word onto the protected content that starts the next line",
 )
-def test_line_end_hyphen_does_not_glue_a_word_onto_a_url():
-    text = "Mehr zur Intelligenz-\nwww.beispiel.at/fur/uber steht dort."
-    start = text.index("www.")
-    check_protected(CLEANER, text, start, start + len("www.beispiel.at/fur/uber"))
+@pytest.mark.parametrize(
+    "text, protected",
+    [
+        ("Mehr zur Intelligenz-\nwww.beispiel.at/fur/uber steht dort.", "www.beispiel.at/fur/uber"),
+        ("Das war eine-\n`groBe = 1` Zeile.", "`groBe = 1`"),  # the backtick taken for an OCR speck
+    ],
+)
+def test_line_end_hyphen_does_not_join_onto_protected_content(text, protected):
+    start = text.index(protected)
+    check_protected(CLEANER, text, start, start + len(protected))
 
 
 @pytest.mark.parametrize("protected", PROTECTED)
