@@ -22,12 +22,14 @@ Sections (``--only``, comma-separated): startup, ocr, clean, many, growth, patho
   is shown too.
 - ``many``: ``Cleaner.clean_many`` over the OCR texts with workers=1 and 2; the
   time with 2 workers includes starting them (each loads the dictionaries).
-- ``growth``: the OCR texts in a fixed shuffled order, cut to 1x, 2x, 5x and
-  10x of a tenth of their characters, cleaned in a fresh process per size
-  (a) as a list of texts and (b) joined into one document.  The texts are
-  distinct, never repeated, so the word cache helps larger sizes only as much
-  as real text repeats its words (the curve may be sublinear for that reason);
-  (b) also catches costs that grow faster than the length of one text.
+- ``growth``: OCR texts in a fixed shuffled order, cut to 1x, 2x, 5x and 10x
+  of a tenth of their characters, cleaned in a fresh process per size (a) as a
+  list of texts (eng + deu) and (b) joined into one document (dev_ocr_eng only:
+  joined with the deu texts, the document would have intact umlauts and take
+  the cheaper path of such text).  The texts are distinct, never repeated, so
+  the word cache helps larger sizes only as much as real text repeats its
+  words (the curve may be sublinear for that reason); (b) also catches costs
+  that grow faster than the length of one text.
 - ``patho``: a single 200,000-letter token, 200,000 line-break hyphens
   ("ab-\\ncd " x 200,000), 100,000 combining marks (spread: "u\\u0308 " x 100,000,
   and stacked on one letter), each cleaned in a fresh process, with a time-out.
@@ -48,8 +50,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -100,9 +103,9 @@ def other_texts(corpus: Path) -> list[str]:
     return [_source(r) for p in sorted(corpus.glob("*.jsonl")) if p.name not in OCR_FILES for r in _records(p)]
 
 
-def growth_texts(corpus: Path, k: int) -> list[str]:
-    """The first ``k`` tenths of the OCR texts' characters, in a fixed shuffled order; never repeated."""
-    texts = ocr_texts(corpus)
+def growth_texts(corpus: Path, k: int, files: tuple[str, ...] = OCR_FILES) -> list[str]:
+    """The first ``k`` tenths of the characters of ``files``' OCR texts, in a fixed shuffled order; never repeated."""
+    texts = [r["ocr"] for name in files for r in _records(corpus / name)]
     random.Random(0).shuffle(texts)
     want = sum(map(len, texts)) // max(GROWTH) * k
     out: list[str] = []
@@ -183,11 +186,10 @@ def child_symspell(corpus: Path, passes: int) -> dict[str, Any]:
     build, peer = _timed(lambda: make("symspell"))
     peer(WARMUP)
     texts = ocr_texts(corpus)
-    runs = []
+    runs: list[float] = []
     for _ in range(passes):
-        if not _clear_word_cache(peer):
-            if runs:  # a second pass would be warm: keep the first only
-                break
+        if not _clear_word_cache(peer) and runs:  # a second pass would be warm: keep the first only
+            break
         runs.append(_timed(lambda: [peer(t) for t in texts])[0])
     return {"secs": runs, "build_secs": build, "rss_mb": _rss_mb()}
 
@@ -226,9 +228,10 @@ def child_growth(corpus: Path, k: int, mode: str) -> dict[str, Any]:
     import ocrfix
 
     ocrfix.clean(WARMUP)
-    texts = growth_texts(corpus, k)
     if mode == "doc":
-        texts = ["\n\n".join(texts)]
+        texts = ["\n\n".join(growth_texts(corpus, k, OCR_FILES[:1]))]
+    else:
+        texts = growth_texts(corpus, k)
     secs, _ = _timed(lambda: [ocrfix.clean(t) for t in texts])
     return {"secs": secs, **_size(texts)}
 
@@ -322,9 +325,7 @@ def fmt_runs(runs: Iterable[Any]) -> str:
 
 
 def section_startup(t: Table, details: list[str], repeats: int, out: dict[str, Any]) -> None:
-    code = (
-        "import time; t = time.perf_counter(); import ocrfix; ocrfix.clean(%r); print(time.perf_counter() - t)" % WARMUP
-    )
+    code = f"import time; t = time.perf_counter(); import ocrfix; ocrfix.clean({WARMUP!r}); print(time.perf_counter() - t)"
     n = max(5, repeats)
     base = [wall("pass")[0] for _ in range(n)]
     runs = [wall(code) for _ in range(n)]
@@ -399,7 +400,7 @@ def section_many(t: Table, details: list[str], corpus: Path, repeats: int, out: 
 
 def section_growth(t: Table, details: list[str], corpus: Path, repeats: int, out: dict[str, Any]) -> None:
     out["growth"] = {}
-    for mode, label in (("texts", "a list of texts"), ("doc", "one document")):
+    for mode, label in (("texts", "a list of texts"), ("doc", "one document (eng OCR)")):
         curve = {}
         for k in GROWTH:
             runs = [run_child("growth", corpus, k, mode) for _ in range(repeats)]
@@ -409,14 +410,15 @@ def section_growth(t: Table, details: list[str], corpus: Path, repeats: int, out
         secs = {k: median(rs) for k, rs in curve.items()}
         chars = {k: rs[0].get("chars", 0) for k, rs in curve.items()}
         lo, hi = min(GROWTH), max(GROWTH)
-        ratio = secs[hi] / secs[lo] if secs[hi] and secs[lo] else None
+        first, last = secs[lo], secs[hi]
+        ratio = last / first if last and first else None
         t.add(f"growth {hi}x/{lo}x, {label}", f"{ratio:.2f}x" if ratio else "error", "", "",
               f"<= {TARGETS['growth']:g}x", ratio is not None and ratio <= TARGETS["growth"])
         details.append(f"growth curve, {label} (fresh process per size, median of {repeats}):")
         for k in GROWTH:
             s = secs[k]
-            details.append(f"  {k:>3}x  {chars[k]:>9,} chars  {s:8.3f} s  {s / secs[lo]:6.2f}x time  "
-                           f"{chars[k] / s / 1e3:8.1f} kchar/s" if s and secs[lo] else f"  {k:>3}x  error")
+            details.append(f"  {k:>3}x  {chars[k]:>9,} chars  {s:8.3f} s  {s / first:6.2f}x time  "
+                           f"{chars[k] / s / 1e3:8.1f} kchar/s" if s and first else f"  {k:>3}x  error")
 
 
 def section_patho(t: Table, details: list[str], repeats: int, out: dict[str, Any], timeout: float) -> None:
@@ -459,7 +461,9 @@ def main(argv: list[str] | None = None) -> int:
     load0 = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(f"ocrfix speed: python {sys.version.split()[0]}, {os.cpu_count()} cores, corpus {corpus}, "
           f"{repeats} fresh process(es) per row" + (f", load average at start {load0[0]:.2f}" if load0 else ""))
-    table, details, out = Table(), [], {"repeats": repeats, "load_start": load0}
+    table = Table()
+    details: list[str] = []
+    out: dict[str, Any] = {"repeats": repeats, "load_start": load0}
     if "startup" in only:
         log("start-up")
         section_startup(table, details, repeats, out)

@@ -66,6 +66,7 @@ VALID_MARGIN = {Mode.LOST: 0.5, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
 # ... and to replace a known word that the dictionary lacks (a name, or "fur"),
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
+LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
 MIN_CONFIDENCE = 0.5
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
@@ -118,7 +119,8 @@ class Corrector:
             return Fix(user, "user_words", 0.9)
         junk = _OCR_JUNK.search(word) is not None
         if lex.known(word) and not junk:
-            return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=False, margin_by_cost=True)
+            margin = LOST_KNOWN_MARGIN if mode == Mode.LOST else KNOWN_MARGIN
+            return self._best(word, sentence_start, mode, margin=margin, restore_only=False, margin_by_cost=True)
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not lex.compound_like(word, known=True)
@@ -128,7 +130,10 @@ class Corrector:
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
             return self._valid_word(word, sentence_start, mode)
-        return best if best is not None else _unambiguous(word)
+        if best is None or (mode == Mode.LOST and _SURE_UMLAUT_HINT.search(word) and "umlaut" not in best.rule):
+            # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz"
+            return _unambiguous(word) or best
+        return best
 
     def _valid_word(self, word: str, sentence_start: bool, mode: str) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common."""

@@ -7,6 +7,7 @@ The timing tests are marked ``slow``.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -399,6 +400,7 @@ def _seconds(text: str) -> float:
     """The best of up to three runs (fewer when they are slow): robust to a busy machine."""
     best, total = float("inf"), 0.0
     for _ in range(3):
+        gc.collect()
         start = time.perf_counter()
         clean(text)
         took = time.perf_counter() - start
@@ -413,13 +415,13 @@ def _assert_linear(shape, n: int) -> None:
     with time_limit(BOUND):
         small = _seconds(shape(n))
         large = _seconds(shape(4 * n))
-    assert large <= 6 * small + 0.05, f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"
+    assert large <= 6 * small + 0.1, f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SHAPES)
 def test_time_grows_linearly(name):
-    _assert_linear(SHAPES[name], 20_000)
+    _assert_linear(SHAPES[name], 50_000 if name == "random-text" else 20_000)
 
 
 @pytest.mark.slow
