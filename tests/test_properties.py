@@ -405,7 +405,7 @@ def _seconds(text: str) -> float:
         clean(text)
         took = time.perf_counter() - start
         best, total = min(best, took), total + took
-        if total > 1.0:
+        if total > 3.0:
             break
     return best
 
