@@ -76,6 +76,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ö", "o", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "u", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "ä", 0.7, "umlaut"),          # betüubt
+    Confusion("ü", "a", 0.7, "umlaut", listed_only=True),  # Donnerstüg
     Confusion("ä", "ü", 0.7, "umlaut"),
     # ß
     Confusion("B", "ß", 0.2, "eszett"),           # groBes
@@ -127,6 +128,14 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("b", "h", 0.7, "letters"),
     Confusion("n", "u", 0.7, "letters"),
     Confusion("u", "n", 0.7, "letters"),
+    Confusion("i", "t", 0.6, "letters"),          # gepatzi
+    Confusion("r", "t", 0.6, "letters"),          # letzrer
+    Confusion("t", "r", 0.6, "letters"),          # Patlamentswahl
+    Confusion("k", "l", 0.6, "letters"),          # Parkamentskammer
+    Confusion("ti", "u", 0.6, "letters"),         # tinsere
+    Confusion("u", "a", 0.7, "letters"),          # suftige
+    Confusion("ı", "i", 0.2, "letters"),          # dotless i
+    Confusion("nı", "m", 0.4, "letters"),         # zusanımenstellen
     Confusion("0", "o", 0.6, "letters"),
     Confusion("0", "O", 0.6, "letters"),
 )

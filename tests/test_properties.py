@@ -397,17 +397,16 @@ LAYOUT_QUADRATIC = {
 
 
 def _seconds(text: str) -> float:
-    """The best of up to three runs (fewer when they are slow): robust to a busy machine."""
-    best, total = float("inf"), 0.0
-    for _ in range(3):
+    """The best of three runs after one that fills the caches (fewer when slow): robust to a busy machine."""
+    times: list[float] = []
+    for _ in range(4):
         gc.collect()
         start = time.perf_counter()
         clean(text)
-        took = time.perf_counter() - start
-        best, total = min(best, took), total + took
-        if total > 3.0:
+        times.append(time.perf_counter() - start)
+        if sum(times) > 3.0:
             break
-    return best
+    return min(times[1:] or times)
 
 
 def _assert_linear(shape, n: int) -> None:
