@@ -235,3 +235,17 @@ def candidates(
 
     walk(0, "", 0.0, (), 0, False, False, False)
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
+
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, insertion, substitution or transposition away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in ALPHABET}
+    out |= {a + c + b for a, b in splits for c in ALPHABET}
+    out.discard(word)
+    return out

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .confusions import RESTORE_RULES, Candidate, candidates
+from .confusions import RESTORE_RULES, Candidate, candidates, edits1
 from .lexicon import COMPOUND_ZIPF
 from .result import Edit
 from .tokens import Word, words
@@ -68,6 +68,12 @@ VALID_MARGIN = {Mode.LOST: 0.5, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
 KNOWN_MARGIN = 1.0
 LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
 MIN_CONFIDENCE = 0.5
+# The fallback when no confusion explains a word: one edit of any kind, towards a
+# listed word this common and this far ahead of the next such word.
+EDIT_FALLBACK_COST = 1.0
+EDIT_MIN_LEN = 5
+EDIT_MIN_ZIPF = 3.0
+EDIT_LEAD = 1.0
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
 HUNSPELL_CHECKS = 12  # candidates checked with hunspell when the word list lacks them
@@ -212,6 +218,8 @@ class Corrector:
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
+            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and EDIT_FALLBACK_COST <= MAX_COST[mode]:
+                return self._nearest(word)
             return None
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
@@ -222,6 +230,18 @@ class Corrector:
         if confidence < MIN_CONFIDENCE or form == word:
             return None
         return Fix(form, "+".join(dict.fromkeys(cand.rules)), confidence)
+
+    def _nearest(self, word: str) -> Fix | None:
+        """The bounded edit-distance search: one edit away from a clearly most common word."""
+        lex = self.lex
+        scored = sorted(
+            ((lex.zipf(w), w) for w in edits1(word) if lex.target(w)), reverse=True
+        )
+        if not scored or scored[0][0] < EDIT_MIN_ZIPF:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - EDIT_LEAD:
+            return None  # "Konze": Konzern or Konzert?  Leave it.
+        return Fix(scored[0][1], "dictionary", _confidence(EDIT_FALLBACK_COST, scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0))
 
     def _cased(self, word: str, cand: Candidate, sentence_start: bool) -> str | None:
         """Casing follows the damage: "Uber" mid-sentence is "über", at a sentence start "Über"."""
