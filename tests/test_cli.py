@@ -90,17 +90,17 @@ def test_help_reads_well():
 
 
 def test_step_switches_and_user_words(tmp_path):
-    text = "Die Firma Griinwerk baut\nHauser fur die Stadt.\n"
-    assert out(run("-q", stdin=text.encode())) == "Die Firma Grünwerk baut\nHäuser für die Stadt.\n"
+    text = "Die Firma Griinwerk baut\nGebaude fur die Stadt.\n"
+    assert out(run("-q", stdin=text.encode())) == "Die Firma Grünwerk baut\nGebäude für die Stadt.\n"
     assert (
         out(run("-q", "--no-words", "--unwrap", stdin=text.encode()))
-        == "Die Firma Griinwerk baut Hauser fur die Stadt.\n"
+        == "Die Firma Griinwerk baut Gebaude fur die Stadt.\n"
     )
     words = tmp_path / "words.txt"
     words.write_text("# names of our customers\nGriinwerk\n", encoding="utf-8")
     assert (
         out(run("-q", "--user-words", words, stdin=text.encode()))
-        == "Die Firma Griinwerk baut\nHäuser für die Stadt.\n"
+        == "Die Firma Griinwerk baut\nGebäude für die Stadt.\n"
     )
 
 

@@ -404,7 +404,7 @@ def _seconds(text: str) -> float:
         start = time.perf_counter()
         clean(text)
         times.append(time.perf_counter() - start)
-        if sum(times) > 3.0:
+        if sum(times) > 8.0:
             break
     return min(times[1:] or times)
 
