@@ -83,6 +83,9 @@ _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
 _OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
 _DOTTED = regex.compile(r"[äöüÄÖÜß]")
 _LETTER = regex.compile(r"\p{L}")
+# What an English OCR model makes of umlauts and ß: "Fiihrung", "kénnen", "er6ffnete", "groBe"
+_ENGLISH_MODEL = regex.compile(r"(?<=\p{L})(?:ii|[é6]|B)(?=\p{Ll})")
+MIN_SIGNATURES = 3
 
 
 class Fix(NamedTuple):
@@ -92,11 +95,20 @@ class Fix(NamedTuple):
 
 
 def document_mode(text: str) -> str:
-    """:class:`Mode` of ``text``, from the share of ä/ö/ü/ß among its letters."""
+    """:class:`Mode` of ``text``, from the share of ä/ö/ü/ß among its letters.
+
+    Text that shows the English model's signatures ("Fiihrung", "kénnen",
+    "groBe") more often than intact umlauts has lost them, whatever else it
+    carries (mojibake or split diaeresis decode to intact umlauts).
+    """
     letters = len(_LETTER.findall(text))
+    dotted = len(_DOTTED.findall(text))
+    signatures = len(_ENGLISH_MODEL.findall(text))
+    if signatures >= MIN_SIGNATURES and signatures >= dotted:
+        return Mode.LOST
     if letters < MIN_LETTERS:
         return Mode.NEUTRAL
-    rate = len(_DOTTED.findall(text)) / letters
+    rate = dotted / letters
     if rate < LOST_RATE:
         return Mode.LOST
     if rate >= INTACT_RATE:
