@@ -128,10 +128,12 @@ class Lexicon:
     def target(self, word: str, known_zipf: float | None = None) -> bool:
         """May a correction produce ``word``?
 
-        A listed form of this variant (de_DE and de_AT share their words;
+        A user word, or a listed form of this variant (de_DE and de_AT share their words;
         "Grüss" is Swiss only); with ``known_zipf``, also a word hunspell does
         not know at all that is at least that common ("SPÖ").
         """
+        if word in self.extra_words:
+            return True
         entry = self._entry(word)
         if entry is None:
             return False

@@ -1,0 +1,95 @@
+"""The public API: options, variants, user words, errors, the step registry."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from pathlib import Path
+
+import pytest
+
+import ocrfix
+from ocrfix import Cleaner, Config
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_shipped_example_is_cleaned_as_documented():
+    text = (EXAMPLES / "zeitung.txt").read_text(encoding="utf-8")
+    assert ocrfix.clean(text) == (EXAMPLES / "zeitung.clean.txt").read_text(encoding="utf-8")
+
+
+def test_swiss_variant_never_produces_eszett():
+    assert ocrfix.clean("Das ist ein groBes Haus.", variant="de_CH") == "Das ist ein grosses Haus."
+    assert ocrfix.clean("Das ist ein groBes Haus.", variant="de_AT") == "Das ist ein großes Haus."
+
+
+def test_unknown_variant_and_option_are_refused():
+    with pytest.raises(ValueError, match="variant"):
+        Cleaner(variant="de_XX")
+    with pytest.raises(TypeError, match="unknown option"):
+        Cleaner(spelling=True)
+    with pytest.raises(TypeError, match="user_words"):
+        Cleaner(user_words="Zalando")
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 42, ["a list"]])
+def test_non_str_input_raises_type_error(bad):
+    with pytest.raises(TypeError, match="ocrfix cleans str"):
+        ocrfix.clean(bad)
+    with pytest.raises(TypeError):
+        ocrfix.explain(bad)
+
+
+def test_user_words_are_accepted_and_corrected_towards():
+    text = "Die Firma Klimatrix liefert, sagte der Chef von KLIMATRIX und klimatrix über Klirnatrix."
+    out = ocrfix.clean(text, user_words=["Klimatrix"])
+    assert out == "Die Firma Klimatrix liefert, sagte der Chef von KLIMATRIX und Klimatrix über Klimatrix."
+
+
+def test_step_switches_turn_steps_off():
+    text = "Die Fiihrung der Wirtschafts-\nstandorte."
+    assert ocrfix.clean(text, words=False) == "Die Fiihrung der Wirtschaftsstandorte."
+    assert ocrfix.clean(text, dehyphenate=False) == "Die Führung der Wirtschafts-\nstandorte."
+    assert ocrfix.clean("Erste Zeile\nzweite Zeile", unwrap=True) == "Erste Zeile zweite Zeile"
+
+
+def test_registry_and_config_agree():
+    switches = {f.name for f in dataclasses.fields(Config) if f.type in ("bool", bool)}
+    assert switches == {s.name for s in ocrfix.STEPS}
+
+
+def test_cleaner_pickles_as_its_options():
+    c = Cleaner(variant="de_AT", user_words=["Klimatrix"], quotes=False)
+    c.clean("Vorladen")
+    data = pickle.dumps(c)
+    assert len(data) < 1000  # no dictionaries inside
+    c2 = pickle.loads(data)
+    assert c2.config == c.config
+    assert c2.clean("Das groBe Fest.") == c.clean("Das groBe Fest.") == "Das große Fest."
+
+
+def test_config_is_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Config().variant = "de_CH"  # type: ignore[misc]
+
+
+def test_explanation_reports_offsets_rules_and_confidence():
+    text = "Die FÃ¼hrung ist groB."
+    ex = ocrfix.explain(text)
+    assert ex.text == "Die Führung ist groß."
+    assert [(c.original, c.replacement, c.rule) for c in ex.corrections] == [
+        ("Ã¼", "ü", "mojibake"),
+        ("groB", "groß", "eszett"),
+    ]
+    assert all(text[c.start : c.end] == c.original for c in ex.corrections)
+    text_, corrections = ex
+    assert text_ == ex.text and corrections == ex.corrections
+
+
+def test_overlapping_steps_are_reported_together():
+    # mojibake first gives "fÃ¼r" -> "für" within a word that the corrector then leaves
+    ex = ocrfix.explain("Die Stra\u00adBe ist gro\u00dfartig.")
+    assert ex.text == "Die Straße ist großartig."
+    (c,) = ex.corrections
+    assert c.original == "Stra\u00adBe" and c.replacement == "Straße" and c.rule == "invisible+eszett"
