@@ -51,6 +51,10 @@ class _WordList:
             for line in f:
                 form, z, mask = line.rstrip("\n").split("\t")
                 forms[form] = (int(z) / 100, int(mask))
+        # lower-cased common words, as compound parts: listed ones, and all known ones
+        common = [(w.lower(), m) for w, (z, m) in self.forms.items() if z >= COMMON_PART_ZIPF]
+        self.parts = frozenset(w for w, m in common if m)
+        self.known_parts = frozenset(w for w, _ in common)
 
 
 @functools.lru_cache(maxsize=None)
@@ -173,16 +177,14 @@ class Lexicon:
         as "füll" make odd compounds); with ``known``, common words hunspell
         lacks count too (names: "Pilger|maier").
         """
-        def ok(part: str) -> bool:
-            return (self.listed(part) or known) and self.zipf(part) >= COMMON_PART_ZIPF
-
-        for i in range(4, len(word) - 3):
-            tail = word[i:]
-            if not ok(tail[0].upper() + tail[1:]) and not ok(tail):
+        parts = self._words.known_parts if known else self._words.parts
+        low = word.lower()
+        for i in range(4, len(low) - 3):
+            if low[i:] not in parts:
                 continue
-            head = word[:i]
+            head = low[:i]
             for link in ("", "s", "es", "n", "en"):
-                if (not link or head.endswith(link)) and len(head) - len(link) >= 4 and ok(head[: len(head) - len(link)]):
+                if head.endswith(link) and len(head) - len(link) >= 4 and head[: len(head) - len(link)] in parts:
                     return True
         return False
 
