@@ -182,58 +182,67 @@ def candidates(
 ) -> list[Candidate]:
     """All spellings ``word`` may have had under the confusion model, cheapest first.
 
-    At most ``max_edits`` replacements, total cost at most ``max_cost``; a
-    dropped glyph is restored only alone, a dropped umlaut in words of three
-    or more letters, other glyphs in words of four or more.  ``rules`` limits the kinds used; ``dots_cost`` is added to the
-    confusions that only add or remove dots or ß, ``edit_cost`` to every one;
-    ``dots_only`` keeps only those (for a valid word, letter shapes are no evidence).
+    At most ``max_edits`` non-overlapping replacements, total cost at most
+    ``max_cost``.  A dropped glyph is restored only alone: a dropped umlaut in
+    words of three or more letters, other glyphs in words of four or more.
+    ``rules`` limits the kinds used; ``dots_cost`` is added to the confusions
+    that only add or remove dots or ß, ``edit_cost`` to every other one but a
+    dropped ligature (extraction damage, as likely in any document);
+    ``dots_only`` keeps only the dots confusions (for a valid word, letter
+    shapes are no evidence).
     """
     if max_cost is None:
         max_cost = MAX_COST
     max_cost += 1e-9  # sums of costs such as 0.6 + 0.2 must not fall just over the bound
-    out: dict[str, Candidate] = {}
     n = len(word)
-    inserts = [c for c in _INSERTS if n >= 4 or c.dots] if n >= 3 else []
-    if dots_only:
-        inserts = [c for c in inserts if c.dots]
+
+    def usable(c: Confusion) -> bool:
+        return (rules is None or c.rule in rules) and (c.dots or not dots_only)
 
     def cost_of(c: Confusion) -> float:
-        # a dropped ligature is extraction damage, as likely in any document
         return c.cost + (0.0 if c.rule == "ligature" else edit_cost) + (dots_cost if c.dots else 0.0)
 
-    def walk(
-        i: int, built: str, cost: float, used: tuple[str, ...], edits: int, inserted: bool, first: bool, lo: bool
-    ) -> None:
-        if i == n:
-            if edits and (built not in out or cost < out[built].cost):
-                out[built] = Candidate(built, cost, used, first, inserted, lo)
-            elif edits == 0 and n >= 3:  # a glyph dropped at the end: "Angri"
-                for c in inserts:
-                    cc = cost + cost_of(c)
-                    if cc <= max_cost and (rules is None or c.rule in rules):
-                        cand = built + c.meant
-                        if cand not in out or cc < out[cand].cost:
-                            out[cand] = Candidate(cand, cc, (c.rule,), first, True)
-            return
-        if edits < max_edits and not inserted:
-            if edits == 0:
-                for c in inserts:
-                    cc = cost + cost_of(c)
-                    if cc <= max_cost and (rules is None or c.rule in rules):
-                        walk(i, built + c.meant, cc, (c.rule,), 1, True, first, lo)
-            for c in _BY_FIRST.get(word[i], ()):
-                cc = cost + cost_of(c)
-                if (
-                    cc <= max_cost
-                    and word.startswith(c.seen, i)
-                    and (rules is None or c.rule in rules)
-                    and (c.dots or not dots_only)
-                ):
-                    walk(i + len(c.seen), built + c.meant, cc, used + (c.rule,), edits + 1, inserted,
-                         first or i == 0, lo or c.listed_only)
-        walk(i + 1, built + word[i], cost, used, edits, inserted, first, lo)
+    out: dict[str, Candidate] = {}
 
-    walk(0, "", 0.0, (), 0, False, False, False)
+    def add(cand: Candidate) -> None:
+        old = out.get(cand.word)
+        if old is None or cand.cost < old.cost:
+            out[cand.word] = cand
+
+    # replacements: every place a confusion matches, then combinations of up to
+    # max_edits of them that do not overlap, cheapest combinations only
+    matches = sorted(
+        (i, i + len(c.seen), cost_of(c), c)
+        for i in range(n)
+        for c in _BY_FIRST.get(word[i], ())
+        if word.startswith(c.seen, i) and usable(c) and cost_of(c) <= max_cost
+    )
+
+    def combine(k: int, end: int, cost: float, chosen: tuple) -> None:
+        for j in range(k, len(matches)):
+            a, b, cc, c = matches[j]
+            if a < end or cost + cc > max_cost:
+                continue
+            now = chosen + ((a, b, c),)
+            pieces, pos = [], 0
+            for x, y, conf in now:
+                pieces.append(word[pos:x])
+                pieces.append(conf.meant)
+                pos = y
+            pieces.append(word[pos:])
+            add(Candidate("".join(pieces), cost + cc, tuple(conf.rule for _, _, conf in now),
+                          now[0][0] == 0, False, any(conf.listed_only for _, _, conf in now)))
+            if len(now) < max_edits:
+                combine(j + 1, b, cost + cc, now)
+
+    combine(0, 0, 0.0, ())
+    # a dropped glyph, restored alone, anywhere (at the end too: "Angri")
+    if n >= 3:
+        for c in _INSERTS:
+            cc = cost_of(c)
+            if (n >= 4 or c.dots) and usable(c) and cc <= max_cost:
+                for i in range(n + 1):
+                    add(Candidate(word[:i] + c.meant + word[i:], cc, (c.rule,), i == 0, True, c.listed_only))
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
 
 

@@ -4,6 +4,7 @@ Run from the repository root::
 
     python -m tests.fuzz --minutes 10          # ten minutes, new examples every batch
     python -m tests.fuzz --minutes 60 --seed 1 # reproducible
+    python -m tests.fuzz --minutes 30 --keep-going  # collect every kind of failure
 
 Each example is hostile text (control characters, lone surrogates, emoji, combining
 marks, mojibake), OCR-damaged German, or protected content (URLs, e-mails, paths,
@@ -12,8 +13,10 @@ exception, ``explain()`` replays to ``clean()``'s text with sorted, non-overlapp
 corrections, line breaks kept unless a hyphenated word was joined, idempotence,
 protected content untouched, and no example taking more than ``--slow`` seconds.
 
-On a failure hypothesis shrinks the example and the fuzzer prints it and exits
-with status 1; the example is kept in ``.hypothesis/`` and tried first next time.
+On a failure hypothesis shrinks the example, the fuzzer prints it and exits with
+status 1; failing examples are kept in ``.hypothesis/`` and tried first next time.
+``--keep-going`` does not stop: it keeps the shortest failing example of each
+check (unshrunk) and prints them at the end, with status 1.
 """
 
 from __future__ import annotations
@@ -54,16 +57,33 @@ def check(example: tuple, slow: float) -> None:
     assert took < slow, f"{took:.1f} s for {size} characters: {example!r}"
 
 
+def _where(exc: BaseException) -> str:
+    """The check that failed, as file:line of the innermost frame in tests/ (or the exception type)."""
+    tb, where = exc.__traceback__, type(exc).__name__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if "/tests/" in code.co_filename.replace("\\", "/"):
+            where = f"{code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where if isinstance(exc, AssertionError) else f"{type(exc).__name__} at {where}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=1.0, help="how long to run (default 1)")
     parser.add_argument("--seed", type=int, default=None, help="fix the random seed of every batch")
     parser.add_argument("--batch", type=int, default=500, help="examples per batch (default 500)")
     parser.add_argument("--slow", type=float, default=5.0, help="seconds one example may take (default 5)")
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="do not stop at a failure: collect the shortest failing example of each check, print them at the end",
+    )
     args = parser.parse_args(argv)
 
     CLEANER.clean("Vorladen der Wörterbücher")  # load the dictionaries outside the time limit
     deadline = time.monotonic() + 60 * args.minutes
+    found: dict[str, tuple[int, str]] = {}  # failing check -> (size, message) of its shortest example
     batches = 0
     while time.monotonic() < deadline:
 
@@ -71,24 +91,38 @@ def main(argv: list[str] | None = None) -> int:
             max_examples=args.batch,
             deadline=None,
             derandomize=False,
+            database=None if args.keep_going else settings.default.database,
             suppress_health_check=list(HealthCheck),
             print_blob=True,
         )
         @given(examples)
         def fuzz(example: tuple) -> None:
-            check(example, args.slow)
+            if not args.keep_going:
+                check(example, args.slow)
+                return
+            try:
+                check(example, args.slow)
+            except Exception as exc:
+                where, size = _where(exc), len(repr(example))
+                if where not in found or size < found[where][0]:
+                    if where not in found:
+                        print(f"new failure ({where}): {str(exc)[:300]}", file=sys.stderr, flush=True)
+                    found[where] = (size, f"{type(exc).__name__}: {exc}")
 
         if args.seed is not None:
             fuzz = seed(args.seed + batches)(fuzz)
+        batches += 1
         try:
             fuzz()
         except Exception as exc:  # hypothesis has printed the shrunk example
-            print(f"\nfailure after {batches} batches of {args.batch}: {exc}", file=sys.stderr)
+            print(f"\nfailure in batch {batches}: {exc}", file=sys.stderr)
             return 1
-        batches += 1
         left = max(0.0, deadline - time.monotonic())
-        print(f"{batches * args.batch} examples, all invariants hold; {left / 60:.1f} min left", flush=True)
-    return 0
+        state = f"{len(found)} failing checks" if found else "all invariants hold"
+        print(f"{batches * args.batch} examples, {state}; {left / 60:.1f} min left", flush=True)
+    for where, (_, message) in sorted(found.items()):
+        print(f"\n== {where}, shortest example:\n{message}", file=sys.stderr)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
