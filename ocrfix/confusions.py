@@ -242,7 +242,7 @@ def candidates(
             cc = cost_of(c)
             if (n >= 4 or c.dots) and usable(c) and cc <= max_cost:
                 for i in range(n + 1):
-                    add(Candidate(word[:i] + c.meant + word[i:], cc, (c.rule,), i == 0, True, c.listed_only))
+                    add(Candidate(word[:i] + c.meant + word[i:], cc, (c.rule,), False, True, c.listed_only))
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
 
 
