@@ -81,8 +81,7 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
 _OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
-_DOTTED = regex.compile(r"[äöüÄÖÜß]")
-_LETTER = regex.compile(r"\p{L}")
+_LETTER_RUNS = regex.compile(r"\p{L}+")
 # What an English OCR model makes of umlauts and ß: "Fiihrung", "kénnen", "er6ffnete", "groBe"
 _ENGLISH_MODEL = regex.compile(r"(?<=\p{L})(?:ii|[é6]|B)(?=\p{Ll})")
 MIN_SIGNATURES = 3
@@ -101,11 +100,11 @@ def document_mode(text: str) -> str:
     "groBe") more often than intact umlauts has lost them, whatever else it
     carries (mojibake or split diaeresis decode to intact umlauts).
     """
-    letters = len(_LETTER.findall(text))
-    dotted = len(_DOTTED.findall(text))
-    signatures = len(_ENGLISH_MODEL.findall(text))
+    dotted = sum(text.count(c) for c in "äöüÄÖÜß")
+    signatures = sum(1 for _ in _ENGLISH_MODEL.finditer(text))
     if signatures >= MIN_SIGNATURES and signatures >= dotted:
         return Mode.LOST
+    letters = len(text) - len(_LETTER_RUNS.sub("", text)) if len(text) >= MIN_LETTERS else 0
     if letters < MIN_LETTERS:
         return Mode.NEUTRAL
     rate = dotted / letters
