@@ -152,6 +152,19 @@ class Corrector:
             return _unambiguous(word) or best
         return best
 
+    def settled(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str) -> Fix | None:
+        """:meth:`fix`, applied again to its own result until that stands (cleaning is
+        idempotent): "Osterreicli" -> "Osterreich" -> "Österreich"."""
+        f = self.fix(word, sentence_start, before_hyphen, mode)
+        seen = {word}
+        while f is not None and f.replacement not in seen and len(seen) < 4:
+            seen.add(f.replacement)
+            g = self.fix(f.replacement, sentence_start, before_hyphen, mode)
+            if g is None or g.replacement in seen:
+                break
+            f = Fix(g.replacement, "+".join(dict.fromkeys((f.rule + "+" + g.rule).split("+"))), min(f.confidence, g.confidence))
+        return f
+
     def _valid_word(self, word: str, sentence_start: bool, mode: str) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common."""
         margin = VALID_MARGIN[mode]
@@ -353,17 +366,14 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     i = 0
     while i < len(ws):
         w = ws[i]
-        start, token = w.start, w.text
+        start, end, token, rule = w.start, w.end, w.text, ""
         if i + 1 < len(ws) and corrector.should_merge(text, w, ws[i + 1]):
-            nxt = ws[i + 1]
-            token = w.text + nxt.text
-            f = corrector.fix(token, _sentence_start(text, start), text.startswith("-", nxt.end), mode)
-            merged = f.replacement if f else token
-            edits.append(Edit(start, nxt.end, merged, "merge" + ("+" + f.rule if f else ""), f.confidence if f else 0.9))
-            i += 2
-            continue
-        f = corrector.fix(token, _sentence_start(text, start), text.startswith("-", w.end), mode)
+            end, token, rule = ws[i + 1].end, w.text + ws[i + 1].text, "merge"
+            i += 1
+        f = corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
         if f is not None:
-            edits.append(Edit(start, w.end, f.replacement, f.rule, f.confidence))
+            edits.append(Edit(start, end, f.replacement, "+".join(filter(None, (rule, f.rule))), f.confidence))
+        elif rule:
+            edits.append(Edit(start, end, token, rule, 0.9))
         i += 1
     return edits

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import regex
 
 from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS
 from .result import Edit
+from .tokens import protected_spans
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -18,11 +20,12 @@ SUSPENDED_FOLLOWERS = frozenset("und oder bzw beziehungsweise sowie als wie bis 
 _H = regex.escape(LINE_END_HYPHENS)
 _BREAK = regex.compile(
     rf"""
-    (?P<left>[\p{{L}}\p{{M}}\p{{N}}&]+)        # the word before the break
+    (?<![\p{{L}}\p{{M}}\p{{N}}&])                # the whole word before the break, matched once
+    (?P<left>[\p{{L}}\p{{M}}\p{{N}}&]++)       # (possessive: no quadratic retries on long runs)
     (?P<hyph>[{_H}]{{1,2}})                    # one hyphen, or two for a real one ("Fußball--")
     [ \t]*\r?\n[ \t]*                          # the line end
-    (?:[‚,'`·.](?=\p{{Ll}}))?                   # OCR specks before the next line's word
-    (?P<right>[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}&]*)
+    (?:[‚,'·.](?=\p{{Ll}}))?                    # OCR specks before the next line's word
+    (?=(?P<right>[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}&]*+))  # looked at, not consumed: "Donau-\ndampf-\nschiff"
     """,
     regex.VERBOSE,
 )
@@ -39,10 +42,13 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     if "\n" not in text:
         return []
     lex = ctx.lexicon
+    protected = protected_spans(text)
     edits = []
     for m in _BREAK.finditer(text):
         left, right, hyph = m.group("left"), m.group("right"), m.group("hyph")
         a, b = m.end("left"), m.start("right")
+        if _touches(protected, m.start(), m.end("right")):
+            continue  # never glue a word onto a URL or code
         if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
             continue
         keep_hyphen = (
@@ -65,6 +71,12 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
         else:
             edits.append(Edit(a, b, "", "dehyphenate", 0.95))
     return edits
+
+
+def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted ``spans``?"""
+    i = bisect.bisect_left(spans, (start, start)) - 1
+    return any(a < end and start < b for a, b in spans[max(i, 0) : i + 3])
 
 
 # Capitals OCR reads for a lower-case ß or umlaut ("Rechtmä-\nBigkeit", "ge-\nUbt").

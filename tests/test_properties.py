@@ -105,7 +105,6 @@ def test_each_step_is_idempotent(step, text):
     assert trace.text == once
 
 
-@pytest.mark.xfail(strict=True, reason="layout._BREAK consumes the word after a break: chains 'Donau-\\ndampf-\\nschiff'")
 def test_dehyphenate_is_idempotent_on_chains():
     text = "Das Donau-\ndampf-\nschiff legt an."
     step = next(s for s in STEPS if s.name == "dehyphenate")
@@ -132,10 +131,6 @@ def test_idempotent_regressions(text):
     assert clean(once) == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="correct.py: the words step corrects towards a form that it corrects again on the next pass",
-)
 @pytest.mark.parametrize("text", ["Die Intelligenzgro8e ist hoch.", "Sie kam aus Osterreicli zuriick.", "UberOsterreich"])
 def test_words_step_output_is_stable(text):
     once = clean(text)
@@ -175,10 +170,6 @@ def test_protected_content_is_byte_identical(protected, before, after):
     check_protected(CLEANER, text, start, start + len(protected))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layout.dehyphenate joins a word onto the protected content that starts the next line",
-)
 @pytest.mark.parametrize(
     "text, protected",
     [
@@ -424,7 +415,6 @@ def test_time_grows_linearly(name):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=(AssertionError, TimeoutError), reason="layout._BREAK is quadratic on long runs")
 @pytest.mark.parametrize("name", LAYOUT_QUADRATIC)
 def test_time_grows_linearly_with_line_breaks(name):
     _assert_linear(LAYOUT_QUADRATIC[name], 2_000)
@@ -439,11 +429,10 @@ def _regex_patterns():
         for attr, value in vars(module).items():
             if isinstance(value, regex.Pattern):
                 name = f"{module.__name__}.{attr}"
-                marks = [LAYOUT_XFAIL] if name == "ocrfix.layout._BREAK" else []
+                marks = []
                 yield pytest.param(value, id=name, marks=marks)
 
 
-LAYOUT_XFAIL = pytest.mark.xfail(strict=True, reason="layout._BREAK is quadratic on long runs before a line break")
 ADVERSARIAL_UNITS = [
     "a", "aB", "a.", "a-", "a/", "a@", "a_", "a(", "a.b", "a8", "a{", "|a", "\u00c3\u00bc", "\u00e1",
     "\u0301", "\u200d", "\u00ad", "-\n", "a-\n", "#a", "`", "\u00a8", "www.", "http://", "aaaaaa.",
