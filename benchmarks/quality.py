@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # this checkout's ocrfix
 
 from metric import load, score  # noqa: E402
 from peers import NAMES, make  # noqa: E402

@@ -69,7 +69,12 @@ def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int
             yield from pending.popleft().result()
         finished = True
     finally:
-        pool.shutdown(wait=finished, cancel_futures=True)
+        if not finished:
+            # stopped early (closed, an error, Ctrl-C): the chunks in flight are not wanted,
+            # and workers must not outlive this generator
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
