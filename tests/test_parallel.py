@@ -107,6 +107,7 @@ def test_ctrl_c_interrupts_the_caller_not_the_workers():
     """Ctrl-C reaches every process of the terminal's group; only the caller sees it."""
     script = """if True:
         import itertools, os, signal
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started in the background
         from ocrfix import Cleaner
         results = Cleaner().explain_many(itertools.cycle(["Ein groBes Fest."]), workers=2, chunksize=8)
         next(results)
