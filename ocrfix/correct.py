@@ -17,7 +17,7 @@ import regex
 
 from .confusions import RESTORE_RULES, Candidate, candidates, edits1
 from .lexicon import COMPOUND_ZIPF
-from .result import Edit
+from .result import Edit, join_rules
 from .tokens import Word, words
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class Corrector:
             g = self.fix(f.replacement, sentence_start, before_hyphen, mode)
             if g is None or g.replacement in seen:
                 break
-            f = Fix(g.replacement, "+".join(dict.fromkeys((f.rule + "+" + g.rule).split("+"))), min(f.confidence, g.confidence))
+            f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
         return f
 
     def _valid_word(self, word: str, sentence_start: bool, mode: str) -> Fix | None:
@@ -253,7 +253,7 @@ class Corrector:
         confidence = _confidence(cand.cost, gap)
         if confidence < MIN_CONFIDENCE or form == word:
             return None
-        return Fix(form, "+".join(dict.fromkeys(cand.rules)), confidence)
+        return Fix(form, join_rules(cand.rules), confidence)
 
     def _nearest(self, word: str) -> Fix | None:
         """The bounded edit-distance search: one edit away from a clearly most common word."""
@@ -372,7 +372,7 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
             i += 1
         f = corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
         if f is not None:
-            edits.append(Edit(start, end, f.replacement, "+".join(filter(None, (rule, f.rule))), f.confidence))
+            edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), f.confidence))
         elif rule:
             edits.append(Edit(start, end, token, rule, 0.9))
         i += 1

@@ -55,6 +55,11 @@ class Explanation:
         return iter((self.text, self.corrections))
 
 
+def join_rules(rules: list[str] | tuple[str, ...]) -> str:
+    """One rule name for several ("mojibake", "umlaut+eszett" -> "mojibake+umlaut+eszett")."""
+    return "+".join(dict.fromkeys(part for rule in rules for part in rule.split("+") if part))
+
+
 def replay(text: str, corrections: tuple[Correction, ...] | list[Correction]) -> str:
     """Apply ``corrections`` (input coordinates, sorted, non-overlapping) to ``text``."""
     out, pos = [], 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from .result import Correction, Edit
+from .result import Correction, Edit, join_rules
 
 
 class _Span(NamedTuple):
@@ -29,14 +29,6 @@ def _conflict(a: int, b: int, c: int, d: int) -> bool:
     if a < d and c < b:
         return True
     return (a == b and c <= a <= d) or (c == d and a <= c <= b)
-
-
-def _join_rules(rules: list[str]) -> str:
-    seen: dict[str, None] = {}
-    for r in rules:
-        for part in r.split("+"):
-            seen[part] = None
-    return "+".join(seen)
 
 
 class Trace:
@@ -112,7 +104,7 @@ class Trace:
                 rules = [s.rule for s in c_spans] + [ed.rule for ed in c_edits]
                 conf = min([s.confidence for s in c_spans] + [ed.confidence for ed in c_edits])
                 new_spans.append(
-                    _Span(o_lo, o_hi, new_lo, new_lo + len(new_piece), _join_rules(rules), conf)
+                    _Span(o_lo, o_hi, new_lo, new_lo + len(new_piece), join_rules(rules), conf)
                 )
         while si < n_s:
             pass_span(spans[si])
