@@ -76,7 +76,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ö", "o", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "u", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "ä", 0.7, "umlaut"),          # betüubt
-    Confusion("ü", "a", 0.7, "umlaut", listed_only=True),  # Donnerstüg
+    Confusion("ü", "a", 0.6, "umlaut", listed_only=True),  # Donnerstüg
     Confusion("ä", "ü", 0.7, "umlaut"),
     # ß
     Confusion("B", "ß", 0.2, "eszett"),           # groBes
@@ -133,6 +133,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("t", "r", 0.6, "letters"),          # Patlamentswahl
     Confusion("k", "l", 0.6, "letters"),          # Parkamentskammer
     Confusion("ti", "u", 0.6, "letters"),         # tinsere
+    Confusion("u", "t", 0.6, "letters"),          # ersumals
     Confusion("u", "a", 0.7, "letters"),          # suftige
     Confusion("ı", "i", 0.2, "letters"),          # dotless i
     Confusion("nı", "m", 0.4, "letters"),         # zusanımenstellen

@@ -48,7 +48,7 @@ EDIT_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 0.2}
 # The most a fix may cost, by mode: damaged documents warrant bolder guesses.
 MAX_COST = {Mode.LOST: 1.3, Mode.NEUTRAL: 1.0, Mode.INTACT: 0.9}
 # Letter shapes alone are weaker evidence than a restored umlaut or ligature: in a
-# document whose umlauts survived, "Marin" is a name, not "Mann".
+# document whose umlauts survived, a capitalized "Marin" is a name, not "Mann".
 SHAPE_MAX_COST = {Mode.INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
@@ -191,6 +191,7 @@ class Corrector:
         short = len(word) <= SHORT
         base_zipf = lex.zipf(word)
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
+        name_like = word.istitle() and not sentence_start
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
         cands = candidates(
@@ -199,9 +200,9 @@ class Corrector:
             rules=RESTORE_RULES if restore_only else None,
             dots_only=restore_only,
             dots_cost=DOTS_COST[mode],
-            edit_cost=EDIT_COST[mode] + (NAME_COST if word.istitle() and not sentence_start else 0.0),
+            edit_cost=EDIT_COST[mode] + (NAME_COST if name_like else 0.0),
         )
-        shape_max = SHAPE_MAX_COST.get(mode, 9.0) if shapes else -1.0
+        shape_max = (SHAPE_MAX_COST.get(mode, 9.0) if name_like else 9.0) if shapes else -1.0
         for cand in cands:
             if cand.cost > shape_max and _shape_only(cand):
                 continue

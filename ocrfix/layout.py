@@ -51,11 +51,14 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
             continue  # never glue a word onto a URL or code
         if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
             continue
+        if left.isupper() and right.isupper() and lex.valid(left + right):
+            edits.append(Edit(a, b, "", "dehyphenate", 0.95))  # "STAN-\nDARD"
+            continue
         keep_hyphen = (
             len(hyph) == 2
             or right[0].isdigit()
             or left[-1].isdigit()
-            or (right[0].isupper() and _starts_compound_part(right, lex))
+            or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
             or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
             or (not lex.valid(left + right) and lex.valid(f"{left}-{right}"))
         )
@@ -93,6 +96,11 @@ def _starts_compound_part(right: str, lex) -> bool:
     if right.isupper():
         return True
     return lex.valid(right) or lex.known(right)
+
+
+def _whole_word(left: str, lex) -> bool:
+    """Is the part before a line-end hyphen a word of its own ("Nord-", not "übermä-")?"""
+    return left.isupper() or lex.valid_before_hyphen(left) or lex.known(left)
 
 
 def _rest(right: str) -> str:
