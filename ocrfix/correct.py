@@ -79,6 +79,8 @@ KNOWN_TARGET_ZIPF = 3.5
 HUNSPELL_CHECKS = 12  # candidates checked with hunspell when the word list lacks them
 COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the cheapest
 
+# A capital umlaut inside a word that is not all capitals: "darÜber" is "darüber".
+_ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
 _OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
 _LETTER_RUNS = regex.compile(r"\p{L}+")
@@ -207,7 +209,7 @@ class Corrector:
             if cand.cost > shape_max and _shape_only(cand):
                 continue
             form = self._cased(word, cand, sentence_start)
-            if form is None:
+            if form is None or _ODD_CAPITAL.search(form):
                 continue
             if "acronym" in cand.rules:
                 # "Kl" for "KI": only towards the shipped acronyms and user words
