@@ -67,7 +67,7 @@ VALID_MARGIN = {Mode.LOST: 0.5, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
 LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.4
 # The fallback when no confusion explains a word: one edit of any kind, towards a
 # listed word this common and this far ahead of the next such word.
 EDIT_FALLBACK_COST = 1.0
