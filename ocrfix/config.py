@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .lexicon import VARIANTS
 
@@ -59,6 +59,3 @@ class Config:
     def replace(self, **options: Any) -> "Config":
         return dataclasses.replace(self, **options) if options else self
 
-
-def as_words(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(w.strip() for w in words if w.strip())
