@@ -17,8 +17,9 @@ class Confusion(NamedTuple):
     cost: float
     rule: str
     # True where only dots or ß are lost or added and the letter shapes give no
-    # evidence ("fur" for "für"): how likely that is depends on the document
-    # (see ``correct.Mode``).
+    # evidence ("fur" for "für"), or for readings only an English model makes of
+    # common letters ("frith"): how likely that is depends on the document (see
+    # ``correct.Mode``).
     dots: bool = False
     # True where the result must be a listed word, not just any compound hunspell
     # accepts: taking dots away from a name ("Wehrschütz") often leaves one.
@@ -36,6 +37,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ll", "ü", 0.5, "umlaut"),          # fllhrt
     Confusion("il", "ü", 0.5, "umlaut"),          # Bilhnenbild
     Confusion("ti", "ü", 0.5, "umlaut"),          # zurtick
+    Confusion("it", "ü", 0.5, "umlaut", True),    # frith (only where umlauts are lost)
     Confusion("i", "ü", 0.6, "umlaut"),           # Fihrung
     Confusion("l", "ü", 0.7, "umlaut"),           # flr
     Confusion("t", "ü", 0.8, "umlaut"),
@@ -65,6 +67,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ii", "ä", 0.5, "umlaut"),          # spiiter
     Confusion("ia", "ä", 0.4, "umlaut"),          # erkliarte
     Confusion("ai", "ä", 0.5, "umlaut"),          # Waihrend
+    Confusion("ti", "ä", 0.6, "umlaut", True),    # Zuntichst (only where umlauts are lost)
     Confusion("d", "ä", 0.7, "umlaut"),           # Kapazitdt
     Confusion("i", "ä", 0.7, "umlaut"),           # jihrige
     Confusion("4", "ä", 0.5, "umlaut"),           # 4uSerst
@@ -90,6 +93,9 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("®", "ß", 0.4, "eszett"),
     Confusion("R", "ß", 0.5, "eszett"),           # groRen
     Confusion("S", "ß", 0.5, "eszett"),           # drauSen
+    Confusion("G", "ß", 0.5, "eszett"),           # mutmaGliche
+    Confusion("fS", "ß", 0.4, "eszett"),
+    Confusion("fi", "ß", 0.6, "eszett"),          # Mafinahmen
     Confusion("f", "ß", 0.5, "eszett"),           # grofen
     Confusion("fs", "ß", 0.5, "eszett"),
     Confusion("", "ß", 0.8, "eszett", True),      # Fuball: the glyph dropped
