@@ -144,12 +144,13 @@ class Corrector:
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not lex.compound_like(word, known=True)
         best = self._best(word, sentence_start, mode, margin=None, restore_only=False, shapes=shapes)
-        if best is None and (mode != Mode.LOST or junk or not _SURE_UMLAUT_HINT.search(word)):
+        sure_umlauts = mode == Mode.LOST and _SURE_UMLAUT_HINT.search(word) is not None
+        if best is None and (junk or not sure_umlauts):
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
             return self._valid_word(word, sentence_start, mode)
-        if best is None or (mode == Mode.LOST and _SURE_UMLAUT_HINT.search(word) and "umlaut" not in best.rule):
+        if best is None or (sure_umlauts and "umlaut" not in best.rule):
             # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz"
             return _unambiguous(word) or best
         return best
@@ -302,9 +303,10 @@ class Corrector:
         joined = a + b
         if gap == " ":
             # hunspell only when the cheap checks leave it open
-            if _OCR_JUNK.search(joined) or not (lex.target(joined) or lex.compound_like(joined)):
+            listed = lex.target(joined)
+            if _OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
                 return False
-            return not (lex.valid(a) or lex.valid(b)) and (lex.target(joined) or lex.hunspell_valid(joined))
+            return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined))
         if gap.strip(" \t") == "\n":
             # across a line break only towards listed words: two words may end and start lines
             return lex.target(joined) and not (lex.valid(a) and lex.valid(b))

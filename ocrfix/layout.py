@@ -42,11 +42,13 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     if "\n" not in text:
         return []
     lex = ctx.lexicon
-    protected = protected_spans(text)
+    protected: list[tuple[int, int]] | None = None  # found only once a break is found
     edits = []
     for m in _BREAK.finditer(text):
         left, right, hyph = m.group("left"), m.group("right"), m.group("hyph")
         a, b = m.end("left"), m.start("right")
+        if protected is None:
+            protected = protected_spans(text)
         if _touches(protected, m.start(), m.end("right")):
             continue  # never glue a word onto a URL or code
         if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
@@ -64,11 +66,11 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
         )
         if keep_hyphen:
             edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
-        elif right[0].isupper() and _rest(right) != right:
+        elif right[0].isupper() and (rest := _rest(right)) != right:
             # "Tat-\nSichlich": join only if the joined word is, or can be made, a word
-            joined = left + _rest(right)
+            joined = left + rest
             if lex.valid(joined) or ctx.corrector.fix(joined, False, False) is not None:
-                edits.append(Edit(a, m.end("right"), _rest(right), "dehyphenate", 0.8))
+                edits.append(Edit(a, m.end("right"), rest, "dehyphenate", 0.8))
             else:
                 edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
         else:
