@@ -8,6 +8,7 @@ theirs.  The rule of each entry is the name :func:`ocrfix.explain` reports.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 
@@ -164,51 +165,70 @@ class Candidate(NamedTuple):
     listed_only: bool = False  # must it be a listed word (see Confusion.listed_only)?
 
 
-def _index(table: tuple[Confusion, ...]) -> tuple[dict[str, list[Confusion]], list[Confusion]]:
-    by_first: dict[str, list[Confusion]] = {}
-    inserts = []
-    for c in table:
-        if c.seen:
-            by_first.setdefault(c.seen[0], []).append(c)
-        else:
-            inserts.append(c)
-    return by_first, inserts
-
-
-_BY_FIRST, _INSERTS = _index(CONFUSIONS)
-
-
-def candidates(
-    word: str,
-    max_cost: float | None = None,
-    max_edits: int = MAX_EDITS,
-    rules: frozenset[str] | None = None,
-    dots_cost: float = 0.0,
-    edit_cost: float = 0.0,
-    dots_only: bool = False,
-) -> list[Candidate]:
-    """All spellings ``word`` may have had under the confusion model, cheapest first.
+class Bounds(NamedTuple):
+    """What a candidate search may do.
 
     At most ``max_edits`` non-overlapping replacements, total cost at most
-    ``max_cost``.  A dropped glyph is restored only alone: a dropped umlaut in
-    words of three or more letters, other glyphs in words of four or more.
-    ``rules`` limits the kinds used; ``dots_cost`` is added to the confusions
-    that only add or remove dots or ß, ``edit_cost`` to every other one but a
-    dropped ligature (extraction damage, as likely in any document);
-    ``dots_only`` keeps only the dots confusions (for a valid word, letter
-    shapes are no evidence).
+    ``max_cost``.  ``rules`` limits the kinds used; ``dots_cost`` is added to
+    the confusions that only add or remove dots or ß, ``edit_cost`` to every
+    other one but a dropped ligature (extraction damage, as likely in any
+    document); ``dots_only`` keeps only the dots confusions (for a valid word,
+    letter shapes are no evidence).
     """
-    if max_cost is None:
-        max_cost = MAX_COST
-    max_cost += 1e-9  # sums of costs such as 0.6 + 0.2 must not fall just over the bound
+
+    max_cost: float = MAX_COST
+    max_edits: int = MAX_EDITS
+    rules: frozenset[str] | None = None
+    dots_cost: float = 0.0
+    edit_cost: float = 0.0
+    dots_only: bool = False
+
+
+class Usable(NamedTuple):
+    """A confusion as a search under some :class:`Bounds` may use it."""
+
+    seen: str
+    meant: str
+    cost: float  # with the bounds' extra costs
+    rule: str
+    listed_only: bool
+
+
+@functools.lru_cache(maxsize=64)
+def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable, ...]]:
+    """The confusions ``bounds`` allow, with their cost: replacements by the first
+    character seen, and dropped glyphs."""
+    subs: dict[str, list[Usable]] = {}
+    drops: list[Usable] = []
+    for c in CONFUSIONS:
+        if (bounds.rules is not None and c.rule not in bounds.rules) or (bounds.dots_only and not c.dots):
+            continue
+        cost = c.cost + (0.0 if c.rule == "ligature" else bounds.edit_cost) + (bounds.dots_cost if c.dots else 0.0)
+        if cost > bounds.max_cost + EPSILON:
+            continue
+        u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only)
+        if c.seen:
+            subs.setdefault(c.seen[0], []).append(u)
+        else:
+            drops.append(u)
+    return {k: tuple(v) for k, v in subs.items()}, tuple(drops)
+
+
+# Sums of costs such as 0.6 + 0.2 must not fall just over a bound.
+EPSILON = 1e-9
+# A dropped glyph that only carried dots or ß is restored in three-letter words too,
+# other glyphs in words of four or more.
+DOTS_GLYPHS = frozenset(c.meant for c in CONFUSIONS if not c.seen and c.dots)
+
+
+def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
+    """All spellings ``word`` may have had under the confusion model, cheapest first.
+
+    A dropped glyph is restored only alone, anywhere (at the end too: "Angri").
+    """
+    subs, drops = usable(bounds)
+    max_cost = bounds.max_cost + EPSILON
     n = len(word)
-
-    def usable(c: Confusion) -> bool:
-        return (rules is None or c.rule in rules) and (c.dots or not dots_only)
-
-    def cost_of(c: Confusion) -> float:
-        return c.cost + (0.0 if c.rule == "ligature" else edit_cost) + (dots_cost if c.dots else 0.0)
-
     out: dict[str, Candidate] = {}
 
     def add(cand: Candidate) -> None:
@@ -219,37 +239,32 @@ def candidates(
     # replacements: every place a confusion matches, then combinations of up to
     # max_edits of them that do not overlap, cheapest combinations only
     matches = sorted(
-        (i, i + len(c.seen), cost_of(c), c)
-        for i in range(n)
-        for c in _BY_FIRST.get(word[i], ())
-        if word.startswith(c.seen, i) and usable(c) and cost_of(c) <= max_cost
+        (i, i + len(u.seen), u.cost, u) for i in range(n) for u in subs.get(word[i], ()) if word.startswith(u.seen, i)
     )
 
     def combine(k: int, end: int, cost: float, chosen: tuple) -> None:
         for j in range(k, len(matches)):
-            a, b, cc, c = matches[j]
+            a, b, cc, u = matches[j]
             if a < end or cost + cc > max_cost:
                 continue
-            now = chosen + ((a, b, c),)
+            now = chosen + ((a, b, u),)
             pieces, pos = [], 0
-            for x, y, conf in now:
+            for x, y, v in now:
                 pieces.append(word[pos:x])
-                pieces.append(conf.meant)
+                pieces.append(v.meant)
                 pos = y
             pieces.append(word[pos:])
-            add(Candidate("".join(pieces), cost + cc, tuple(conf.rule for _, _, conf in now),
-                          now[0][0] == 0, False, any(conf.listed_only for _, _, conf in now)))
-            if len(now) < max_edits:
+            add(Candidate("".join(pieces), cost + cc, tuple(v.rule for _, _, v in now),
+                          now[0][0] == 0, False, any(v.listed_only for _, _, v in now)))
+            if len(now) < bounds.max_edits:
                 combine(j + 1, b, cost + cc, now)
 
     combine(0, 0, 0.0, ())
-    # a dropped glyph, restored alone, anywhere (at the end too: "Angri")
     if n >= 3:
-        for c in _INSERTS:
-            cc = cost_of(c)
-            if (n >= 4 or c.dots) and usable(c) and cc <= max_cost:
+        for u in drops:
+            if n >= 4 or u.meant in DOTS_GLYPHS:
                 for i in range(n + 1):
-                    add(Candidate(word[:i] + c.meant + word[i:], cc, (c.rule,), False, True, c.listed_only))
+                    add(Candidate(word[:i] + u.meant + word[i:], u.cost, (u.rule,), False, True, u.listed_only))
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
 
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .confusions import RESTORE_RULES, Candidate, candidates, edits1
+from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .lexicon import COMPOUND_ZIPF
 from .result import Edit, join_rules
+from .search import reachable
 from .tokens import Word, words
 
 if TYPE_CHECKING:
@@ -197,14 +198,18 @@ class Corrector:
         name_like = word.istitle() and not sentence_start
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
-        cands = candidates(
-            word,
+        bounds = Bounds(
             max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[mode],
             rules=RESTORE_RULES if restore_only else None,
             dots_only=restore_only,
             dots_cost=DOTS_COST[mode],
             edit_cost=EDIT_COST[mode] + (NAME_COST if name_like else 0.0),
         )
+        if word.isupper():  # "OVP": all-capital forms are not in the sorted list
+            cands = candidates(word, bounds)
+        else:  # only candidates that are forms, or compounds where compounds may do
+            compounds = margin is None and not short
+            cands = reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
         shape_max = (SHAPE_MAX_COST.get(mode, 9.0) if name_like else 9.0) if shapes else -1.0
         for cand in cands:
             if cand.cost > shape_max and _shape_only(cand):

@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from .search import Prefixes, first_lower
+
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
 # A word that hunspell does not know is "known" if it is at least this common
@@ -39,22 +41,47 @@ def data_dir() -> Path:
 
 
 class _WordList:
-    """Forms with their zipf frequency and the variants whose hunspell accepts them."""
+    """Forms with their zipf frequency and the variants whose hunspell accepts them.
+
+    ``forms`` maps a form to ``zipf * 100 << 3 | variants`` (one int per entry:
+    a tuple each would double the load time); see :func:`zipf_of`.
+    """
 
     def __init__(self, path: Path) -> None:
-        self.forms: dict[str, tuple[float, int]] = {}
         with gzip.open(path, "rt", encoding="utf-8") as f:
             header = f.readline()
             if WORDLIST_FORMAT not in header:
                 raise RuntimeError(f"{path}: expected {WORDLIST_FORMAT!r}, rebuild with dictionaries/build_wordlist.py")
-            forms = self.forms
-            for line in f:
-                form, z, mask = line.rstrip("\n").split("\t")
-                forms[form] = (int(z) / 100, int(mask))
+            body = f.read()
+        # one split of the whole file and C-level maps: a Python loop per line costs 0.3 s
+        cells = body.rstrip("\n").replace("\n", "\t").split("\t")
+        forms, zipfs, masks = cells[0::3], list(map(int, cells[1::3])), list(map(int, cells[2::3]))
+        self.forms: dict[str, int] = dict(zip(forms, map(_pack, zipfs, masks)))
         # lower-cased common words, as compound parts: listed ones, and all known ones
-        common = [(w.lower(), m) for w, (z, m) in self.forms.items() if z >= COMMON_PART_ZIPF]
+        common = [(w.lower(), m) for w, z, m in zip(forms, zipfs, masks) if z >= COMMON_PART_ZIPF * 100]
         self.parts = frozenset(w for w, m in common if m)
         self.known_parts = frozenset(w for w, _ in common)
+        self._keys = forms
+
+    @functools.cached_property
+    def prefixes(self) -> Prefixes:
+        """Every form with its first letter folded, sorted, for :func:`ocrfix.search.reachable`."""
+        return Prefixes(f if f[:1].islower() else first_lower(f) for f in self._keys)
+
+    @functools.cached_property
+    def part_prefixes(self) -> Prefixes:
+        return Prefixes(self.parts)
+
+
+ALL_VARIANTS = 7  # the variant bits of a word-list entry: 1 de_DE, 2 de_AT, 4 de_CH
+
+
+def _pack(zipf100: int, variants: int) -> int:
+    return zipf100 << 3 | variants
+
+
+def zipf_of(entry: int) -> float:
+    return (entry >> 3) / 100
 
 
 @functools.lru_cache(maxsize=None)
@@ -88,7 +115,7 @@ class Lexicon:
         self.variant = variant
         self.swiss = variant == "de_CH"
         # de_CH corrections turn ß into ss, so German forms are fine targets there
-        self._target_bits = 7 if self.swiss else 3
+        self._target_bits = ALL_VARIANTS if self.swiss else 3
         self.user_words = frozenset(user_words)
         self._words = _wordlist()
         self.extra_words = _extra_words() | self.user_words
@@ -98,6 +125,20 @@ class Lexicon:
         self.compound_like = functools.lru_cache(maxsize=_CACHE)(self._compound_like)
         self.hunspell_valid = functools.lru_cache(maxsize=_CACHE)(self._hunspell_valid)
 
+    @functools.cached_property
+    def prefixes(self) -> Prefixes:
+        """The word list's forms and the extra words, first letters folded, sorted."""
+        return self._words.prefixes.with_items(first_lower(w) for w in self.extra_words)
+
+    @property
+    def parts(self) -> frozenset[str]:
+        """Lower-cased common listed words: the parts of compounds."""
+        return self._words.parts
+
+    @property
+    def part_prefixes(self) -> Prefixes:
+        return self._words.part_prefixes
+
     # -- validity -------------------------------------------------------------
     def _hunspell_valid(self, word: str) -> bool:
         try:
@@ -105,7 +146,7 @@ class Lexicon:
         except UnicodeError:  # characters the dictionary encoding cannot hold
             return False
 
-    def _entry(self, word: str) -> tuple[float, int] | None:
+    def _entry(self, word: str) -> int | None:
         forms = self._words.forms
         entry = forms.get(word)
         if entry is None and word[:1].isupper():
@@ -118,7 +159,7 @@ class Lexicon:
     def noun(self, word: str) -> bool:
         """Is ``word`` listed capitalized, i.e. a noun or name and not a capitalized other word?"""
         entry = self._words.forms.get(word)
-        return entry is not None and entry[1] != 0 and word[:1].isupper()
+        return entry is not None and entry & ALL_VARIANTS != 0 and word[:1].isupper()
 
     def listed(self, word: str) -> bool:
         """Is ``word`` a dictionary form in the word list (capitalized, a lower-case one)?
@@ -127,7 +168,7 @@ class Lexicon:
         text is correct German and stays.
         """
         entry = self._entry(word)
-        return entry is not None and entry[1] != 0
+        return entry is not None and entry & ALL_VARIANTS != 0
 
     def target(self, word: str, known_zipf: float | None = None) -> bool:
         """May a correction produce ``word``?
@@ -141,9 +182,9 @@ class Lexicon:
         entry = self._entry(word)
         if entry is None:
             return False
-        if entry[1] & self._target_bits:
+        if entry & self._target_bits:
             return True
-        return known_zipf is not None and entry[1] == 0 and entry[0] >= known_zipf
+        return known_zipf is not None and entry & ALL_VARIANTS == 0 and zipf_of(entry) >= known_zipf
 
     def _valid(self, word: str) -> bool:
         """Is ``word`` correct German as written (casing included)?
@@ -198,7 +239,7 @@ class Lexicon:
         entry = self._entry(word)
         if entry is None and word[:1].islower():
             entry = self._words.forms.get(word[0].upper() + word[1:])
-        return entry[0] if entry is not None else 0.0
+        return zipf_of(entry) if entry is not None else 0.0
 
     def user_form(self, word: str) -> str | None:
         """The user's spelling of ``word``, if it is a user word in another casing."""

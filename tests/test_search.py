@@ -1,0 +1,64 @@
+"""The dictionary-guided search finds exactly the candidates the full generation finds in the dictionary."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ocrfix.confusions import RESTORE_RULES, Bounds, candidates
+from ocrfix.lexicon import get_lexicon
+from ocrfix.search import Prefixes, first_lower, reachable
+from tests.strategies import WORDS, damaged_word
+
+BOUNDS = (
+    Bounds(max_cost=1.3),  # an unknown word where umlauts are lost
+    Bounds(max_cost=1.0, rules=RESTORE_RULES, dots_only=True),  # a valid word: restores only
+    Bounds(max_cost=0.9, dots_cost=2.0, edit_cost=0.2),  # text whose umlauts survived
+    Bounds(max_cost=0.5, max_edits=1),
+)
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return get_lexicon("de_DE", frozenset())
+
+
+def _in_dictionary(word: str, lex, bounds: Bounds):
+    keys = set(lex.prefixes.items)
+    return [c for c in candidates(word, bounds) if first_lower(c.word) in keys]
+
+
+@pytest.mark.parametrize("bounds", BOUNDS)
+@pytest.mark.parametrize(
+    "word",
+    ["Fiihrung", "Bundesprasident", "erklarte", "Einuss", "ndet", "groBe", "Gber", "Osterreich", "mchte",
+     "Kl", "fur", "Angri", "Wahiweise", "er6ffnete", "gro8ten", "Abhéangigkeit", "Zusammenarbeit", "x", ""],
+)
+def test_same_as_full_generation(lex, word, bounds):
+    assert reachable(word, lex.prefixes, None, lex.parts, bounds) == _in_dictionary(word, lex, bounds)
+
+
+@given(st.one_of(damaged_word(), st.sampled_from(WORDS)), st.sampled_from(BOUNDS))
+def test_same_as_full_generation_on_damaged_words(word, bounds):
+    lex = get_lexicon("de_DE", frozenset())
+    if word.isupper() or len(word) > 40:
+        return  # all-capital words take the full generation in correct.py
+    assert reachable(word, lex.prefixes, None, lex.parts, bounds) == _in_dictionary(word, lex, bounds)
+
+
+def test_compounds_of_common_parts(lex):
+    found = {c.word for c in reachable("Erlaubnispfiicht", lex.prefixes, lex.part_prefixes, lex.parts)}
+    assert "Erlaubnispflicht" in found  # ii -> l: head "erlaubnis", tail "pflicht"
+    found = {c.word: c for c in reachable("Einussbereich", lex.prefixes, lex.part_prefixes, lex.parts)}
+    assert found["Einflussbereich"].rules == ("ligature",) and found["Einflussbereich"].inserted
+
+
+def test_prefixes_with_items_and_drops():
+    p = Prefixes(["haus", "häuser", "fluss", "einfluss"])
+    q = p.with_items(["ki", "haus"])
+    assert q.items == ["einfluss", "fluss", "haus", "häuser", "ki"]
+    assert p.items == ["einfluss", "fluss", "haus", "häuser"]  # unchanged
+    assert set(p.drops("einuss")) == {("einfluss", "fl", 3)}
+    assert set(p.drops("huser")) == {("häuser", "ä", 1)}
+    assert p.drops("haus") == ()
