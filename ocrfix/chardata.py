@@ -61,3 +61,9 @@ GERMAN_CLOSE = "\N{LEFT DOUBLE QUOTATION MARK}"
 # Characters OCR reads for a bullet at the start of a line.
 BULLET_MISREADS = ("\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}", "e", "*", "\N{MIDDLE DOT}", "o")
 BULLET = "\N{BULLET}"
+
+
+def contains_any(text: str, chars: str) -> bool:
+    """Does ``text`` hold one of ``chars`` (a few)?  A substring search per character in C
+    is many times faster than a regex character class over the text."""
+    return any(map(text.__contains__, chars))

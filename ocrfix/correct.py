@@ -19,7 +19,7 @@ from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .lexicon import COMPOUND_ZIPF
 from .result import Edit, join_rules
 from .search import reachable
-from .tokens import Word, words
+from .tokens import Word, letter_runs, only_letter_runs, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -84,10 +84,10 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
 _OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
-_LETTER_RUNS = regex.compile(r"\p{L}+")
 # What an English OCR model makes of umlauts and ß: "Fiihrung", "kénnen", "er6ffnete", "groBe"
-_ENGLISH_MODEL = regex.compile(r"(?<=\p{L})(?:ii|[é6]|B)(?=\p{Ll})")
+_ENGLISH_MODEL = regex.compile(r"(?:ii|[é6B])(?<=\p{L}(?:ii|[é6B]))(?=\p{Ll})")  # literal first: scans fast
 MIN_SIGNATURES = 3
+MAX_QUIET = 1 << 18  # words remembered as quiet, per mode
 
 
 class Fix(NamedTuple):
@@ -96,18 +96,21 @@ class Fix(NamedTuple):
     confidence: float
 
 
-def document_mode(text: str) -> str:
-    """:class:`Mode` of ``text``, from the share of ä/ö/ü/ß among its letters.
+def document_mode(text: str, runs: list[str] | None = None) -> str:
+    """:class:`Mode` of ``text``, from the share of ä/ö/ü/ß among its letters
+    (``runs``: its letter runs, if the caller has them).
 
     Text that shows the English model's signatures ("Fiihrung", "kénnen",
     "groBe") more often than intact umlauts has lost them, whatever else it
     carries (mojibake or split diaeresis decode to intact umlauts).
     """
-    dotted = sum(text.count(c) for c in "äöüÄÖÜß")
-    signatures = sum(1 for _ in _ENGLISH_MODEL.finditer(text))
+    dotted = sum(map(text.count, "äöüÄÖÜß"))
+    signatures = len(_ENGLISH_MODEL.findall(text))
     if signatures >= MIN_SIGNATURES and signatures >= dotted:
         return Mode.LOST
-    letters = len(text) - len(_LETTER_RUNS.sub("", text)) if len(text) >= MIN_LETTERS else 0
+    if len(text) < MIN_LETTERS:
+        return Mode.NEUTRAL
+    letters = sum(map(len, runs if runs is not None else letter_runs(text)))
     if letters < MIN_LETTERS:
         return Mode.NEUTRAL
     rate = dotted / letters
@@ -124,6 +127,33 @@ class Corrector:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.fix = functools.lru_cache(maxsize=1 << 17)(self._fix)
+        # by mode, listed words that stay as they are wherever they stand: text made of
+        # them only needs no per-word work at all
+        self.quiet: dict[str, set[str]] = {Mode.LOST: set(), Mode.NEUTRAL: set(), Mode.INTACT: set()}
+
+    def odd_words(self, runs: list[str], mode: str) -> set[str]:
+        """The words of ``runs`` that are not quiet in ``mode``: the ones to look at."""
+        quiet = self.quiet[mode]
+        odd = set(runs).difference(quiet)
+        if odd:
+            if len(quiet) > MAX_QUIET:
+                quiet.clear()  # bounded, like the other caches
+            stays = {w for w in odd if self._stays(w, mode)}
+            quiet |= stays
+            odd -= stays
+        return odd
+
+    def _stays(self, word: str, mode: str) -> bool:
+        """Is ``word`` quiet in ``mode``: listed (two quiet words are never joined, see
+        :meth:`should_merge`), and left as it is wherever it stands, by the same tests
+        :meth:`_fix` and :meth:`_valid_word` make before any search?"""
+        if len(word) < 2:
+            return not word.islower()  # never changed, never joined to the word before it
+        if not self.lex.listed(word):
+            return False
+        if word.isupper():
+            return mode != Mode.LOST
+        return VALID_MARGIN[mode] is None or self.lex.zipf(word) >= SURE_ZIPF
 
     def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str = Mode.NEUTRAL) -> Fix | None:
         lex = self.lex
@@ -240,7 +270,7 @@ class Corrector:
                 checked += 1
                 # hunspell, or for a restored umlaut/ß two common words hunspell does
                 # not join ("Fäkalien|drama"), unless the word already was two words
-                if not lex.valid(form) and not (_restore(cand) and not cand.inserted and not shaped_compound):
+                if not (_restore(cand) and not cand.inserted and not shaped_compound) and not lex.valid(form):
                     continue
             else:
                 continue
@@ -370,13 +400,100 @@ def _sentence_start(text: str, start: int) -> bool:
 def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     corrector = ctx.corrector
-    mode = document_mode(text)
+    runs = letter_runs(text)
+    mode = document_mode(text, runs)
+    odd = corrector.odd_words(runs, mode)
+    if only_letter_runs(text) and "`" not in text:  # (inline code may hold spaces)
+        if not odd:
+            return []  # every word stays: much correct text ends here
+        spans = _windows(text, odd)
+    else:
+        spans = [(0, len(text))]
+    edits: list[Edit] = []
+    for start, end in spans:
+        edits.extend(_correct_span(text, start, end, corrector, mode))
+    return edits
+
+
+def _windows(text: str, odd: set[str]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that hold its ``odd`` words, each with the chunk
+    (between spaces or line breaks) before and after it.
+
+    Outside them every word is quiet and next to quiet words: nothing to change and
+    nothing to join.  A stretch starts and ends with a quiet word whose neighbour
+    outside is quiet too, so it is corrected just as it would be within the text.
+    Occurrences are taken in order and each search for a chunk's edge stops at the
+    stretch before, so that the time stays linear in the text.
+    """
+    n = len(text)
+    found = []
+    for w in odd:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if not (i and text[i - 1].isalpha()) and not (e < n and text[e].isalpha()):
+                found.append((i, e))
+            i = text.find(w, e)
+    found.sort()
+    spans: list[list[int]] = []
+    for i, e in found:
+        if spans and i < spans[-1][1]:  # inside the last stretch: at most it grows
+            if e > spans[-1][1]:
+                spans[-1][1] = _chunk_after(text, e)
+            continue
+        lo = spans[-1][1] if spans else 0
+        a, b = _chunk_before(text, i, lo), _chunk_after(text, e)
+        if spans and a <= lo:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    return [(a, b) for a, b in spans]
+
+
+def _chunk_start(text: str, i: int, lo: int) -> int:
+    """Where the chunk holding ``i`` starts (``lo`` if before it)."""
+    r = text.rfind(" ", lo, i)
+    r = max(r, text.rfind("\n", max(r, lo), i))
+    return r + 1 if r >= 0 else lo
+
+
+def _chunk_end(text: str, i: int) -> int:
+    """Where the chunk holding ``i`` ends."""
+    e = text.find(" ", i)
+    if e < 0:
+        e = len(text)
+    nl = text.find("\n", i, e)
+    return nl if nl >= 0 else e
+
+
+def _chunk_before(text: str, i: int, lo: int) -> int:
+    """Where the chunk before the one at ``i`` starts (``lo`` if before it)."""
+    j = _chunk_start(text, i, lo)
+    while j > lo and text[j - 1] in " \n":
+        j -= 1
+    return _chunk_start(text, j, lo) if j > lo else lo
+
+
+def _chunk_after(text: str, i: int) -> int:
+    """Where the chunk after the one ending at ``i`` ends."""
+    n = len(text)
+    j = _chunk_end(text, i)
+    while j < n and text[j] in " \n":
+        j += 1
+    return _chunk_end(text, j) if j < n else n
+
+
+def _correct_span(text: str, start: int, end: int, corrector: Corrector, mode: str) -> list[Edit]:
+    quiet = corrector.quiet[mode]
     edits = []
-    ws = list(words(text))
+    ws = list(words(text, start, end))
     i = 0
     while i < len(ws):
         w = ws[i]
         start, end, token, rule = w.start, w.end, w.text, ""
+        if token in quiet and (i + 1 == len(ws) or ws[i + 1].text in quiet):
+            i += 1
+            continue
         if i + 1 < len(ws) and corrector.should_merge(text, w, ws[i + 1]):
             end, token, rule = ws[i + 1].end, w.text + ws[i + 1].text, "merge"
             i += 1

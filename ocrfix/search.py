@@ -68,6 +68,15 @@ def _drop_index(items: list[str]) -> dict[str, tuple[tuple[str, str, int], ...]]
     return {k: tuple(v) for k, v in index.items()}
 
 
+def _common(a: str, b: str) -> int:
+    """The length of the common prefix of ``a`` and ``b``."""
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
 def first_lower(s: str) -> str:
     """The key of the sorted form list: the first letter folded ("Über" is found as "über")."""
     return s[:1].lower() + s[1:]
@@ -87,6 +96,7 @@ def reachable(
     """
     subs, drops = usable(bounds)
     max_cost = bounds.max_cost + EPSILON
+    cheapest = min((u.cost for us in subs.values() for u in us), default=max_cost + 1.0)
     keys = forms.items
     tails = parts.items if parts is not None else None
     n = len(word)
@@ -105,39 +115,41 @@ def reachable(
     # follows the damage), ``first`` the candidate's first character as written.
     def walk(pos: int, key: str, lo: int, hi: int, ts: int, cost: float, done: tuple[Usable, ...],
              edits_left: int, at_start: bool, first: str) -> None:
-        if pos == n:
-            if done and (
-                keys[lo] == key if ts < 0 else len(key) - ts >= MIN_PART and tails[lo] == key[ts:].lower()  # type: ignore[index]
-            ):
-                emit(first + key[1:], cost, done, at_start)
-            return
-        ch = word[pos]
-        # the next steps: (characters read, text written, cost, confusion or None)
-        steps = [(1, ch, cost, None)]
-        if edits_left:
-            for r in subs.get(ch, ()):
-                if cost + r.cost <= max_cost and word.startswith(r.seen, pos):
-                    steps.append((len(r.seen), r.meant, cost + r.cost, r))
         items = keys if ts < 0 else tails
-        for read, s, c, r in steps:
-            new = key + s if key else s[:1].lower() + s[1:]
-            probe = new if ts < 0 else new[ts:].lower()
-            i = bisect_left(items, probe, lo, hi)  # type: ignore[arg-type]
-            if i < hi and items[i].startswith(probe):  # type: ignore[index]
-                if r is None:
-                    walk(pos + 1, new, i, hi, ts, c, done, edits_left, at_start, first or s)
-                else:
-                    walk(pos + read, new, i, hi, ts, c, done + (r,), edits_left - 1, at_start or pos == 0,
-                         first or s[0])
-        if tails is not None and ts < 0 and len(key) >= MIN_PART:
-            # a compound: the key so far is a common part, the rest (after a link) another
-            head = key.lower()
-            if head in part_set:
-                walk(pos, key, 0, len(tails), len(key), cost, done, edits_left, at_start, first)
+        # How far the rest of the word can follow unchanged while some item still starts
+        # with it: one bisection, and the common prefix with the items on either side.
+        rest = word[pos:]
+        if ts < 0:
+            probe = key + rest if key else first_lower(rest)
+        else:
+            probe = (key[ts:] + rest).lower()
+        i = bisect_left(items, probe, lo, hi)  # type: ignore[arg-type]
+        base = len(probe) - len(rest)
+        reach = max(_common(probe, items[i]) if i < hi else 0, _common(probe, items[i - 1]) if i > lo else 0) - base  # type: ignore[index]
+        if reach == len(rest) and done and items[i] == probe and (ts < 0 or len(probe) >= MIN_PART):  # type: ignore[index]
+            emit((first or rest[0]) + (key + rest)[1:], cost, done, at_start)
+        can_edit = edits_left and cost + cheapest <= max_cost
+        fork = tails is not None and ts < 0
+        if not (can_edit or fork):
+            return
+        for q in range(pos, min(pos + reach, n - 1) + 1):  # the places an edit may start
+            cur = key + word[pos:q] if key else first_lower(word[pos:q])
+            if can_edit:
+                for r in subs.get(word[q], ()):
+                    if cost + r.cost <= max_cost and word.startswith(r.seen, q):
+                        new = cur + r.meant if cur else first_lower(r.meant)
+                        p = new if ts < 0 else new[ts:].lower()
+                        j = bisect_left(items, p, lo, hi)  # type: ignore[arg-type]
+                        if j < hi and items[j].startswith(p):  # type: ignore[index]
+                            walk(q + len(r.seen), new, j, hi, ts, cost + r.cost, done + (r,), edits_left - 1,
+                                 at_start or q == 0, first or (word[0] if q else r.meant[0]))
+            if fork and len(cur) >= MIN_PART and cur.lower() in part_set:
+                # a compound: the key so far is a common part, the rest (after a link) another
+                walk(q, cur, 0, len(tails), len(cur), cost, done, edits_left, at_start, first or word[0])  # type: ignore[arg-type]
                 for link in LINKS:
-                    if word.startswith(link, pos):
-                        walk(pos + len(link), key + link, 0, len(tails), len(key) + len(link), cost, done,
-                             edits_left, at_start, first)
+                    if word.startswith(link, q):
+                        walk(q + len(link), cur + link, 0, len(tails), len(cur) + len(link), cost, done,  # type: ignore[arg-type]
+                             edits_left, at_start, first or word[0])
 
     walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .chardata import DIAERESIS_BASES, DIAERESIS_MARKS, INVISIBLE, JOINERS, LIGATURES
+from .chardata import DIAERESIS_BASES, DIAERESIS_MARKS, INVISIBLE, JOINERS, LIGATURES, contains_any
 from .result import Edit
 
 if TYPE_CHECKING:
@@ -49,11 +49,14 @@ def _fix_run(s: str, fix_encoding) -> str:
     return _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), fixed)
 
 
-_LIGATURE = regex.compile("[" + "".join(LIGATURES) + "]")
+_LIGATURE_CHARS = "".join(LIGATURES)
+_LIGATURE = regex.compile(f"[{_LIGATURE_CHARS}]")
 
 
 def fix_ligature_glyphs(text: str, ctx: Context) -> list[Edit]:
     """"Modiﬁkation" -> "Modifikation": presentation-form ligatures."""
+    if not contains_any(text, _LIGATURE_CHARS):
+        return []
     return [Edit(m.start(), m.end(), LIGATURES[m.group()], "ligature", 1.0) for m in _LIGATURE.finditer(text)]
 
 
@@ -107,6 +110,8 @@ def remove_invisible(text: str, ctx: Context) -> list[Edit]:
     emoji sequences).  A run is judged by its neighbours after the removal, so
     that a second pass finds nothing more to remove.
     """
+    if not contains_any(text, INVISIBLE + JOINERS):
+        return []
     edits = []
     prev, last = "", 0  # the character before the run as it will be, and where the last run ended
     for m in _INVISIBLE.finditer(text):
@@ -139,6 +144,8 @@ _COMBINING = regex.compile(r"\P{M}?\p{M}+")
 
 def normalize_nfc(text: str, ctx: Context) -> list[Edit]:
     """Compose base letters and combining marks (NFC), only where marks occur."""
+    if unicodedata.is_normalized("NFC", text):
+        return []  # a quick check in C: most text is NFC already
     edits = []
     for m in _COMBINING.finditer(text):
         s = m.group()

@@ -1,0 +1,63 @@
+"""The words step's short cuts change nothing: quiet words, stretches around odd words, span triggers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ocrfix import Cleaner
+from ocrfix.correct import Mode, _correct_span, correct_words, document_mode
+from ocrfix.tokens import _PROTECTED, protected_spans
+from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
+
+# Names and parts the dictionary lacks or may join ("Rohstoff|preise"), lower-case
+# single letters ("z. B."), acronyms.
+ODD = ("Murphy", "Escobar", "Gnesda", "Rohstoff", "preise", "z", "B", "e", "US", "ORF", "Pölten", "Qualitätsserien")
+SEPARATORS = (" ", " ", " ", "  ", "\n", " \n", "\t", ", ", ". ", " - ", " (", ") ", "-\n", "\u00a0", " 2016 ")
+
+
+@st.composite
+def mixed_text(draw: st.DrawFn) -> str:
+    """Correct words (most), odd words, damaged words and protected spans, between separators."""
+    pieces = st.one_of(
+        st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(ODD),
+        damaged_word(), st.sampled_from(PROTECTED),
+    )
+    n = draw(st.integers(0, 60))
+    out = []
+    for _ in range(n):
+        out.append(draw(pieces))
+        out.append(draw(st.sampled_from(SEPARATORS)))
+    text = "".join(out)
+    if draw(st.booleans()):
+        text = (text + " ") * draw(st.integers(1, 6))  # long enough to decide the document mode
+    return text
+
+
+def _full(text: str, cleaner: Cleaner) -> list:
+    ctx = cleaner._ctx
+    return _correct_span(text, 0, len(text), ctx.corrector, document_mode(text))
+
+
+@given(st.one_of(mixed_text(), german_ocr_text(), hostile_text))
+def test_stretches_find_what_the_whole_text_finds(text):
+    cleaner = Cleaner()
+    assert correct_words(text, cleaner._ctx) == _full(text, cleaner)
+    # and again, now that the words of the text are known quiet or not
+    assert correct_words(text, cleaner._ctx) == _full(text, cleaner)
+
+
+@given(st.one_of(mixed_text(), german_ocr_text()))
+def test_quiet_words_stay_wherever_they_stand(text):
+    corrector = Cleaner()._ctx.corrector
+    for mode in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT):
+        corrector.odd_words(text.split(), mode)
+        for word in corrector.quiet[mode] & set(text.split()):
+            for start in (False, True):
+                for hyphen in (False, True):
+                    assert corrector.settled(word, start, hyphen, mode) is None, (word, mode)
+
+
+@given(st.one_of(mixed_text(), hostile_text, st.builds(lambda p, t: f"{t} {p} {t}", st.sampled_from(PROTECTED), st.text())))
+def test_triggers_never_miss_a_protected_span(text):
+    assert protected_spans(text) == [m.span() for m in _PROTECTED.finditer(text)]
