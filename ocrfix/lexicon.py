@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import threading
 from importlib import resources
+from operator import methodcaller
 from pathlib import Path
 from typing import Iterable
 
-from .search import Prefixes, first_lower
+from .search import Prefixes, drop_index, first_lower
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
@@ -48,6 +50,7 @@ class _WordList:
     """
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         with gzip.open(path, "rt", encoding="utf-8") as f:
             header = f.readline()
             if WORDLIST_FORMAT not in header:
@@ -58,15 +61,19 @@ class _WordList:
         forms, zipfs, masks = cells[0::3], list(map(int, cells[1::3])), list(map(int, cells[2::3]))
         self.forms: dict[str, int] = dict(zip(forms, map(_pack, zipfs, masks)))
         # lower-cased common words, as compound parts: listed ones, and all known ones
-        common = [(w.lower(), m) for w, z, m in zip(forms, zipfs, masks) if z >= COMMON_PART_ZIPF * 100]
-        self.parts = frozenset(w for w, m in common if m)
-        self.known_parts = frozenset(w for w, _ in common)
-        self._keys = forms
+        # (the file lists the most common first)
+        n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
+        self.parts = frozenset(w.lower() for w, m in zip(forms[:n], masks[:n]) if m)
+        self.known_parts = frozenset(map(str.lower, forms[:n]))
 
     @functools.cached_property
     def prefixes(self) -> Prefixes:
-        """Every form with its first letter folded, sorted, for :func:`ocrfix.search.reachable`."""
-        return Prefixes(f if f[:1].islower() else first_lower(f) for f in self._keys)
+        """Every form with its first letter folded, sorted, for :func:`ocrfix.search.reachable`:
+        from the shipped index if it was built from this word list, else made here (0.6 s)."""
+        try:
+            return read_index(index_path(self.path), self.path)
+        except (OSError, ValueError):
+            return Prefixes({first_lower(f) for f in self.forms})
 
     @functools.cached_property
     def part_prefixes(self) -> Prefixes:
@@ -82,6 +89,40 @@ def _pack(zipf100: int, variants: int) -> int:
 
 def zipf_of(entry: int) -> float:
     return (entry >> 3) / 100
+
+
+INDEX_FORMAT = "ocrfix-index 1"
+
+
+def index_path(wordlist: Path) -> Path:
+    return wordlist.with_name(wordlist.name.replace(".tsv.gz", ".index.gz"))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
+
+
+def write_index(wordlist: Path, out: Path) -> None:
+    """Write the sorted first-letter-folded forms of ``wordlist`` and their
+    :func:`~ocrfix.search.drop_index` to ``out`` (byte for byte the same on every run)."""
+    keys = sorted({first_lower(f) for f in _WordList(wordlist).forms})
+    drops = drop_index(keys)
+    lines = [f"# {INDEX_FORMAT}: sha1 {_digest(wordlist)} of {wordlist.name}; sorted forms, a blank line, "
+             "then forms with a glyph dropped and their restorations", *keys, ""]
+    lines += [f"{k}\t{v}" for k, v in sorted(drops.items())]
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def read_index(path: Path, wordlist: Path) -> Prefixes:
+    """The index :func:`write_index` wrote; ValueError if it is not the one of ``wordlist``."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        header = f.readline()
+        if INDEX_FORMAT not in header or _digest(wordlist) not in header:
+            raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
+        keys, _, drops = f.read().partition("\n\n")
+    entries = map(methodcaller("split", "\t", 1), drops.rstrip("\n").split("\n")) if drops else ()
+    return Prefixes(keys.split("\n"), dict(entries), presorted=True)  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ rules and limits are those of ``candidates``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import regex
 
@@ -26,37 +26,51 @@ LINKS = ("s", "es", "n", "en")  # what joins the parts: Erlaubnis|pflicht, Zeitu
 
 
 class Prefixes:
-    """Sorted strings, for asking which of them start with a growing prefix."""
+    """Sorted strings, for asking which of them start with a growing prefix, and which
+    are a given string with one dropped glyph restored.
+
+    ``drops`` maps a string to its restorations as :func:`drop_index` writes them; it
+    is made on first use unless given (the word list ships one, see
+    ``dictionaries/build_index.py``).
+    """
 
     __slots__ = ("items", "_drops")
 
-    def __init__(self, items: Iterable[str]) -> None:
-        self.items = sorted(items)
-        self._drops: dict[str, tuple[tuple[str, str, int], ...]] | None = None
+    def __init__(self, items: Iterable[str], drops: Mapping[str, str] | None = None, presorted: bool = False) -> None:
+        self.items = list(items) if presorted else sorted(items)
+        self._drops = drops
 
     def __len__(self) -> int:
         return len(self.items)
 
     def with_items(self, extra: Iterable[str]) -> Prefixes:
         """These and ``extra`` (a few: each is inserted into a copy)."""
-        out = Prefixes(())
-        out.items = list(self.items)
+        items = list(self.items)
+        added = []
         for item in extra:
-            i = bisect_left(out.items, item)
-            if i == len(out.items) or out.items[i] != item:
-                out.items.insert(i, item)
-        return out
+            i = bisect_left(items, item)
+            if i == len(items) or items[i] != item:
+                items.insert(i, item)
+                added.append(item)
+        drops = self._drops
+        if added and drops is not None:
+            drops = {**drops, **drop_index(added)}  # (the extra words are a handful of acronyms)
+        return Prefixes(items, drops, presorted=True)
 
     def drops(self, key: str) -> tuple[tuple[str, str, int], ...]:
         """The items that are ``key`` with one dropped glyph restored: (item, glyph, position)."""
         if self._drops is None:
-            self._drops = _drop_index(self.items)
-        return self._drops.get(key, ())
+            self._drops = drop_index(self.items)
+        raw = self._drops.get(key)
+        if raw is None:
+            return ()
+        return tuple((item, glyph, int(pos)) for item, glyph, pos in map(str.split, raw.split("\t")))
 
 
-def _drop_index(items: list[str]) -> dict[str, tuple[tuple[str, str, int], ...]]:
-    """Each item with one occurrence of a droppable glyph taken out, to the item."""
-    index: dict[str, list[tuple[str, str, int]]] = {}
+def drop_index(items: Iterable[str]) -> dict[str, str]:
+    """Each item with one occurrence of a droppable glyph taken out, to its restorations:
+    "item glyph position" entries joined by tabs (parsed when asked for: most never are)."""
+    index: dict[str, list[str]] = {}
     text = "\n".join(items)  # one scan per glyph over all items, not a loop over the items
     for glyph in DROPPED:
         for m in regex.finditer(regex.escape(glyph), text):
@@ -64,8 +78,8 @@ def _drop_index(items: list[str]) -> dict[str, tuple[tuple[str, str, int], ...]]
             start = text.rfind("\n", 0, a) + 1
             end = text.find("\n", a)
             end = len(text) if end < 0 else end
-            index.setdefault(text[start:a] + text[m.end() : end], []).append((text[start:end], glyph, a - start))
-    return {k: tuple(v) for k, v in index.items()}
+            index.setdefault(text[start:a] + text[m.end() : end], []).append(f"{text[start:end]} {glyph} {a - start}")
+    return {k: "\t".join(v) for k, v in index.items()}
 
 
 def _common(a: str, b: str) -> int:

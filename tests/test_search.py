@@ -62,3 +62,26 @@ def test_prefixes_with_items_and_drops():
     assert set(p.drops("einuss")) == {("einfluss", "fl", 3)}
     assert set(p.drops("huser")) == {("häuser", "ä", 1)}
     assert p.drops("haus") == ()
+
+
+def test_shipped_index_is_built_from_the_shipped_word_list(tmp_path):
+    from ocrfix.lexicon import data_dir, index_path, write_index
+
+    wordlist = data_dir() / "wordlist_de.tsv.gz"
+    write_index(wordlist, tmp_path / "index.gz")
+    assert (tmp_path / "index.gz").read_bytes() == index_path(wordlist).read_bytes(), "run dictionaries/build_index.py"
+
+
+def test_a_stale_index_is_not_used(tmp_path):
+    import gzip
+
+    from ocrfix.lexicon import data_dir, index_path, read_index
+
+    wordlist = data_dir() / "wordlist_de.tsv.gz"
+    index = read_index(index_path(wordlist), wordlist)
+    assert index.drops("einuss") == (("einfluss", "fl", 3),)
+    other = tmp_path / "wordlist_de.tsv.gz"
+    with gzip.open(other, "wt", encoding="utf-8") as f:
+        f.write("# ocrfix-wordlist 2\nHaus\t500\t7\n")
+    with pytest.raises(ValueError):
+        read_index(index_path(wordlist), other)
