@@ -6,8 +6,8 @@ they are long), and at most ``2 * workers`` chunks are in flight, so a
 generator of a million texts is read as it is consumed, never materialized.
 
 Workers ignore Ctrl-C: it interrupts the process that reads the results, and
-the pool stops when that process closes the iterator (or drops it), without
-waiting for the chunks still being cleaned.
+the pool stops when that process closes the iterator (or drops it), once the
+chunks being cleaned are done (one or two per worker; the rest are dropped).
 """
 
 from __future__ import annotations
@@ -69,12 +69,16 @@ def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int
             yield from pending.popleft().result()
         finished = True
     finally:
-        if not finished:
-            # stopped early (closed, an error, Ctrl-C): the chunks in flight are not wanted,
-            # and workers must not outlive this generator
+        # Stopped early (closed, an error, Ctrl-C), the chunks not yet started are dropped
+        # and the few being cleaned finish: killing a worker while it sends its result
+        # leaves half a message that the pool's reader thread waits on forever (CPython
+        # 3.11), and the shutdown with it.  A second Ctrl-C during the wait kills them.
+        try:
+            pool.shutdown(wait=True, cancel_futures=not finished)
+        except BaseException:
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -139,17 +139,24 @@ def reachable(
             probe = (key[ts:] + rest).lower()
         i = bisect_left(items, probe, lo, hi)  # type: ignore[arg-type]
         base = len(probe) - len(rest)
-        reach = max(_common(probe, items[i]) if i < hi else 0, _common(probe, items[i - 1]) if i > lo else 0) - base  # type: ignore[index]
+        if i < hi and items[i].startswith(probe):  # type: ignore[index]
+            reach = len(rest)  # all of it (the common case: a word, or a word's start)
+        else:
+            reach = max(_common(probe, items[i]) if i < hi else 0, _common(probe, items[i - 1]) if i > lo else 0) - base  # type: ignore[index]
         if reach == len(rest) and done and items[i] == probe and (ts < 0 or len(probe) >= MIN_PART):  # type: ignore[index]
             emit((first or rest[0]) + (key + rest)[1:], cost, done, at_start)
         can_edit = edits_left and cost + cheapest <= max_cost
         fork = tails is not None and ts < 0
         if not (can_edit or fork):
             return
+        head_from = pos + MIN_PART - len(key)  # where a compound head may end
         for q in range(pos, min(pos + reach, n - 1) + 1):  # the places an edit may start
+            options = subs.get(word[q]) if can_edit else None
+            if not (options or (fork and q >= head_from)):
+                continue
             cur = key + word[pos:q] if key else first_lower(word[pos:q])
-            if can_edit:
-                for r in subs.get(word[q], ()):
+            if options:
+                for r in options:
                     if cost + r.cost <= max_cost and word.startswith(r.seen, q):
                         new = cur + r.meant if cur else first_lower(r.meant)
                         p = new if ts < 0 else new[ts:].lower()
@@ -157,7 +164,7 @@ def reachable(
                         if j < hi and items[j].startswith(p):  # type: ignore[index]
                             walk(q + len(r.seen), new, j, hi, ts, cost + r.cost, done + (r,), edits_left - 1,
                                  at_start or q == 0, first or (word[0] if q else r.meant[0]))
-            if fork and len(cur) >= MIN_PART and cur.lower() in part_set:
+            if fork and q >= head_from and cur.lower() in part_set:
                 # a compound: the key so far is a common part, the rest (after a link) another
                 walk(q, cur, 0, len(tails), len(cur), cost, done, edits_left, at_start, first or word[0])  # type: ignore[arg-type]
                 for link in LINKS:
