@@ -63,7 +63,7 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
             or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
             or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
             # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
-            or (lex.valid(f"{left}-{right}") and not lex.valid(left + right))
+            or (not lex.listed(left + right) and lex.valid(f"{left}-{right}") and not lex.valid(left + right))
         )
         if keep_hyphen:
             edits.append(Edit(a, b, "-", "dehyphenate", 0.95))

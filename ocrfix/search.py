@@ -12,6 +12,7 @@ rules and limits are those of ``candidates``.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from typing import Iterable, Mapping
 
@@ -82,6 +83,13 @@ def drop_index(items: Iterable[str]) -> dict[str, str]:
     return {k: "\t".join(v) for k, v in index.items()}
 
 
+@functools.lru_cache(maxsize=64)
+def _cheapest(bounds: Bounds) -> float:
+    """The cost of the cheapest replacement ``bounds`` allow: a walk that cannot pay it
+    only copies the rest of the word."""
+    return min((u.cost for us in usable(bounds)[0].values() for u in us), default=float("inf"))
+
+
 def _common(a: str, b: str) -> int:
     """The length of the common prefix of ``a`` and ``b``."""
     n = min(len(a), len(b))
@@ -110,7 +118,7 @@ def reachable(
     """
     subs, drops = usable(bounds)
     max_cost = bounds.max_cost + EPSILON
-    cheapest = min((u.cost for us in subs.values() for u in us), default=max_cost + 1.0)
+    cheapest = _cheapest(bounds)
     keys = forms.items
     tails = parts.items if parts is not None else None
     n = len(word)
@@ -158,6 +166,21 @@ def reachable(
             if options:
                 for r in options:
                     if cost + r.cost <= max_cost and word.startswith(r.seen, q):
+                        if edits_left == 1 or cost + r.cost + cheapest > max_cost:
+                            # the last edit: the rest follows as it is, look the whole word up
+                            # (where compounds may do, as a compound too)
+                            full = cur + r.meant + word[q + len(r.seen) :] if cur else first_lower(r.meant + word[q + len(r.seen) :])
+                            if ts < 0:
+                                j = bisect_left(keys, full, lo, hi)
+                                found = (j < hi and keys[j] == full) or (fork and _compound(full.lower(), part_set))
+                            else:
+                                tail = full[ts:].lower()
+                                j = bisect_left(tails, tail, lo, hi)  # type: ignore[arg-type]
+                                found = len(tail) >= MIN_PART and j < hi and tails[j] == tail  # type: ignore[index]
+                            if found:
+                                emit((first or (word[0] if q else r.meant[0])) + full[1:], cost + r.cost, done + (r,),
+                                     at_start or q == 0)
+                            continue
                         new = cur + r.meant if cur else first_lower(r.meant)
                         p = new if ts < 0 else new[ts:].lower()
                         j = bisect_left(items, p, lo, hi)  # type: ignore[arg-type]
@@ -209,6 +232,11 @@ def _restored_parts(word: str, parts: Prefixes, part_set: frozenset[str], by_gly
                         r = by_glyph.get(glyph)
                         if r is not None and r.rule == "ligature" and len(full) >= MIN_PART:
                             emit(word[:i] + glyph + word[i:], r.cost, (r,), False, True)
+
+
+def _compound(low: str, part_set: frozenset[str]) -> bool:
+    """Is ``low`` (lower-cased) a head (with a link) and a tail of four or more letters each?"""
+    return any(low[i:] in part_set and _is_head(low[:i], part_set) for i in range(MIN_PART, len(low) - MIN_PART + 1))
 
 
 def _is_head(head: str, part_set: frozenset[str]) -> bool:
