@@ -123,6 +123,10 @@ def reachable(
     tails = parts.items if parts is not None else None
     n = len(word)
     out: dict[str, Candidate] = {}
+    # the replacements that match at each place of the word, and where its own start
+    # (no edit before) is a compound part
+    at = [tuple(r for r in subs.get(word[q], ()) if word.startswith(r.seen, q)) for q in range(n)]
+    plain_heads = [word[:q].lower() in part_set for q in range(n)] if tails is not None else []
 
     def emit(cand: str, cost: float, done: tuple[Usable, ...], at_start: bool, inserted: bool = False) -> None:
         old = out.get(cand)
@@ -159,13 +163,13 @@ def reachable(
             return
         head_from = pos + MIN_PART - len(key)  # where a compound head may end
         for q in range(pos, min(pos + reach, n - 1) + 1):  # the places an edit may start
-            options = subs.get(word[q]) if can_edit else None
+            options = at[q] if can_edit else ()
             if not (options or (fork and q >= head_from)):
                 continue
             cur = key + word[pos:q] if key else first_lower(word[pos:q])
             if options:
                 for r in options:
-                    if cost + r.cost <= max_cost and word.startswith(r.seen, q):
+                    if cost + r.cost <= max_cost:
                         if edits_left == 1 or cost + r.cost + cheapest > max_cost:
                             # the last edit: the rest follows as it is, look the whole word up
                             # (where compounds may do, as a compound too)
@@ -187,7 +191,7 @@ def reachable(
                         if j < hi and items[j].startswith(p):  # type: ignore[index]
                             walk(q + len(r.seen), new, j, hi, ts, cost + r.cost, done + (r,), edits_left - 1,
                                  at_start or q == 0, first or (word[0] if q else r.meant[0]))
-            if fork and q >= head_from and cur.lower() in part_set:
+            if fork and q >= head_from and (plain_heads[q] if not done else cur.lower() in part_set):
                 # a compound: the key so far is a common part, the rest (after a link) another
                 walk(q, cur, 0, len(tails), len(cur), cost, done, edits_left, at_start, first or word[0])  # type: ignore[arg-type]
                 for link in LINKS:
