@@ -483,10 +483,11 @@ def _chunk_after(text: str, i: int) -> int:
     return _chunk_end(text, j) if j < n else n
 
 
-def _correct_span(text: str, start: int, end: int, corrector: Corrector, mode: str) -> list[Edit]:
+def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: str) -> list[Edit]:
+    """The word edits of ``text[begin:stop]``, a stretch from :func:`_windows` or the whole text."""
     quiet = corrector.quiet[mode]
     edits = []
-    ws = list(words(text, start, end))
+    ws = list(words(text, begin, stop))
     i = 0
     while i < len(ws):
         w = ws[i]

@@ -69,8 +69,8 @@ def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int
             yield from pending.popleft().result()
         finished = True
     finally:
-        # Stopped early (closed, an error, Ctrl-C), the chunks not yet started are dropped
-        # and the few being cleaned finish: killing a worker while it sends its result
+        # When stopped early (closed, an error, Ctrl-C), the chunks not yet started are
+        # dropped and the few being cleaned finish: killing a worker while it sends its result
         # leaves half a message that the pool's reader thread waits on forever (CPython
         # 3.11), and the shutdown with it.  A second Ctrl-C during the wait kills them.
         try:

@@ -2,19 +2,21 @@
 
 :func:`ocrfix.confusions.candidates` spells out everything a token may have
 been, a hundred strings for a long word, and most of them are no word at all.
-:func:`reachable` walks the token left to right instead and extends a
-candidate only while some dictionary form still starts with it (a bisection
-in a sorted list, narrowed step by step), so a token costs a few dozen short
-lookups and yields only candidates that are forms, or compounds of two
-common parts ("Erlaubnis|pflicht") where the caller asks for those.  Costs,
-rules and limits are those of ``candidates``.
+:func:`reachable` walks the token left to right instead: one bisection in the
+sorted forms says how far the token can go on unchanged while some form still
+starts with it, and a confusion is followed only where the result is still the
+start of a form.  The last possible edit looks the whole candidate up, and
+restored dropped glyphs come from an index (``Prefixes.drops``).  So a token
+costs a few dozen lookups and yields only candidates that are forms, or
+compounds of two common parts ("Erlaubnis|pflicht") where the caller asks for
+those.  Costs, rules and limits are those of ``candidates`` (tested).
 """
 
 from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import regex
 
@@ -120,13 +122,13 @@ def reachable(
     max_cost = bounds.max_cost + EPSILON
     cheapest = _cheapest(bounds)
     keys = forms.items
-    tails = parts.items if parts is not None else None
+    tails = parts.items if parts is not None else []  # empty: no compounds
     n = len(word)
     out: dict[str, Candidate] = {}
     # the replacements that match at each place of the word, and where its own start
     # (no edit before) is a compound part
     at = [tuple(r for r in subs.get(word[q], ()) if word.startswith(r.seen, q)) for q in range(n)]
-    plain_heads = [word[:q].lower() in part_set for q in range(n)] if tails is not None else []
+    plain_heads = [word[:q].lower() in part_set for q in range(n)] if tails else []
 
     def emit(cand: str, cost: float, done: tuple[Usable, ...], at_start: bool, inserted: bool = False) -> None:
         old = out.get(cand)
@@ -149,16 +151,16 @@ def reachable(
             probe = key + rest if key else first_lower(rest)
         else:
             probe = (key[ts:] + rest).lower()
-        i = bisect_left(items, probe, lo, hi)  # type: ignore[arg-type]
-        base = len(probe) - len(rest)
-        if i < hi and items[i].startswith(probe):  # type: ignore[index]
+        i = bisect_left(items, probe, lo, hi)
+        if i < hi and items[i].startswith(probe):
             reach = len(rest)  # all of it (the common case: a word, or a word's start)
-        else:
-            reach = max(_common(probe, items[i]) if i < hi else 0, _common(probe, items[i - 1]) if i > lo else 0) - base  # type: ignore[index]
-        if reach == len(rest) and done and items[i] == probe and (ts < 0 or len(probe) >= MIN_PART):  # type: ignore[index]
+        else:  # (one of the two shares the key: the walk got here)
+            shared = max(_common(probe, items[i]) if i < hi else 0, _common(probe, items[i - 1]) if i > lo else 0)
+            reach = shared - (len(probe) - len(rest))
+        if reach == len(rest) and done and items[i] == probe and (ts < 0 or len(probe) >= MIN_PART):
             emit((first or rest[0]) + (key + rest)[1:], cost, done, at_start)
         can_edit = edits_left and cost + cheapest <= max_cost
-        fork = tails is not None and ts < 0
+        fork = bool(tails) and ts < 0
         if not (can_edit or fork):
             return
         head_from = pos + MIN_PART - len(key)  # where a compound head may end
@@ -173,31 +175,33 @@ def reachable(
                         if edits_left == 1 or cost + r.cost + cheapest > max_cost:
                             # the last edit: the rest follows as it is, look the whole word up
                             # (where compounds may do, as a compound too)
-                            full = cur + r.meant + word[q + len(r.seen) :] if cur else first_lower(r.meant + word[q + len(r.seen) :])
+                            after = r.meant + word[q + len(r.seen) :]
+                            full = cur + after if cur else first_lower(after)
                             if ts < 0:
                                 j = bisect_left(keys, full, lo, hi)
                                 found = (j < hi and keys[j] == full) or (fork and _compound(full.lower(), part_set))
                             else:
                                 tail = full[ts:].lower()
-                                j = bisect_left(tails, tail, lo, hi)  # type: ignore[arg-type]
-                                found = len(tail) >= MIN_PART and j < hi and tails[j] == tail  # type: ignore[index]
+                                j = bisect_left(tails, tail, lo, hi)
+                                found = len(tail) >= MIN_PART and j < hi and tails[j] == tail
                             if found:
-                                emit((first or (word[0] if q else r.meant[0])) + full[1:], cost + r.cost, done + (r,),
-                                     at_start or q == 0)
+                                first_char = first or (word[0] if q else r.meant[0])
+                                emit(first_char + full[1:], cost + r.cost, done + (r,), at_start or q == 0)
                             continue
                         new = cur + r.meant if cur else first_lower(r.meant)
                         p = new if ts < 0 else new[ts:].lower()
-                        j = bisect_left(items, p, lo, hi)  # type: ignore[arg-type]
-                        if j < hi and items[j].startswith(p):  # type: ignore[index]
+                        j = bisect_left(items, p, lo, hi)
+                        if j < hi and items[j].startswith(p):
                             walk(q + len(r.seen), new, j, hi, ts, cost + r.cost, done + (r,), edits_left - 1,
                                  at_start or q == 0, first or (word[0] if q else r.meant[0]))
             if fork and q >= head_from and (plain_heads[q] if not done else cur.lower() in part_set):
                 # a compound: the key so far is a common part, the rest (after a link) another
-                walk(q, cur, 0, len(tails), len(cur), cost, done, edits_left, at_start, first or word[0])  # type: ignore[arg-type]
+                first_char = first or word[0]
+                walk(q, cur, 0, len(tails), len(cur), cost, done, edits_left, at_start, first_char)
                 for link in LINKS:
                     if word.startswith(link, q):
-                        walk(q + len(link), cur + link, 0, len(tails), len(cur) + len(link), cost, done,  # type: ignore[arg-type]
-                             edits_left, at_start, first or word[0])
+                        ts2 = len(cur) + len(link)
+                        walk(q + len(link), cur + link, 0, len(tails), ts2, cost, done, edits_left, at_start, first_char)
 
     walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
 
@@ -214,7 +218,9 @@ def reachable(
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
 
 
-def _restored_parts(word: str, parts: Prefixes, part_set: frozenset[str], by_glyph: dict[str, Usable], emit) -> None:
+def _restored_parts(
+    word: str, parts: Prefixes, part_set: frozenset[str], by_glyph: dict[str, Usable], emit: Callable[..., None]
+) -> None:
     """Compounds with a dropped ligature restored in one part ("Einuss|bereich")."""
     low = word.lower()
     n = len(low)
@@ -240,7 +246,9 @@ def _restored_parts(word: str, parts: Prefixes, part_set: frozenset[str], by_gly
 
 def _compound(low: str, part_set: frozenset[str]) -> bool:
     """Is ``low`` (lower-cased) a head (with a link) and a tail of four or more letters each?"""
-    return any(low[i:] in part_set and _is_head(low[:i], part_set) for i in range(MIN_PART, len(low) - MIN_PART + 1))
+    return any(
+        low[i:] in part_set and _is_head(low[:i], part_set) for i in range(MIN_PART, len(low) - MIN_PART + 1)
+    )
 
 
 def _is_head(head: str, part_set: frozenset[str]) -> bool:

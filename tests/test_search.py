@@ -85,3 +85,15 @@ def test_a_stale_index_is_not_used(tmp_path):
         f.write("# ocrfix-wordlist 2\nHaus\t500\t7\n")
     with pytest.raises(ValueError):
         read_index(index_path(wordlist), other)
+
+
+def test_word_list_lists_the_most_common_first():
+    """lexicon._WordList takes the compound parts from the head of the file."""
+    import gzip
+
+    from ocrfix.lexicon import data_dir
+
+    with gzip.open(data_dir() / "wordlist_de.tsv.gz", "rt", encoding="utf-8") as f:
+        next(f)
+        zipfs = [int(line.split("\t")[1]) for line in f]
+    assert all(a >= b for a, b in zip(zipfs, zipfs[1:]))
