@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 
 class Edit(NamedTuple):
@@ -60,8 +60,9 @@ def join_rules(rules: list[str] | tuple[str, ...]) -> str:
     return "+".join(dict.fromkeys(part for rule in rules for part in rule.split("+") if part))
 
 
-def replay(text: str, corrections: tuple[Correction, ...] | list[Correction]) -> str:
-    """Apply ``corrections`` (input coordinates, sorted, non-overlapping) to ``text``."""
+def replay(text: str, corrections: Sequence[Correction] | Sequence[Edit]) -> str:
+    """Apply ``corrections`` (input coordinates, sorted, non-overlapping) to ``text``;
+    a step's ``Edit`` list works too."""
     out, pos = [], 0
     for c in corrections:
         out.append(text[pos : c.start])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .chardata import DIAERESIS_BASES, DIAERESIS_MARKS, INVISIBLE, JOINERS, LIGATURES, contains_any
-from .result import Edit
+from .result import Edit, replay
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -35,7 +35,30 @@ def fix_mojibake(text: str, ctx: Context) -> list[Edit]:
         fixed = _fix_run(m.group(), ftfy.fix_encoding)
         if fixed != m.group():
             edits.append(Edit(m.start(), m.end(), fixed, "mojibake", 0.99))
-    return edits
+    if not edits:
+        return edits
+    # A repair may make mojibake with the character before it ("ÜÂ¯" -> "Ü¯", which is
+    # "ܯ" read as cp1252): repair the result until it stands, as one edit then.
+    out = replay(text, edits)
+    again = out
+    while True:
+        more = _MOJIBAKE.sub(lambda m: _fix_run(m.group(), ftfy.fix_encoding), again)
+        if more == again:
+            break
+        again = more  # each repair shortens the text, so this ends
+    return edits if again == out else [_one_edit(text, again, "mojibake", 0.99)]
+
+
+def _one_edit(text: str, new: str, rule: str, confidence: float) -> Edit:
+    """The edit that turns ``text`` into ``new``: the span between their common ends."""
+    n = min(len(text), len(new))
+    a = 0
+    while a < n and text[a] == new[a]:
+        a += 1
+    b = 0
+    while b < n - a and text[-1 - b] == new[-1 - b]:
+        b += 1
+    return Edit(a, len(text) - b, new[a : len(new) - b], rule, confidence)
 
 
 def _fix_run(s: str, fix_encoding) -> str:

@@ -123,6 +123,7 @@ def test_dehyphenate_is_idempotent_on_chains():
         "\u0308\u00adi",  # a diaeresis that meets its letter once the soft hyphen is gone
         "\u0308A\u00a8",  # the diaeresis repair makes mojibake ("Ä¨")
         "\ufb02\u200c\u00ad\u00c3",
+        "\u00dc\u00c2\u00af",  # a mojibake repair that makes mojibake with the letter before it
     ],
     ids=ascii,
 )
