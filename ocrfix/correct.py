@@ -121,6 +121,11 @@ def document_mode(text: str, runs: list[str] | None = None) -> str:
     return Mode.NEUTRAL
 
 
+def mode_changed(before: str, after: str) -> bool:
+    """Did repairs change the :class:`Mode` of a text (restored umlauts make it intact)?"""
+    return document_mode(before) != document_mode(after)
+
+
 class Corrector:
     """Decides about single words, with a per-process cache of decisions."""
 
