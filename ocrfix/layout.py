@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 import regex
 
 from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS, contains_any
 from .result import Edit
-from .tokens import protected_spans
+from .tokens import protected_spans, touches
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -49,7 +48,7 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
         a, b = m.end("left"), m.start("right")
         if protected is None:
             protected = protected_spans(text)
-        if _touches(protected, m.start(), m.end("right")):
+        if touches(protected, m.start(), m.end("right")):
             continue  # never glue a word onto a URL or code
         if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
             continue
@@ -77,12 +76,6 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
         else:
             edits.append(Edit(a, b, "", "dehyphenate", 0.95))
     return edits
-
-
-def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does [start, end) overlap one of the sorted ``spans``?"""
-    i = bisect.bisect_left(spans, (start, start)) - 1
-    return any(a < end and start < b for a, b in spans[max(i, 0) : i + 3])
 
 
 # Capitals OCR reads for a lower-case ß or umlaut ("Rechtmä-\nBigkeit", "ge-\nUbt").

@@ -10,6 +10,7 @@ characters OCR puts in place of letters ("er6ffnete", "gro8ten", "gro&en",
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator, NamedTuple
 
 import regex
@@ -83,6 +84,12 @@ def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     ):
         return []
     return [m.span() for m in _PROTECTED.finditer(text, start, end)]
+
+
+def touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, disjoint ``spans``?"""
+    i = bisect.bisect_left(spans, (start, start)) - 1
+    return any(a < end and start < b for a, b in spans[max(i, 0) : i + 3])
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:

@@ -14,6 +14,7 @@ import regex
 
 from .chardata import DIAERESIS_BASES, DIAERESIS_MARKS, INVISIBLE, JOINERS, LIGATURES, contains_any
 from .result import Edit, replay
+from .tokens import protected_spans, touches
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -105,11 +106,12 @@ def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
     n_before = len(before_marks - after_marks)
     first, second = (after, before) if n_after >= n_before else (before, after)
     taken: set[int] = set()  # positions of marks already used
+    protected = protected_spans(text)  # "info@beispiel.de ¨uber": the mark is not the e-mail's
     edits = []
     for group in (first, second):
         for m in group:
             mark = m.end() - 1 if group is after else m.start()
-            if mark in taken:
+            if mark in taken or (protected and touches(protected, m.start(), m.end())):
                 continue
             taken.add(mark)
             edits.append(Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.98))

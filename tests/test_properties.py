@@ -183,9 +183,10 @@ def test_protected_content_is_byte_identical(protected, before, after):
     [
         ("Mehr zur Intelligenz-\nwww.beispiel.at/fur/uber steht dort.", "www.beispiel.at/fur/uber"),
         ("Das war eine-\n`groBe = 1` Zeile.", "`groBe = 1`"),  # the backtick taken for an OCR speck
+        (" info@grosse-fiihrung.de \u00a8uber ", "info@grosse-fiihrung.de"),  # a split diaeresis after it
     ],
 )
-def test_line_end_hyphen_does_not_join_onto_protected_content(text, protected):
+def test_repairs_next_to_protected_content_leave_it_alone(text, protected):
     start = text.index(protected)
     check_protected(CLEANER, text, start, start + len(protected))
 
