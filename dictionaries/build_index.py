@@ -2,11 +2,12 @@
 
     python dictionaries/build_index.py
 
-The index holds the word list's forms with their first letter folded, sorted,
-and for each form with a dropped glyph taken out ("Einuss" from "Einfluss")
-the forms it restores to.  ocrfix makes both on first use if the index is
-missing or was built from another word list (its first line names the word
-list's sha1), at a cost of about 0.6 s per process.
+The index holds the word list's forms with their first letter folded, sorted;
+for each form with a dropped glyph taken out ("Einuss" from "Einfluss") the
+forms it restores to; and the forms with ä/ö/ü, folded to a/o/u.  ocrfix makes
+them on first use if the index is missing or was built from another word list
+(its first line names the word list's sha1), at a cost of about a second per
+process.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Iterable
 
-from .search import Prefixes, drop_index, first_lower
+from .search import Prefixes, drop_index, first_lower, folded_items
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
@@ -91,7 +91,7 @@ def zipf_of(entry: int) -> float:
     return (entry >> 3) / 100
 
 
-INDEX_FORMAT = "ocrfix-index 1"
+INDEX_FORMAT = "ocrfix-index 2"
 
 
 def index_path(wordlist: Path) -> Path:
@@ -108,8 +108,10 @@ def write_index(wordlist: Path, out: Path) -> None:
     keys = sorted({first_lower(f) for f in _WordList(wordlist).forms})
     drops = drop_index(keys)
     lines = [f"# {INDEX_FORMAT}: sha1 {_digest(wordlist)} of {wordlist.name}; sorted forms, a blank line, "
-             "then forms with a glyph dropped and their restorations", *keys, ""]
+             "forms with a glyph dropped and their restorations, a blank line, forms with dots without them",
+             *keys, ""]
     lines += [f"{k}\t{v}" for k, v in sorted(drops.items())]
+    lines += ["", *sorted(folded_items(keys))]
     with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -120,9 +122,10 @@ def read_index(path: Path, wordlist: Path) -> Prefixes:
         header = f.readline()
         if INDEX_FORMAT not in header or _digest(wordlist) not in header:
             raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
-        keys, _, drops = f.read().partition("\n\n")
-    entries = map(methodcaller("split", "\t", 1), drops.rstrip("\n").split("\n")) if drops else ()
-    return Prefixes(keys.split("\n"), dict(entries), presorted=True)  # type: ignore[arg-type]
+        keys, drops, folded = f.read().split("\n\n")
+    entries = map(methodcaller("split", "\t", 1), drops.split("\n"))
+    folded_forms = frozenset(folded.rstrip("\n").split("\n"))
+    return Prefixes(keys.split("\n"), dict(entries), presorted=True, folded=folded_forms)  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=None)

@@ -37,12 +37,18 @@ class Prefixes:
     ``dictionaries/build_index.py``).
     """
 
-    __slots__ = ("items", "_drops")
+    __slots__ = ("items", "_drops", "_folded")
 
-    def __init__(self, items: Iterable[str], drops: Mapping[str, str] | None = None, presorted: bool = False) -> None:
+    def __init__(
+        self,
+        items: Iterable[str],
+        drops: Mapping[str, str] | None = None,
+        presorted: bool = False,
+        folded: frozenset[str] | None = None,
+    ) -> None:
         self.items = list(items) if presorted else sorted(items)
         self._drops = drops
-
+        self._folded = folded  # the items with dots, without them (see folded_items)
     def __len__(self) -> int:
         return len(self.items)
 
@@ -55,10 +61,28 @@ class Prefixes:
             if i == len(items) or items[i] != item:
                 items.insert(i, item)
                 added.append(item)
-        drops = self._drops
+        drops, folded = self._drops, self._folded
         if added and drops is not None:
             drops = {**drops, **drop_index(added)}  # (the extra words are a handful of acronyms)
-        return Prefixes(items, drops, presorted=True)
+        if added and folded is not None:
+            folded = folded | folded_items(added)
+        return Prefixes(items, drops, presorted=True, folded=folded)
+
+    def no_restored_dots(self, word: str, bounds: Bounds) -> bool:
+        """Would the walk find nothing for ``word``?  True where ``bounds`` allow
+        replacements that add dots ("u" -> "ü") and others that ``word`` does not
+        hold, and no item with dots folds to ``word``: every candidate would fold
+        to it.  Most restore searches on valid words end here.
+        """
+        rule = _dots_rule(bounds)
+        if rule is None:
+            return False
+        anywhere, after_first = rule
+        if any(s in word for s in anywhere) or any(s in word[1:] for s in after_first):
+            return False
+        if self._folded is None:
+            self._folded = folded_items(self.items)
+        return first_lower(word).translate(_FOLD) not in self._folded
 
     def drops(self, key: str) -> tuple[tuple[str, str, int], ...]:
         """The items that are ``key`` with one dropped glyph restored: (item, glyph, position)."""
@@ -68,6 +92,11 @@ class Prefixes:
         if raw is None:
             return ()
         return tuple((item, glyph, int(pos)) for item, glyph, pos in map(str.split, raw.split("\t")))
+
+
+def folded_items(items: Iterable[str]) -> frozenset[str]:
+    """The items that have ä/ö/ü, with those folded to a/o/u."""
+    return frozenset(f for i in items if (f := i.translate(_FOLD)) != i)
 
 
 def drop_index(items: Iterable[str]) -> dict[str, str]:
@@ -83,6 +112,24 @@ def drop_index(items: Iterable[str]) -> dict[str, str]:
             end = len(text) if end < 0 else end
             index.setdefault(text[start:a] + text[m.end() : end], []).append(f"{text[start:end]} {glyph} {a - start}")
     return {k: "\t".join(v) for k, v in index.items()}
+
+
+_FOLD = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+@functools.lru_cache(maxsize=64)
+def _dots_rule(bounds: Bounds) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For bounds whose replacements add dots to a letter ("u" -> "ü", "U" -> "Ü"),
+    except for a few: what those few read (anywhere in a word), and what the ones
+    that also change the case read ("U" -> "ü": harmless on the first letter, which
+    is folded).  None if most replacements are of another kind."""
+    subs = [u for us in usable(bounds)[0].values() for u in us]
+    plain = [u for u in subs if len(u.seen) == 1 and u.meant.translate(_FOLD) == u.seen]
+    if len(plain) * 2 < len(subs):
+        return None
+    case_only = [u for u in subs if len(u.seen) == 1 and u.meant.translate(_FOLD).lower() == u.seen.lower()]
+    anywhere = tuple(sorted({u.seen for u in subs if u not in plain and u not in case_only}))
+    return anywhere, tuple(sorted({u.seen for u in case_only if u not in plain}))
 
 
 @functools.lru_cache(maxsize=64)
@@ -125,10 +172,10 @@ def reachable(
     tails = parts.items if parts is not None else []  # empty: no compounds
     n = len(word)
     out: dict[str, Candidate] = {}
-    # the replacements that match at each place of the word, and where its own start
-    # (no edit before) is a compound part
-    at = [tuple(r for r in subs.get(word[q], ()) if word.startswith(r.seen, q)) for q in range(n)]
-    plain_heads = [word[:q].lower() in part_set for q in range(n)] if tails else []
+    # (filled before the walk: the replacements that match at each place of the word,
+    # and where its own start, with no edit before, is a compound part)
+    at: list[tuple[Usable, ...]] = []
+    plain_heads: list[bool] = []
 
     def emit(cand: str, cost: float, done: tuple[Usable, ...], at_start: bool, inserted: bool = False) -> None:
         old = out.get(cand)
@@ -203,7 +250,10 @@ def reachable(
                         ts2 = len(cur) + len(link)
                         walk(q + len(link), cur + link, 0, len(tails), ts2, cost, done, edits_left, at_start, first_char)
 
-    walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
+    if tails or not forms.no_restored_dots(word, bounds):
+        at[:] = [tuple(r for r in subs.get(word[q], ()) if word.startswith(r.seen, q)) for q in range(n)]
+        plain_heads[:] = [word[:q].lower() in part_set for q in range(n)] if tails else []
+        walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
 
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
     if n >= 3 and drops:
