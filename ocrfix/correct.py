@@ -158,7 +158,7 @@ class Corrector:
             return False
         if word.isupper():
             return mode != Mode.LOST
-        return VALID_MARGIN[mode] is None or self.lex.zipf(word) >= SURE_ZIPF
+        return self._valid_stays(word, mode)
 
     def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str = Mode.NEUTRAL) -> Fix | None:
         lex = self.lex
@@ -204,12 +204,15 @@ class Corrector:
             f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
         return f
 
+    def _valid_stays(self, word: str, mode: str) -> bool:
+        """Does a valid ``word`` stay without a search: in intact text, or too common to be damage?"""
+        return VALID_MARGIN[mode] is None or self.lex.zipf(word) >= SURE_ZIPF
+
     def _valid_word(self, word: str, sentence_start: bool, mode: str) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common."""
-        margin = VALID_MARGIN[mode]
-        if margin is None or self.lex.zipf(word) >= SURE_ZIPF:
+        if self._valid_stays(word, mode):
             return None  # the fast path for correct text
-        return self._best(word, sentence_start, mode, margin=margin, restore_only=True)
+        return self._best(word, sentence_start, mode, margin=VALID_MARGIN[mode], restore_only=True)
 
     def _best(
         self,

@@ -18,7 +18,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Iterable
 
-from .search import Prefixes, drop_index, first_lower, folded_items
+from .search import Prefixes, drop_index, first_lower, folded_items, two_parts
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
@@ -262,16 +262,7 @@ class Lexicon:
         as "füll" make odd compounds); with ``known``, common words hunspell
         lacks count too (names: "Pilger|maier").
         """
-        parts = self._words.known_parts if known else self._words.parts
-        low = word.lower()
-        for i in range(4, len(low) - 3):
-            if low[i:] not in parts:
-                continue
-            head = low[:i]
-            for link in ("", "s", "es", "n", "en"):
-                if head.endswith(link) and len(head) - len(link) >= 4 and head[: len(head) - len(link)] in parts:
-                    return True
-        return False
+        return two_parts(word.lower(), self._words.known_parts if known else self._words.parts)
 
     # -- frequency ------------------------------------------------------------
     def zipf(self, word: str) -> float:

@@ -226,7 +226,7 @@ def reachable(
                             full = cur + after if cur else first_lower(after)
                             if ts < 0:
                                 j = bisect_left(keys, full, lo, hi)
-                                found = (j < hi and keys[j] == full) or (fork and _compound(full.lower(), part_set))
+                                found = (j < hi and keys[j] == full) or (fork and two_parts(full.lower(), part_set))
                             else:
                                 tail = full[ts:].lower()
                                 j = bisect_left(tails, tail, lo, hi)
@@ -294,8 +294,9 @@ def _restored_parts(
                             emit(word[:i] + glyph + word[i:], r.cost, (r,), False, True)
 
 
-def _compound(low: str, part_set: frozenset[str]) -> bool:
-    """Is ``low`` (lower-cased) a head (with a link) and a tail of four or more letters each?"""
+def two_parts(low: str, part_set: frozenset[str]) -> bool:
+    """Is ``low`` (lower-cased) a head (with a link) and a tail of ``part_set``, of four or
+    more letters each?"""
     return any(
         low[i:] in part_set and _is_head(low[:i], part_set) for i in range(MIN_PART, len(low) - MIN_PART + 1)
     )
