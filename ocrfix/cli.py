@@ -37,6 +37,7 @@ from typing import IO, Any, Generator, Iterable, Iterator, NamedTuple, Sequence
 from . import Cleaner, Config, Correction, __version__
 from .diff import RESET, diff_lines
 from .io import PIECE_CHARS, SPLIT_ABOVE, AtomicFile, NotText, Piece, read_pieces
+from .parallel import available_cores
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -271,7 +272,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
         _check_explain_out(explain_out, jobs)
     if jobs and jobs[0].src == STDIN:
         _read_stdin(jobs[0], args.quiet)
-    workers = args.jobs or max(1, min(_cores(), sum(j.size for j in jobs) // AUTO_BYTES_PER_WORKER))
+    workers = args.jobs or max(1, min(available_cores(), sum(j.size for j in jobs) // AUTO_BYTES_PER_WORKER))
     color = args.color == "always" or (args.color == "auto" and _isatty(sys.stdout) and "NO_COLOR" not in os.environ)
     return Plan(
         jobs,
@@ -468,13 +469,6 @@ def _reason(e: BaseException) -> str:
     if isinstance(e, OSError) and e.strerror:
         return e.strerror
     return str(e) or type(e).__name__
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _isatty(stream: IO[Any]) -> bool:

@@ -49,7 +49,7 @@ def _many(cleaner: Cleaner, method: Method, texts: Iterable[str], workers: int |
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     if not workers:
-        workers = os.cpu_count() or 1
+        workers = available_cores()
     if workers == 1:
         run = getattr(cleaner, method)
         return (run(t) for t in texts)
@@ -59,7 +59,6 @@ def _many(cleaner: Cleaner, method: Method, texts: Iterable[str], workers: int |
 def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int, chunksize: int) -> Iterator[Any]:
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(config,))
     pending: deque[Future[list[Any]]] = deque()
-    finished = False
     try:
         for chunk in _chunks(texts, chunksize):
             pending.append(pool.submit(_run_chunk, method, chunk))
@@ -67,18 +66,25 @@ def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-        finished = True
     finally:
         # When stopped early (closed, an error, Ctrl-C), the chunks not yet started are
         # dropped and the few being cleaned finish: killing a worker while it sends its result
         # leaves half a message that the pool's reader thread waits on forever (CPython
         # 3.11), and the shutdown with it.  A second Ctrl-C during the wait kills them.
         try:
-            pool.shutdown(wait=True, cancel_futures=not finished)
+            pool.shutdown(wait=True, cancel_futures=True)  # (nothing to cancel when all was read)
         except BaseException:
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()
             raise
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -108,6 +108,8 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"ocrfix cleans str, not {type(text).__name__}; decode bytes first")
         trace = Trace(text)
+        if not text:
+            return trace  # nothing to do, and no dictionary to load for it
         version = 0  # how often the text has changed
         left: dict[str, int] = {}  # the version each step left: while it lasts, the step has nothing to do
         for _ in range(MAX_ROUNDS):
