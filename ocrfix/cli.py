@@ -32,12 +32,12 @@ from collections import Counter, deque
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import IO, Any, Generator, Iterable, Iterator, NamedTuple, Sequence
+from typing import IO, Any, Iterable, Iterator, NamedTuple, Sequence
 
 from . import Cleaner, Config, Correction, __version__
 from .diff import RESET, diff_lines
 from .io import PIECE_CHARS, SPLIT_ABOVE, AtomicFile, NotText, Piece, read_pieces
-from .parallel import available_cores
+from .parallel import Failure, available_cores, explain_each
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -265,11 +265,9 @@ def make_plan(args: argparse.Namespace) -> Plan:
     encoding = _encoding(args.encoding)
     paths = args.paths or [STDIN]
     to_stdout = _text_to_stdout(args, paths)
-    jobs, errors, notes = _collect(args, paths, None if args.output in (None, STDIN) else args.output)
-    _check_outputs(jobs, args, errors)
-    explain_out = None if args.explain_out in (None, STDIN) else args.explain_out
-    if explain_out is not None:
-        _check_explain_out(explain_out, jobs)
+    jobs, errors, notes = _collect(args, paths, _file(args.output))
+    explain_out = _file(args.explain_out)
+    _check_outputs(jobs, args, errors, explain_out)
     if jobs and jobs[0].src == STDIN:
         _read_stdin(jobs[0], args.quiet)
     workers = args.jobs or max(1, min(available_cores(), sum(j.size for j in jobs) // AUTO_BYTES_PER_WORKER))
@@ -323,19 +321,24 @@ def _encoding(name: str) -> str:
         raise UsageError(f"--encoding: unknown encoding {name!r}") from None
 
 
+def _file(option: str | None) -> str | None:
+    """The file an output option names; None when it is not given or "-" (stdout)."""
+    return None if option in (None, STDIN) else option
+
+
 def _text_to_stdout(args: argparse.Namespace, paths: list[str]) -> bool:
     """Does the cleaned text go to stdout?  Refuses the combinations that make no sense."""
     if STDIN in paths and len(paths) > 1:
         raise UsageError('"-" (stdin) cannot be combined with other paths')
     if paths == [STDIN] and (args.out_dir or args.in_place):
         raise UsageError("stdin cannot be cleaned into --out-dir or --in-place; use -o FILE or stdout")
-    explain_to_stdout = args.explain and args.explain_out in (None, STDIN)
+    explain_to_stdout = args.explain and _file(args.explain_out) is None
     if explain_to_stdout and args.diff:
         raise UsageError("--explain and --diff cannot both write to stdout; use --explain-out FILE")
     reports_on_stdout = explain_to_stdout or args.diff
     if args.output == STDIN and reports_on_stdout:
         raise UsageError("-o - writes the text to stdout, where --explain/--diff already write")
-    to_file = args.output not in (None, STDIN)
+    to_file = _file(args.output) is not None
     to_stdout = not (to_file or args.out_dir or args.in_place or reports_on_stdout)
     single = len(paths) == 1 and (paths[0] == STDIN or not os.path.isdir(paths[0]))
     if to_file and not single:
@@ -393,9 +396,12 @@ def _walk(
                 yield path, rel, st
 
 
-def _check_outputs(jobs: list[Job], args: argparse.Namespace, errors: list[str]) -> None:
-    """Refuse outputs that would overwrite an input, or that two inputs would share."""
-    if args.in_place:
+def _check_outputs(jobs: list[Job], args: argparse.Namespace, errors: list[str], explain_out: str | None) -> None:
+    """Refuse outputs that would overwrite an input, or that two inputs (or an input and
+    ``explain_out``) would share."""
+    inputs = {j.identity for j in jobs if j.identity is not None}
+    owners: dict[str, Job] = {}
+    if args.in_place:  # the outputs are the inputs
         for job in list(jobs):
             job.dest = job.src
             if not args.no_backup:
@@ -403,24 +409,18 @@ def _check_outputs(jobs: list[Job], args: argparse.Namespace, errors: list[str])
                 if os.path.lexists(job.backup):
                     errors.append(f"{job.label}: backup {job.backup} already exists (remove it, or use --no-backup)")
                     jobs.remove(job)
-        return
-    inputs = {j.identity for j in jobs if j.identity is not None}
-    owners: dict[str, Job] = {}
-    for job in jobs:
-        if job.dest is None:
-            continue
-        key = os.path.abspath(job.dest)
-        if key in owners:
-            raise UsageError(f"{owners[key].label} and {job.label} would both be written to {job.dest}")
-        owners[key] = job
-        if _identity_of(job.dest) in inputs:
-            raise UsageError(f"{job.dest} is an input and would be overwritten; use --in-place to rewrite inputs")
-
-
-def _check_explain_out(path: str, jobs: list[Job]) -> None:
-    clash = (identity := _identity_of(path)) is not None and identity in {j.identity for j in jobs}
-    if clash or os.path.abspath(path) in {os.path.abspath(j.dest) for j in jobs if j.dest}:
-        raise UsageError(f"--explain-out {path} is also an input or an output")
+    else:
+        for job in jobs:
+            if job.dest is None:
+                continue
+            key = os.path.abspath(job.dest)
+            if key in owners:
+                raise UsageError(f"{owners[key].label} and {job.label} would both be written to {job.dest}")
+            owners[key] = job
+            if _identity_of(job.dest) in inputs:
+                raise UsageError(f"{job.dest} is an input and would be overwritten; use --in-place to rewrite inputs")
+    if explain_out is not None and (os.path.abspath(explain_out) in owners or _identity_of(explain_out) in inputs):
+        raise UsageError(f"--explain-out {explain_out} is also an input or an output")
 
 
 def _read_stdin(job: Job, quiet: bool) -> None:
@@ -536,46 +536,29 @@ class Result(NamedTuple):
 class Cleaning:
     """Clean the "clean" items of a stream and give every item back in order, with its result.
 
-    Every item goes through :meth:`Cleaner.explain_many`, the others as "" (which
-    costs nothing), so that only the items of the batches in flight wait here.
+    Every item goes through :func:`~ocrfix.parallel.explain_each`, the others as ""
+    (which costs nothing), so that only the items of the batches in flight wait here.
     """
 
     def __init__(self, cleaner: Cleaner, workers: int) -> None:
         self.cleaner, self.workers = cleaner, workers
         self.waiting: deque[Item] = deque()
 
-    def run(self, items: Iterable[Item]) -> Generator[tuple[Item, Result | None], None, None]:
-        texts = self._texts(items)
-        while True:
-            try:
-                # closing this generator drops the results, which stops the workers
-                for e in self.cleaner.explain_many(texts, self.workers, BATCH_TEXTS):
-                    item = self.waiting.popleft()
-                    yield item, Result(e.text, e.corrections) if item.kind == "clean" else None
-                return
-            except BrokenProcessPool:
-                raise
-            except Exception:  # a bug in ocrfix must not stop a batch of a million files ...
-                redone = [(item, self._explain(item)) for item in self.waiting]
-                if not any(result and result.problem for _, result in redone):
-                    raise  # ... but this is no text's fault
-            self.waiting.clear()
-            yield from redone  # and on with the next texts
+    def run(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result | None]]:
+        # closing this generator drops the results, which stops the workers
+        for e in explain_each(self.cleaner, self._texts(items), self.workers, BATCH_TEXTS):
+            item = self.waiting.popleft()
+            if item.kind != "clean":
+                yield item, None
+            elif isinstance(e, Failure):  # a bug in ocrfix fails this item's job; the run goes on
+                yield item, Result(item.piece.text, (), e.error)
+            else:
+                yield item, Result(e.text, e.corrections)
 
     def _texts(self, items: Iterable[Item]) -> Iterator[str]:
         for item in items:
             self.waiting.append(item)
             yield item.piece.text if item.kind == "clean" else ""
-
-    def _explain(self, item: Item) -> Result | None:
-        """The item cleaned here, alone; an error is its result."""
-        if item.kind != "clean":
-            return None
-        try:
-            e = self.cleaner.explain(item.piece.text)
-            return Result(e.text, e.corrections)
-        except Exception as exc:
-            return Result(item.piece.text, (), f"{type(exc).__name__}: {exc}")
 
 
 # -- writing ----------------------------------------------------------------------------

@@ -68,13 +68,15 @@ def read_pieces(
     >>> [(p.text, p.line, p.clean, p.warning) for p in read_pieces(io.BytesIO(data), field="text")]
     [('Die Fiihrung', 1, True, ''), ('[1, 2]\\n', 2, False, 'not a JSON object')]
     """
-    if not f.seekable():  # a pipe: read twice from memory
+    if field is None:  # cleaned in memory anyway: read once
+        data = f.read()
+        yield from _text_pieces(data, check_encoding(io.BytesIO(data), encoding), split_above, piece_chars)
+        return
+    # JSON Lines are read twice, checked first and then streamed line by line
+    if not f.seekable():  # a pipe: from memory
         f = io.BytesIO(f.read())
     encoding = check_encoding(f, encoding)
     f.seek(0)
-    if field is None:
-        yield from _text_pieces(f.read(), encoding, split_above, piece_chars)
-        return
     lines = io.TextIOWrapper(f, encoding=encoding, newline="\n")
     try:
         for n, raw in enumerate(lines, 1):
@@ -218,6 +220,7 @@ class JsonlField(NamedTuple):
     head: str
     token: str  # the value as written: a JSON string
     tail: str
+    value: str  # the token decoded
 
     @classmethod
     def find(cls, line: str, field: str) -> JsonlField | None:
@@ -252,11 +255,7 @@ class JsonlField(NamedTuple):
             if line[pos] == ",":
                 pos = _skip_ws(line, pos + 1)
         start, end = span
-        return cls(line[:start], line[start:end], line[end:])
-
-    @property
-    def value(self) -> str:
-        return json.loads(self.token)
+        return cls(line[:start], line[start:end], line[end:], obj[field])
 
     def replace(self, text: str) -> str:
         """The line with ``text`` as the field's value; ``\\u`` escapes are kept where the line used them."""

@@ -12,11 +12,12 @@ chunks being cleaned are done (one or two per worker; the rest are dropped).
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from .config import Config
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 CHUNK_CHARS = 1 << 16  # a chunk is cut before ``chunksize`` texts once it holds this many characters
 
-Method = Literal["clean", "explain"]
+Method = Literal["clean", "explain", "explain_each"]
 
 _worker: Cleaner | None = None  # the cleaner of a worker process
 
@@ -45,14 +46,28 @@ def explain_many(
     return _many(cleaner, "explain", texts, workers, chunksize)
 
 
+class Failure(NamedTuple):
+    """What cleaning one text raised (a bug in ocrfix), as that text's result in :func:`explain_each`."""
+
+    error: str  # "RuntimeError: what it said"
+
+
+def explain_each(
+    cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
+) -> Iterator[Explanation | Failure]:
+    """:func:`explain_many`, but an error inside ocrfix is one text's result, a :class:`Failure`,
+    and the texts after it go on (for the CLI: a bug must not stop a batch of a million files)."""
+    return _many(cleaner, "explain_each", texts, workers, chunksize)
+
+
 def _many(cleaner: Cleaner, method: Method, texts: Iterable[str], workers: int | None, chunksize: int) -> Iterator[Any]:
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     if not workers:
         workers = available_cores()
     if workers == 1:
-        run = getattr(cleaner, method)
-        return (run(t) for t in texts)
+        run = _method(cleaner, method)
+        return (run(t) for t in texts)  # a generator: it can be closed like the parallel one
     return _parallel(cleaner.config, method, texts, workers, chunksize)
 
 
@@ -112,5 +127,17 @@ def _init_worker(config: Config) -> None:
 
 def _run_chunk(method: Method, texts: list[str]) -> list[Any]:
     assert _worker is not None
-    run = getattr(_worker, method)
-    return [run(t) for t in texts]
+    return list(map(_method(_worker, method), texts))
+
+
+def _method(cleaner: Cleaner, method: Method) -> Callable[[str], Any]:
+    if method == "explain_each":
+        return functools.partial(_explain_or_failure, cleaner)
+    return getattr(cleaner, method)
+
+
+def _explain_or_failure(cleaner: Cleaner, text: str) -> Explanation | Failure:
+    try:
+        return cleaner.explain(text)
+    except Exception as e:
+        return Failure(f"{type(e).__name__}: {e}")

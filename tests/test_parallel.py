@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ocrfix import Cleaner
-from ocrfix.parallel import CHUNK_CHARS, _chunks, clean_many, explain_many
+from ocrfix.parallel import CHUNK_CHARS, Failure, _chunks, clean_many, explain_each, explain_many
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -86,6 +86,14 @@ def test_one_worker_cleans_in_this_process():
 
     assert list(Counting().clean_many(["Ein groBes Fest."] * 3)) == ["Ein großes Fest."] * 3
     assert Counting.calls == 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_explain_each_gives_an_error_as_the_result_of_its_text(workers):
+    texts = ["Ein groBes Haus.", "", "Die Priifung.", 7, "Der Biirger."]  # 7: explain() raises TypeError
+    out = list(explain_each(Cleaner(), texts, workers=workers, chunksize=2))
+    assert isinstance(out[3], Failure) and out[3].error.startswith("TypeError")
+    assert [o.text for o in out[:3] + out[4:]] == ["Ein großes Haus.", "", "Die Prüfung.", "Der Bürger."]
 
 
 def test_chunks_are_cut_by_count_and_by_length():
