@@ -134,17 +134,21 @@ class Corrector:
         self.fix = functools.lru_cache(maxsize=1 << 17)(self._fix)
         # by mode, listed words that stay as they are wherever they stand: text made of
         # them only needs no per-word work at all
-        self.quiet: dict[str, set[str]] = {Mode.LOST: set(), Mode.NEUTRAL: set(), Mode.INTACT: set()}
+        self.quiet: dict[str, set[str]] = {m: set() for m in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT)}
+        self._loud: dict[str, set[str]] = {m: set() for m in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT)}  # the others
 
     def odd_words(self, runs: list[str], mode: str) -> set[str]:
         """The words of ``runs`` that are not quiet in ``mode``: the ones to look at."""
-        quiet = self.quiet[mode]
+        quiet, loud = self.quiet[mode], self._loud[mode]
         odd = set(runs).difference(quiet)
-        if odd:
-            if len(quiet) > MAX_QUIET:
+        new = odd - loud
+        if new:
+            if len(quiet) > MAX_QUIET or len(loud) > MAX_QUIET:
                 quiet.clear()  # bounded, like the other caches
-            stays = {w for w in odd if self._stays(w, mode)}
+                loud.clear()
+            stays = {w for w in new if self._stays(w, mode)}
             quiet |= stays
+            loud |= new - stays
             odd -= stays
         return odd
 
