@@ -13,7 +13,9 @@ Sections (``--only``, comma-separated): startup, ocr, clean, many, growth, patho
   symspellpy over wordfreq's German list (``peers.make("symspell")``); its
   dictionary build (~20 s) is timed apart, so it is built once, in one process,
   and its word cache is cleared before each timed pass.  The same ``ocr``
-  process then cleans the rest of the corpus and reports its peak RSS.
+  process then cleans the OCR texts again, every word decision cached (the
+  floor of the per-word design, shown for information), then the rest of the
+  corpus, and reports its peak RSS.
 - ``clean``: dev_clean ``text`` (correct German) against the floor for a
   per-token corrector in Python: ``LETTERS.sub(f, text)`` with a set lookup in
   ``f`` (the set holds every word of the texts), same texts, same process.
@@ -168,9 +170,11 @@ def child_ocr(corpus: Path) -> dict[str, Any]:
     ocrfix.clean(WARMUP)
     texts = ocr_texts(corpus)
     secs, out = _timed(lambda: [ocrfix.clean(t) for t in texts])
+    warm, _ = _timed(lambda: [ocrfix.clean(t) for t in texts])  # every word decision cached
     rest = other_texts(corpus)
     rest_secs, _ = _timed(lambda: [ocrfix.clean(t) for t in rest])
-    return {"secs": secs, "digest": _digest(out), "rest_secs": rest_secs, "rest": _size(rest), "rss_mb": _rss_mb()}
+    return {"secs": secs, "digest": _digest(out), "warm_secs": warm, "rest_secs": rest_secs, "rest": _size(rest),
+            "rss_mb": _rss_mb()}
 
 
 def _clear_word_cache(peer: Callable[[str], str]) -> bool:
@@ -394,6 +398,13 @@ def section_ocr(t: Table, details: list[str], corpus: Path, repeats: int, out: d
           f">= {TARGETS['ocr_ratio']:g}x", ratio is not None and ratio >= TARGETS["ocr_ratio"])
     t.add("  chars/s", kchars(size["chars"], secs), f"symspell {kchars(size['chars'], psecs)}")
     t.add("  seconds (median)", f"{secs:.2f} s" if secs else "error", f"symspell {psecs:.2f} s" if psecs else "error")
+    # the floor of the per-word design: no search and no hunspell call left, the rules and
+    # the per-token work remain
+    warm = median(runs, "warm_secs")
+    wratio = psecs / warm if warm and psecs else None
+    t.add("  every word decision cached (a second pass)", mbs(size["bytes"], warm), f"symspell {mbs(size['bytes'], psecs)}",
+          f"{wratio:.2f}x" if wratio else "-", f"(>= {TARGETS['ocr_ratio']:g}x)",
+          None if wratio is None else wratio >= TARGETS["ocr_ratio"])
     per_core = size["bytes"] / secs / 1e6 if secs else 0.0
     t.add("OCR text, MB/s per core", f"{per_core:.3f}", "", "", f"~{TARGETS['mb_per_core']:g} (>= {TARGETS['mb_per_core']:g})",
           per_core >= TARGETS["mb_per_core"])
