@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -500,20 +501,49 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
     quiet = corrector.quiet[mode]
     edits = []
     ws = list(words(text, begin, stop))
+
+    def settled(token: str, start: int, end: int) -> Fix | None:
+        return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
+
     i = 0
     while i < len(ws):
         w = ws[i]
-        start, end, token, rule = w.start, w.end, w.text, ""
+        start, end, token, rule, confidence = w.start, w.end, w.text, "", 1.0
         if token in quiet and (i + 1 == len(ws) or ws[i + 1].text in quiet):
             i += 1
             continue
-        if i + 1 < len(ws) and corrector.should_merge(text, w, ws[i + 1]):
-            end, token, rule = ws[i + 1].end, w.text + ws[i + 1].text, "merge"
+        if i + 1 < len(ws) and (joined := _joined(text, w, ws[i + 1], corrector, settled)) is not None:
+            token, rule, confidence = joined
+            end = ws[i + 1].end
             i += 1
-        f = corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
+        f = settled(token, start, end)
         if f is not None:
-            edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), f.confidence))
+            edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
-            edits.append(Edit(start, end, token, rule, 0.9))
+            edits.append(Edit(start, end, token, rule, min(confidence, 0.9)))
         i += 1
     return edits
+
+
+def _joined(
+    text: str, left: Word, right: Word, corrector: Corrector, settled: Callable[[str, int, int], Fix | None]
+) -> tuple[str, str, float] | None:
+    """``left`` and ``right`` as one word, if they are one: (the word, its rule, confidence).
+
+    Once fixed, the parts may be one word too ("Einuss\nbereich"), and the next
+    clean() would join them: so the fixed forms are tried as well, the left one,
+    the right one, then both.
+    """
+    if corrector.should_merge(text, left, right):
+        return left.text + right.text, "merge", 1.0
+    f, g = settled(left.text, left.start, left.end), settled(right.text, right.start, right.end)
+    both = (f, g) if f is not None and g is not None else (None, None)
+    for lf, rf in ((f, None), (None, g), both):
+        if lf is None and rf is None:
+            continue
+        a = left._replace(text=lf.replacement) if lf is not None else left
+        b = right._replace(text=rf.replacement) if rf is not None else right
+        if corrector.should_merge(text, a, b):
+            used = [x for x in (lf, rf) if x is not None]
+            return a.text + b.text, join_rules([*(x.rule for x in used), "merge"]), min(x.confidence for x in used)
+    return None

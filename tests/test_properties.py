@@ -124,6 +124,7 @@ def test_dehyphenate_is_idempotent_on_chains():
         "\u0308A\u00a8",  # the diaeresis repair makes mojibake ("Ä¨")
         "\ufb02\u200c\u00ad\u00c3",
         "\u00dc\u00c2\u00af",  # a mojibake repair that makes mojibake with the letter before it
+        "\n* Die \n* Die \n* Die Er\u00f6ne\u00ad\n\u00ad\nte ",  # the left part, once fixed, joins the right
         # repairs that restore umlauts change the document's mode: the words step runs again
         "Der \xfcbrigens \n* Sp-\n\xe4ter die Die Fiilirung W\xc4LIREND Pflege Auflage Die Fiilirung "
         "\n* Gl\xad\xfccklicli \n* Die \n* Die \n* N\xad-\niclit \n* Die \n* Intelligenz Die \n* die "
