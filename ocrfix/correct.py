@@ -155,15 +155,17 @@ class Corrector:
 
     def _stays(self, word: str, mode: str) -> bool:
         """Is ``word`` quiet in ``mode``: listed (two quiet words are never joined, see
-        :meth:`should_merge`), and left as it is wherever it stands, by the same tests
-        :meth:`_fix` and :meth:`_valid_word` make before any search?"""
+        :meth:`should_merge`), and left as it is wherever it stands?"""
         if len(word) < 2:
             return not word.islower()  # never changed, never joined to the word before it
         if not self.lex.listed(word):
             return False
         if word.isupper():
             return mode != Mode.LOST
-        return self._valid_stays(word, mode)
+        if self._valid_stays(word, mode):
+            return True  # (no search needed)
+        # the decision about a listed word depends only on whether it starts a sentence
+        return all(self.fix(word, start, False, mode) is None for start in (False, True))
 
     def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str = Mode.NEUTRAL) -> Fix | None:
         lex = self.lex
@@ -505,6 +507,13 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
     def settled(token: str, start: int, end: int) -> Fix | None:
         return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
 
+    fixes: dict[int, Fix | None] = {}  # by word index: a word is looked at with each neighbour
+
+    def fixed(i: int) -> Fix | None:
+        if i not in fixes:
+            fixes[i] = settled(ws[i].text, ws[i].start, ws[i].end)
+        return fixes[i]
+
     i = 0
     while i < len(ws):
         w = ws[i]
@@ -512,11 +521,13 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
         if token in quiet and (i + 1 == len(ws) or ws[i + 1].text in quiet):
             i += 1
             continue
-        if i + 1 < len(ws) and (joined := _joined(text, w, ws[i + 1], corrector, settled)) is not None:
+        if i + 1 < len(ws) and (joined := _joined(text, w, ws[i + 1], corrector, fixed, i)) is not None:
             token, rule, confidence = joined
             end = ws[i + 1].end
             i += 1
-        f = settled(token, start, end)
+            f = settled(token, start, end)
+        else:
+            f = fixed(i)
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
@@ -526,17 +537,18 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
 
 
 def _joined(
-    text: str, left: Word, right: Word, corrector: Corrector, settled: Callable[[str, int, int], Fix | None]
+    text: str, left: Word, right: Word, corrector: Corrector, fixed: Callable[[int], Fix | None], i: int
 ) -> tuple[str, str, float] | None:
-    """``left`` and ``right`` as one word, if they are one: (the word, its rule, confidence).
+    """``left`` and ``right`` (words ``i`` and ``i + 1``, whose fixes ``fixed`` gives) as
+    one word, if they are one: (the word, its rule, confidence).
 
-    Once fixed, the parts may be one word too ("Einuss\nbereich"), and the next
+    Once fixed, the parts may be one word too ("Einuss|bereich"), and the next
     clean() would join them: so the fixed forms are tried as well, the left one,
     the right one, then both.
     """
     if corrector.should_merge(text, left, right):
         return left.text + right.text, "merge", 1.0
-    f, g = settled(left.text, left.start, left.end), settled(right.text, right.start, right.end)
+    f, g = fixed(i), fixed(i + 1)
     both = (f, g) if f is not None and g is not None else (None, None)
     for lf, rf in ((f, None), (None, g), both):
         if lf is None and rf is None:
