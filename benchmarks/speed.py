@@ -23,6 +23,10 @@ Sections (``--only``, comma-separated): startup, ocr, clean, many, growth, patho
   parentheses show steady states: the second half of the texts in a fresh
   process that has cleaned the first half (new texts still bring new names),
   and a second pass over all texts (every word seen).
+  Two last rows clean the same text cut into sentences, one ``clean()`` call
+  each (a column of short strings), twice, after the passes above: short texts
+  take the more careful path of text whose umlaut mode is unknown
+  (``correct.Mode``), whose decisions the passes above did not cache.
 - ``startup``: wall time of ``python -c "import ocrfix; ocrfix.clean(...)"``
   against ``python -c pass``; the in-process time of import + first clean()
   is shown too.
@@ -223,7 +227,13 @@ def child_clean(corpus: Path) -> dict[str, Any]:
     ocrfix.clean(WARMUP)
     secs, out = _timed(lambda: [ocrfix.clean(t) for t in texts])  # cold word caches
     warm, _ = _timed(lambda: [ocrfix.clean(t) for t in texts])  # every word seen before
-    return {"secs": secs, "bare_secs": bare(texts), "warm_secs": warm,
+    # the same text as one sentence per clean() call (a column of short strings); short texts
+    # do not tell their umlaut mode (correct.Mode), and decisions are cached per mode
+    sentences = [s for t in texts for s in regex.split(r"(?<=[.!?])\s+", t) if s]
+    short, _ = _timed(lambda: [ocrfix.clean(s) for s in sentences])
+    short2, _ = _timed(lambda: [ocrfix.clean(s) for s in sentences])
+    return {"secs": secs, "bare_secs": bare(texts), "warm_secs": warm, "sentences": len(sentences),
+            "sentences_secs": short, "sentences_warm_secs": short2, "sentences_bare_secs": bare(sentences),
             "changed": sum(a != b for a, b in zip(texts, out)), "half": half, **_seen_half(texts, half, bare)}
 
 
@@ -441,6 +451,11 @@ def section_clean(t: Table, details: list[str], corpus: Path, repeats: int, out:
     row(f"  steady state: the last {size['texts'] - half} after the first {half}", "second_half_secs",
         "second_half_bare_secs", half_bytes, False)
     row("  every word seen before (a second pass)", "warm_secs", "bare_secs", size["bytes"], False)
+    sentences = runs[0].get("sentences", 0) if runs else 0
+    row(f"  as {sentences} sentences, one clean() each, first pass", "sentences_secs", "sentences_bare_secs",
+        size["bytes"], False)
+    row("  as sentences, every sentence seen before (a second pass)", "sentences_warm_secs", "sentences_bare_secs",
+        size["bytes"], False)
     details.append(f"correct German ocrfix s: cold {fmt_runs(r.get('secs', r.get('error')) for r in runs)}, "
                    f"second half after the first {fmt_runs(r.get('second_half_secs') for r in runs)}, "
                    f"second pass {fmt_runs(r.get('warm_secs') for r in runs)}; "

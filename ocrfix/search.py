@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 import regex
 
@@ -70,19 +70,23 @@ class Prefixes:
 
     def no_restored_dots(self, word: str, bounds: Bounds) -> bool:
         """Would the walk find nothing for ``word``?  True where ``bounds`` allow
-        replacements that add dots ("u" -> "ü") and others that ``word`` does not
-        hold, and no item with dots folds to ``word``: every candidate would fold
-        to it.  Most restore searches on valid words end here.
+        replacements that add dots ("u" -> "ü") and a few others ("it" -> "ü"), and
+        no item with dots folds to ``word`` with some of those few applied: every
+        candidate would fold to one of these.  Most restore searches on valid words
+        end here.
         """
         rule = _dots_rule(bounds)
         if rule is None:
             return False
         anywhere, after_first = rule
-        if any(s in word for s in anywhere) or any(s in word[1:] for s in after_first):
+        if any(s in word[1:] for s in after_first):
+            return False
+        folds = _applied(first_lower(word).translate(_FOLD), anywhere)
+        if folds is None:
             return False
         if self._folded is None:
             self._folded = folded_items(self.items)
-        return first_lower(word).translate(_FOLD) not in self._folded
+        return self._folded.isdisjoint(folds)
 
     def drops(self, key: str) -> tuple[tuple[str, str, int], ...]:
         """The items that are ``key`` with one dropped glyph restored: (item, glyph, position)."""
@@ -118,18 +122,49 @@ _FOLD = str.maketrans("äöüÄÖÜ", "aouAOU")
 
 
 @functools.lru_cache(maxsize=64)
-def _dots_rule(bounds: Bounds) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _dots_rule(bounds: Bounds) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
     """For bounds whose replacements add dots to a letter ("u" -> "ü", "U" -> "Ü"),
-    except for a few: what those few read (anywhere in a word), and what the ones
-    that also change the case read ("U" -> "ü": harmless on the first letter, which
-    is folded).  None if most replacements are of another kind."""
+    except for a few: those few (what they read, and what they mean without dots:
+    "it" -> "u"), and what the ones that also change the case read ("U" -> "ü":
+    harmless on the first letter, which is folded).  None if most replacements are
+    of another kind."""
     subs = [u for us in usable(bounds)[0].values() for u in us]
     plain = [u for u in subs if len(u.seen) == 1 and u.meant.translate(_FOLD) == u.seen]
     if len(plain) * 2 < len(subs):
         return None
     case_only = [u for u in subs if len(u.seen) == 1 and u.meant.translate(_FOLD).lower() == u.seen.lower()]
-    anywhere = tuple(sorted({u.seen for u in subs if u not in plain and u not in case_only}))
-    return anywhere, tuple(sorted({u.seen for u in case_only if u not in plain}))
+    anywhere = sorted({(u.seen, u.meant.translate(_FOLD)) for u in subs if u not in plain and u not in case_only})
+    return tuple(anywhere), tuple(sorted({u.seen for u in case_only if u not in plain}))
+
+
+MAX_APPLIED = 4  # more places than this for the few: walk instead
+
+
+def _applied(s: str, replacements: tuple[tuple[str, str], ...]) -> set[str] | None:
+    """``s`` with any of ``replacements`` applied at any places that do not overlap;
+    None if they match at more than MAX_APPLIED places."""
+    places = sorted((i, seen, meant) for seen, meant in replacements for i in _find_all(s, seen))
+    if len(places) > MAX_APPLIED:
+        return None
+    out = {s}
+
+    def apply(k: int, done: str, pos: int) -> None:  # ``done``: s[:pos] with some applied
+        for j in range(k, len(places)):
+            i, seen, meant = places[j]
+            if i >= pos:
+                new = done + s[pos:i] + meant
+                out.add(new + s[i + len(seen) :])
+                apply(j + 1, new, i + len(seen))
+
+    apply(0, "", 0)
+    return out
+
+
+def _find_all(s: str, sub: str) -> Iterator[int]:
+    i = s.find(sub)
+    while i >= 0:
+        yield i
+        i = s.find(sub, i + 1)
 
 
 @functools.lru_cache(maxsize=64)

@@ -33,7 +33,8 @@ def _in_dictionary(word: str, lex, bounds: Bounds):
 @pytest.mark.parametrize(
     "word",
     ["Fiihrung", "Bundesprasident", "erklarte", "Einuss", "ndet", "groBe", "Gber", "Osterreich", "mchte",
-     "Kl", "fur", "Angri", "Wahiweise", "er6ffnete", "gro8ten", "Abhéangigkeit", "Zusammenarbeit", "x", ""],
+     "Kl", "fur", "Angri", "Wahiweise", "er6ffnete", "gro8ten", "Abhéangigkeit", "Zusammenarbeit", "x", "",
+     "frith", "Zuntichst", "mitteilen", "Mitarbeit"],  # "it"/"ti" read for ü/ä
 )
 def test_same_as_full_generation(lex, word, bounds):
     assert reachable(word, lex.prefixes, None, lex.parts, bounds) == _in_dictionary(word, lex, bounds)
