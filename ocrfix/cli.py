@@ -32,7 +32,7 @@ from collections import Counter, deque
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import IO, Any, Iterable, Iterator, NamedTuple, Sequence
+from typing import IO, Any, Generator, Iterable, Iterator, NamedTuple, Sequence
 
 from . import Cleaner, Config, Correction, __version__
 from .diff import RESET, diff_lines
@@ -544,7 +544,7 @@ class Cleaning:
         self.cleaner, self.workers = cleaner, workers
         self.waiting: deque[Item] = deque()
 
-    def run(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result | None]]:
+    def run(self, items: Iterable[Item]) -> Generator[tuple[Item, Result | None], None, None]:
         # closing this generator drops the results, which stops the workers
         for e in explain_each(self.cleaner, self._texts(items), self.workers, BATCH_TEXTS):
             item = self.waiting.popleft()

@@ -81,12 +81,12 @@ class Prefixes:
         anywhere, after_first = rule
         if any(s in word[1:] for s in after_first):
             return False
-        folds = _applied(first_lower(word).translate(_FOLD), anywhere)
-        if folds is None:
+        variants = _applied(word, anywhere)
+        if variants is None:
             return False
         if self._folded is None:
             self._folded = folded_items(self.items)
-        return self._folded.isdisjoint(folds)
+        return self._folded.isdisjoint(first_lower(v).translate(_FOLD) for v in variants)
 
     def drops(self, key: str) -> tuple[tuple[str, str, int], ...]:
         """The items that are ``key`` with one dropped glyph restored: (item, glyph, position)."""
@@ -124,8 +124,8 @@ _FOLD = str.maketrans("äöüÄÖÜ", "aouAOU")
 @functools.lru_cache(maxsize=64)
 def _dots_rule(bounds: Bounds) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
     """For bounds whose replacements add dots to a letter ("u" -> "ü", "U" -> "Ü"),
-    except for a few: those few (what they read, and what they mean without dots:
-    "it" -> "u"), and what the ones that also change the case read ("U" -> "ü":
+    except for a few: those few (what they read, and what they mean with the dots
+    folded: "it" -> "u"), and what the ones that also change the case read ("U" -> "ü":
     harmless on the first letter, which is folded).  None if most replacements are
     of another kind."""
     subs = [u for us in usable(bounds)[0].values() for u in us]
