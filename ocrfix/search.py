@@ -200,6 +200,9 @@ def reachable(
     lower-cased ``parts`` of four or more letters (with a linking s/es/n/en), cheapest first.
     ``part_set`` holds the same parts, for the head test.
     """
+    nothing_to_walk = parts is None and forms.no_restored_dots(word, bounds)
+    if nothing_to_walk and not forms.drops(first_lower(word)):
+        return []  # most restore searches on valid words
     subs, drops = usable(bounds)
     max_cost = bounds.max_cost + EPSILON
     cheapest = _cheapest(bounds)
@@ -285,7 +288,7 @@ def reachable(
                         ts2 = len(cur) + len(link)
                         walk(q + len(link), cur + link, 0, len(tails), ts2, cost, done, edits_left, at_start, first_char)
 
-    if tails or not forms.no_restored_dots(word, bounds):
+    if not nothing_to_walk:
         at[:] = [tuple(r for r in subs.get(word[q], ()) if word.startswith(r.seen, q)) for q in range(n)]
         plain_heads[:] = [word[:q].lower() in part_set for q in range(n)] if tails else []
         walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
