@@ -423,7 +423,7 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     if only_letter_runs(text) and "`" not in text:  # (inline code may hold spaces)
         if not odd:
             return []  # every word stays: much correct text ends here
-        spans = _windows(text, odd)
+        spans = _windows(text, odd, functools.partial(_alone, text, corrector, mode))
     else:
         spans = [(0, len(text))]
     edits: list[Edit] = []
@@ -432,13 +432,16 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     return edits
 
 
-def _windows(text: str, odd: set[str]) -> list[tuple[int, int]]:
+def _windows(
+    text: str, odd: set[str], alone: Callable[[str, int, int], bool] = lambda word, start, end: False
+) -> list[tuple[int, int]]:
     """The stretches of ``text`` that hold its ``odd`` words, each with the chunk
-    (between spaces or line breaks) before and after it.
+    (between spaces or line breaks) before and after it; occurrences that are
+    ``alone`` (see :func:`_alone`) need none.
 
-    Outside them every word is quiet and next to quiet words: nothing to change and
-    nothing to join.  A stretch starts and ends with a quiet word whose neighbour
-    outside is quiet too, so it is corrected just as it would be within the text.
+    Outside them every word is quiet and next to quiet words, or alone: nothing to
+    change and nothing to join.  A stretch starts and ends with a quiet word that
+    joins nothing outside, so it is corrected just as it would be within the text.
     Occurrences are taken in order and each search for a chunk's edge stops at the
     stretch before, so that the time stays linear in the text.
     """
@@ -448,7 +451,7 @@ def _windows(text: str, odd: set[str]) -> list[tuple[int, int]]:
         i = text.find(w)
         while i >= 0:
             e = i + len(w)
-            if not (i and text[i - 1].isalpha()) and not (e < n and text[e].isalpha()):
+            if not (i and text[i - 1].isalpha()) and not (e < n and text[e].isalpha()) and not alone(w, i, e):
                 found.append((i, e))
             i = text.find(w, e)
     found.sort()
@@ -465,6 +468,24 @@ def _windows(text: str, odd: set[str]) -> list[tuple[int, int]]:
         else:
             spans.append([a, b])
     return [(a, b) for a, b in spans]
+
+
+def _alone(text: str, corrector: Corrector, mode: str, word: str, start: int, end: int) -> bool:
+    """Does the capitalized ``word`` at ``text[start:end]`` stay as it is, and join nothing?
+
+    A name the dictionary lacks ("Merkel") is not quiet, but where it stands it is
+    often left alone: :meth:`Corrector.should_merge` never takes a capitalized word
+    as the right part, nor any word as the left part unless a space or line break and
+    a lower-case letter follow it.
+    """
+    if not word[0].isupper():
+        return False
+    j, n = end, len(text)
+    while j < n and text[j] in " \t\n":
+        j += 1
+    if j > end and j < n and text[j].islower():
+        return False  # "Merkel sagte": may be one word
+    return corrector.settled(word, _sentence_start(text, start), text.startswith("-", end), mode) is None
 
 
 def _chunk_start(text: str, i: int, lo: int) -> int:

@@ -13,7 +13,7 @@ from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, ho
 # Names and parts the dictionary lacks or may join ("Rohstoff|preise"), lower-case
 # single letters ("z. B."), acronyms.
 ODD = ("Murphy", "Escobar", "Gnesda", "Rohstoff", "preise", "z", "B", "e", "US", "ORF", "Pölten", "Qualitätsserien")
-SEPARATORS = (" ", " ", " ", "  ", "\n", " \n", "\t", ", ", ". ", " - ", " (", ") ", "-\n", "\u00a0", " 2016 ")
+SEPARATORS = (" ", " ", " ", "  ", "\n", " \n", "\t", "\r\n", " \n\t", ", ", ". ", " - ", " (", ") ", "-\n", "\u00a0", " 2016 ")
 
 
 @st.composite
