@@ -20,7 +20,7 @@ from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .lexicon import COMPOUND_ZIPF
 from .result import Edit, join_rules
 from .search import reachable
-from .tokens import Word, letter_runs, only_letter_runs, words
+from .tokens import Word, letter_run_at, letter_runs, only_letter_runs, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -474,18 +474,22 @@ def _alone(text: str, corrector: Corrector, mode: str, word: str, start: int, en
     """Does the capitalized ``word`` at ``text[start:end]`` stay as it is, and join nothing?
 
     A name the dictionary lacks ("Merkel") is not quiet, but where it stands it is
-    often left alone: :meth:`Corrector.should_merge` never takes a capitalized word
-    as the right part, nor any word as the left part unless a space or line break and
-    a lower-case letter follow it.
+    often left alone.  :meth:`Corrector.should_merge` never takes a capitalized word
+    as the right part; as the left part, only with whitespace and a lower-case word
+    after it, which is asked here.  (Should that word have a fix, it is odd itself,
+    and its stretch holds this word.)
     """
     if not word[0].isupper():
+        return False
+    if corrector.settled(word, _sentence_start(text, start), text.startswith("-", end), mode) is not None:
         return False
     j, n = end, len(text)
     while j < n and text[j] in " \t\n":
         j += 1
-    if j > end and j < n and text[j].islower():
-        return False  # "Merkel sagte": may be one word
-    return corrector.settled(word, _sentence_start(text, start), text.startswith("-", end), mode) is None
+    if j == end or j == n or not text[j].islower():
+        return True
+    right = letter_run_at(text, j)
+    return not corrector.should_merge(text, Word(start, end, word), Word(j, j + len(right), right))
 
 
 def _chunk_start(text: str, i: int, lo: int) -> int:

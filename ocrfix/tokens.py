@@ -110,6 +110,12 @@ def letter_runs(text: str) -> list[str]:
     return _RUNS.findall(text)
 
 
+def letter_run_at(text: str, pos: int) -> str:
+    """The run of letters that starts at ``pos`` ("" if none does)."""
+    m = _RUNS.match(text, pos)
+    return m.group() if m else ""
+
+
 def only_letter_runs(text: str) -> bool:
     """Is every word of ``text`` one of its :func:`letter_runs`?"""
     return _NOT_RUNS.search(text) is None
