@@ -111,7 +111,7 @@ def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
     for group in (first, second):
         for m in group:
             mark = m.end() - 1 if group is after else m.start()
-            if mark in taken or (protected and touches(protected, m.start(), m.end())):
+            if mark in taken or (protected and touches(protected, m.start(), m.end())) or _glued(text, m.start(1)):
                 continue
             taken.add(mark)
             edits.append(Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.98))
@@ -122,6 +122,17 @@ def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
         if not out or e.start >= out[-1].end:
             out.append(e)
     return out
+
+
+def _glued(text: str, i: int) -> bool:
+    """Is the letter at ``i`` in a run of letters glued to a digit ("utf8Encode")?  Such a
+    run is no word (see ``tokens.WORD``) but an identifier, and stays as it is."""
+    a, b, n = i, i + 1, len(text)
+    while a and text[a - 1].isalpha():
+        a -= 1
+    while b < n and text[b].isalpha():
+        b += 1
+    return (a > 0 and text[a - 1].isdigit()) or (b < n and text[b].isdigit())
 
 
 # A run of invisibles and joiners, and its continuation after one line break.

@@ -185,6 +185,8 @@ def test_protected_content_is_byte_identical(protected, before, after):
         ("Mehr zur Intelligenz-\nwww.beispiel.at/fur/uber steht dort.", "www.beispiel.at/fur/uber"),
         ("Das war eine-\n`groBe = 1` Zeile.", "`groBe = 1`"),  # the backtick taken for an OCR speck
         (" info@grosse-fiihrung.de \u00a8uber ", "info@grosse-fiihrung.de"),  # a split diaeresis after it
+        (" utf8Encode \u00a8uber ", "utf8Encode"),  # ... after an identifier (letters glued to a digit)
+        ("Die Datei mp3a\u00a8 fehlt.", "mp3a"),
     ],
 )
 def test_repairs_next_to_protected_content_leave_it_alone(text, protected):
