@@ -133,6 +133,7 @@ class Corrector:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.fix = functools.lru_cache(maxsize=1 << 17)(self._fix)
+        self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
         # by mode, listed words that stay as they are wherever they stand: text made of
         # them only needs no per-word work at all
         self.quiet: dict[str, set[str]] = {m: set() for m in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT)}
@@ -349,20 +350,26 @@ class Corrector:
         both words while the joined form is.
         """
         gap = text[left.end : right.start]
-        lex, a, b = self.lex, left.text, right.text
+        if gap == " ":
+            return self._merges(left.text, right.text, False)
+        if gap.strip(" \t") == "\n":
+            return self._merges(left.text, right.text, True)
+        return False
+
+    def _merges(self, a: str, b: str, line_break: bool) -> bool:
+        """:meth:`should_merge` for the parts ``a`` and ``b`` across a space or a line break."""
+        lex = self.lex
         if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
             return False
         joined = a + b
-        if gap == " ":
-            # hunspell only when the cheap checks leave it open
-            listed = lex.target(joined)
-            if _OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
-                return False
-            return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined))
-        if gap.strip(" \t") == "\n":
+        if line_break:
             # across a line break only towards listed words: two words may end and start lines
             return lex.target(joined) and not (lex.valid(a) and lex.valid(b))
-        return False
+        # hunspell only when the cheap checks leave it open
+        listed = lex.target(joined)
+        if _OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
+            return False
+        return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined))
 
 
 @functools.lru_cache(maxsize=16)
