@@ -75,14 +75,22 @@ _TRIGGERS = (
 )
 
 
+# Every protected span but inline code is free of whitespace and holds one of these: the
+# runs of non-space characters that hold one are all _PROTECTED must look at.
+_WITH_TRIGGER = regex.compile(r"(?<!\S)[^\s@#_/\\.(\d]*+[@#_/\\.(\d]\S*+")
+
+
 def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The protected spans of ``text`` (within ``text[start:end]``)."""
     end = len(text) if end is None else end
-    part = text if start == 0 and end == len(text) else text[start:end]
+    whole = start == 0 and end == len(text)
+    part = text if whole else text[start:end]
     if not (
         contains_any(part, _TRIGGER_CHARS) or "www." in part or any(t.search(text, start, end) for t in _TRIGGERS)
     ):
         return []
+    if whole and "`" not in text:  # (inline code may hold spaces)
+        return [m.span() for r in _WITH_TRIGGER.finditer(text) for m in _PROTECTED.finditer(text, *r.span())]
     return [m.span() for m in _PROTECTED.finditer(text, start, end)]
 
 
