@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import regex
@@ -11,6 +12,7 @@ from .result import Edit
 from .tokens import protected_spans, touches
 
 if TYPE_CHECKING:
+    from .correct import Corrector
     from .pipeline import Context
 
 # Words after which a hyphen is a suspended compound ("Ein- und Ausgang").
@@ -40,42 +42,50 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     """
     if "\n" not in text:
         return []
-    lex = ctx.lexicon
+    corrector = ctx.corrector
     protected: list[tuple[int, int]] | None = None  # found only once a break is found
     edits = []
     for m in _BREAK.finditer(text):
         left, right, hyph = m.group("left"), m.group("right"), m.group("hyph")
-        a, b = m.end("left"), m.start("right")
         if protected is None:
             protected = protected_spans(text)
         if touches(protected, m.start(), m.end("right")):
             continue  # never glue a word onto a URL or code
-        if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
-            continue
-        if left.isupper() and right.isupper() and lex.valid(left + right):
-            edits.append(Edit(a, b, "", "dehyphenate", 0.95))  # "STAN-\nDARD"
-            continue
-        keep_hyphen = (
-            len(hyph) == 2
-            or right[0].isdigit()
-            or left[-1].isdigit()
-            or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
-            or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
-            # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
-            or (not lex.listed(left + right) and lex.valid(f"{left}-{right}") and not lex.valid(left + right))
-        )
-        if keep_hyphen:
-            edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
-        elif right[0].isupper() and (rest := _rest(right)) != right:
-            # "Tat-\nSichlich": join only if the joined word is, or can be made, a word
-            joined = left + rest
-            if lex.valid(joined) or ctx.corrector.fix(joined, False, False) is not None:
-                edits.append(Edit(a, m.end("right"), rest, "dehyphenate", 0.8))
-            else:
-                edits.append(Edit(a, b, "-", "dehyphenate", 0.95))
-        else:
-            edits.append(Edit(a, b, "", "dehyphenate", 0.95))
+        join = _join(corrector, left, hyph, right)
+        a, b = m.end("left"), m.start("right")
+        if join == "rest":
+            edits.append(Edit(a, m.end("right"), _rest(right), "dehyphenate", 0.8))
+        elif join is not None:
+            edits.append(Edit(a, b, join, "dehyphenate", 0.95))
     return edits
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
+    """How a break between ``left`` and ``right`` goes: what replaces the hyphen and the
+    line break ("" or "-"), "rest" for the continuation joined with its capital fixed,
+    or None for a suspended hyphen that stays.  (Depends on the words alone: cached.)"""
+    lex = corrector.lex
+    if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
+        return None
+    if left.isupper() and right.isupper() and lex.valid(left + right):
+        return ""  # "STAN-\nDARD"
+    keep_hyphen = (
+        len(hyph) == 2
+        or right[0].isdigit()
+        or left[-1].isdigit()
+        or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
+        or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
+        # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
+        or (not lex.listed(left + right) and lex.valid(f"{left}-{right}") and not lex.valid(left + right))
+    )
+    if keep_hyphen:
+        return "-"
+    if right[0].isupper() and (rest := _rest(right)) != right:
+        # "Tat-\nSichlich": join only if the joined word is, or can be made, a word
+        joined = left + rest
+        return "rest" if lex.valid(joined) or corrector.fix(joined, False, False) is not None else "-"
+    return ""
 
 
 # Capitals OCR reads for a lower-case ß or umlaut ("Rechtmä-\nBigkeit", "ge-\nUbt").
