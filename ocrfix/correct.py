@@ -166,8 +166,8 @@ class Corrector:
         if self._valid_stays(word, mode):
             return True  # (no search needed)
         # the decision about a listed word depends only on whether it starts a sentence,
-        # and only for a capitalized one (names and casing, see _best and _cased)
-        starts = (False, True) if word[0].isupper() else (False,)
+        # and not for a lower-case one (names and casing, see _best and _cased)
+        starts = (False,) if word[0].islower() else (False, True)
         return all(self.fix(word, start, False, mode) is None for start in starts)
 
     def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str = Mode.NEUTRAL) -> Fix | None:
