@@ -421,6 +421,11 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text, max(0, start - 8), start))
 
 
+def _settled_at(corrector: Corrector, text: str, token: str, start: int, end: int, mode: str) -> Fix | None:
+    """:meth:`Corrector.settled` for ``token`` standing at ``text[start:end]``."""
+    return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
+
+
 def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     corrector = ctx.corrector
@@ -439,9 +444,7 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     return edits
 
 
-def _windows(
-    text: str, odd: set[str], alone: Callable[[str, int, int], bool] = lambda word, start, end: False
-) -> list[tuple[int, int]]:
+def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
     """The stretches of ``text`` that hold its ``odd`` words, each with the chunk
     (between spaces or line breaks) before and after it; occurrences that are
     ``alone`` (see :func:`_alone`) need none.
@@ -488,7 +491,7 @@ def _alone(text: str, corrector: Corrector, mode: str, word: str, start: int, en
     """
     if not word[0].isupper():
         return False
-    if corrector.settled(word, _sentence_start(text, start), text.startswith("-", end), mode) is not None:
+    if _settled_at(corrector, text, word, start, end, mode) is not None:
         return False
     j, n = end, len(text)
     while j < n and text[j] in " \t\n":
@@ -538,14 +541,11 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
     edits = []
     ws = list(words(text, begin, stop))
 
-    def settled(token: str, start: int, end: int) -> Fix | None:
-        return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
-
     fixes: dict[int, Fix | None] = {}  # by word index: a word is looked at with each neighbour
 
     def fixed(i: int) -> Fix | None:
         if i not in fixes:
-            fixes[i] = settled(ws[i].text, ws[i].start, ws[i].end)
+            fixes[i] = _settled_at(corrector, text, ws[i].text, ws[i].start, ws[i].end, mode)
         return fixes[i]
 
     i = 0
@@ -559,7 +559,7 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
             token, rule, confidence = joined
             end = ws[i + 1].end
             i += 1
-            f = settled(token, start, end)
+            f = _settled_at(corrector, text, token, start, end, mode)
         else:
             f = fixed(i)
         if f is not None:

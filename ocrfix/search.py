@@ -49,6 +49,7 @@ class Prefixes:
         self.items = list(items) if presorted else sorted(items)
         self._drops = drops
         self._folded = folded  # the items with dots, without them (see folded_items)
+
     def __len__(self) -> int:
         return len(self.items)
 
@@ -200,8 +201,9 @@ def reachable(
     lower-cased ``parts`` of four or more letters (with a linking s/es/n/en), cheapest first.
     ``part_set`` holds the same parts, for the head test.
     """
+    restorations = forms.drops(first_lower(word))  # (a dict lookup: most words have none)
     nothing_to_walk = parts is None and forms.no_restored_dots(word, bounds)
-    if nothing_to_walk and not forms.drops(first_lower(word)):
+    if nothing_to_walk and not restorations:
         return []  # most restore searches on valid words
     subs, drops = usable(bounds)
     max_cost = bounds.max_cost + EPSILON
@@ -296,7 +298,7 @@ def reachable(
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
     if n >= 3 and drops:
         by_glyph = {r.meant: r for r in drops if n >= 4 or r.meant in DOTS_GLYPHS}
-        for full, glyph, i in forms.drops(first_lower(word)):
+        for full, glyph, i in restorations:
             r = by_glyph.get(glyph)
             cand = word[:i] + glyph + word[i:]
             if r is not None and (i or first_lower(cand) == full):
