@@ -29,12 +29,20 @@ HELD_OUT_EVERY = 25  # 4 % of the text
 
 Part = Literal["build", "heldout", "all"]
 
-ATTRIBUTION = (
-    "Wikipedia – Die freie Enzyklopädie (contributors of the articles listed in "
-    "wikipedia_klexikon.titles.txt) and Klexikon (ZUM e.V.), CC BY-SA, via the Klexikon "
-    "dataset (Aumiller & Gertz 2022); German Drama Corpus (GerDraCor, CC0); ELTeC German "
-    "novels (public domain)"
-)
+# What to credit for data derived from each file (the text's README).
+CREDITS: dict[str, str] = {
+    "wikipedia_klexikon": "Wikipedia – Die freie Enzyklopädie (contributors of the articles listed in "
+    "wikipedia_klexikon.titles.txt), CC BY-SA 3.0",
+    "klexikon": "Klexikon (ZUM e.V.), CC BY-SA",
+    "gerdracor": "German Drama Corpus (GerDraCor, dracor-org/gerdracor), CC0 1.0",
+    "eltec_deu": "ELTeC German novels (COST-ELTeC/ELTeC-deu), public domain",
+}
+
+
+def attribution(stems: list[str]) -> str:
+    """The credit line for data derived from ``stems``."""
+    via = " via the Klexikon dataset (Aumiller & Gertz 2022)" if "wikipedia_klexikon" in stems or "klexikon" in stems else ""
+    return "; ".join(CREDITS[s] for s in stems) + via
 
 
 def held_out(line_number: int) -> bool:

@@ -3,7 +3,10 @@
 Validity comes from hunspell (igerman98, compounds included) for the chosen
 variant, the shipped word list (wordfreq's German list with casing restored,
 see ``dictionaries/build_wordlist.py``), a few extra words and the caller's
-``user_words``.  Everything is loaded on first use, once per process, and
+``user_words``.  Older German ("daß", "Thür", "seyn") and the dialect of
+dialogue ("nich", "wär") come from a second list (``build_historical.py``):
+such forms are known, never corrected away, and targets of a correction only
+in text that writes the old spelling (:meth:`Lexicon.target`).  Everything is loaded on first use, once per process, and
 shared by all :class:`~ocrfix.Cleaner` objects with the same variant.
 """
 
@@ -22,6 +25,7 @@ from .search import Prefixes, drop_index, first_lower, folded_items, two_parts
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
+HISTORICAL_FORMAT = "ocrfix-historical 1"
 # A word that hunspell does not know is "known" if it is at least this common
 # (names, places and loan words: "Andujar" is not, "Google" is).
 KNOWN_ZIPF = 2.0
@@ -45,21 +49,26 @@ def data_dir() -> Path:
 class _WordList:
     """Forms with their zipf frequency and the variants whose hunspell accepts them.
 
-    ``forms`` maps a form to ``zipf * 100 << 3 | variants`` (one int per entry:
-    a tuple each would double the load time); see :func:`zipf_of`.
+    ``forms`` maps a form to ``zipf * 100 << 14 | old zipf * 100 << 4 | bits`` (one
+    int per entry: a tuple each would double the load time), where the bits are the
+    variants and HISTORICAL; see :func:`zipf_of`.  The historical forms
+    (``historical``, a file of the same layout without the variants) get the
+    HISTORICAL bit and their frequency in old text as the old zipf; the modern
+    zipf of a new entry is that of the word list's form in another casing, if any
+    ("Aires" is listed as "aires").
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            header = f.readline()
-            if WORDLIST_FORMAT not in header:
-                raise RuntimeError(f"{path}: expected {WORDLIST_FORMAT!r}, rebuild with dictionaries/build_wordlist.py")
-            body = f.read()
-        # one split of the whole file and C-level maps: a Python loop per line costs 0.3 s
-        cells = body.rstrip("\n").replace("\n", "\t").split("\t")
-        forms, zipfs, masks = cells[0::3], list(map(int, cells[1::3])), list(map(int, cells[2::3]))
+    def __init__(self, path: Path, historical: Path | None = None) -> None:
+        self.path, self.historical = path, historical
+        forms, zipfs, masks = _read_table(path, WORDLIST_FORMAT, 3)
         self.forms: dict[str, int] = dict(zip(forms, map(_pack, zipfs, masks)))
+        if historical is not None:
+            old, old_zipfs, _ = _read_table(historical, HISTORICAL_FORMAT, 2)
+            known = self.forms
+            for form, z in zip(old, old_zipfs):
+                # (listed forms are not in the file; known ones may be, in this or another casing)
+                entry = known.get(form) or known.get(form.lower()) or 0
+                known[form] = (entry >> 14) << 14 | z << 4 | HISTORICAL
         # lower-cased common words, as compound parts: listed ones, and all known ones
         # (the file lists the most common first)
         n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
@@ -71,8 +80,9 @@ class _WordList:
         """Every form with its first letter folded, sorted, for :func:`ocrfix.search.reachable`:
         from the shipped index if it was built from this word list, else made here (0.6 s)."""
         try:
-            return read_index(index_path(self.path), self.path)
-        except (OSError, ValueError):
+            assert self.historical is not None
+            return read_index(index_path(self.path), self.path, self.historical)
+        except (OSError, ValueError, AssertionError):
             return Prefixes({first_lower(f) for f in self.forms})
 
     @functools.cached_property
@@ -81,33 +91,58 @@ class _WordList:
 
 
 ALL_VARIANTS = 7  # the variant bits of a word-list entry: 1 de_DE, 2 de_AT, 4 de_CH
+HISTORICAL = 8  # ... and the bit of an old or dialect form
+ALL_OLD, OLD_ESZETT = "all", "eszett"  # which old forms a correction may produce (Lexicon.target)
 
 
-def _pack(zipf100: int, variants: int) -> int:
-    return zipf100 << 3 | variants
+def _read_table(path: Path, fmt: str, columns: int) -> tuple[list[str], list[int], list[int]]:
+    """The columns of a shipped table: forms, zipf*100, and (with 3 columns) variants."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        header = f.readline()
+        if fmt not in header:
+            raise RuntimeError(f"{path}: expected {fmt!r}, rebuild it with the script in dictionaries/")
+        body = f.read()
+    # one split of the whole file and C-level maps: a Python loop per line costs 0.3 s
+    cells = body.rstrip("\n").replace("\n", "\t").split("\t")
+    masks = list(map(int, cells[2::3])) if columns == 3 else []
+    return cells[0::columns], list(map(int, cells[1::columns])), masks
+
+
+def _pack(zipf100: int, bits: int) -> int:
+    return zipf100 << 14 | bits
 
 
 def zipf_of(entry: int) -> float:
-    return (entry >> 3) / 100
+    """The modern zipf frequency of a word-list entry."""
+    return (entry >> 14) / 100
 
 
-INDEX_FORMAT = "ocrfix-index 2"
+def old_zipf_of(entry: int) -> float:
+    """The zipf frequency in old text of a historical entry (0 for others)."""
+    return (entry >> 4 & 1023) / 100
+
+
+INDEX_FORMAT = "ocrfix-index 3"
 
 
 def index_path(wordlist: Path) -> Path:
     return wordlist.with_name(wordlist.name.replace(".tsv.gz", ".index.gz"))
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha1(path.read_bytes()).hexdigest()
+def _digest(*paths: Path) -> str:
+    sha = hashlib.sha1()
+    for path in paths:
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
 
 
-def write_index(wordlist: Path, out: Path) -> None:
-    """Write the sorted first-letter-folded forms of ``wordlist`` and their
+def write_index(wordlist: Path, out: Path, historical: Path) -> None:
+    """Write the sorted first-letter-folded forms of ``wordlist`` and ``historical`` and their
     :func:`~ocrfix.search.drop_index` to ``out`` (byte for byte the same on every run)."""
-    keys = sorted({first_lower(f) for f in _WordList(wordlist).forms})
+    keys = sorted({first_lower(f) for f in _WordList(wordlist, historical).forms})
     drops = drop_index(keys)
-    lines = [f"# {INDEX_FORMAT}: sha1 {_digest(wordlist)} of {wordlist.name}; sorted forms, a blank line, "
+    lines = [f"# {INDEX_FORMAT}: sha1 {_digest(wordlist, historical)} of {wordlist.name} and {historical.name}; "
+             "sorted forms, a blank line, "
              "forms with a glyph dropped and their restorations, a blank line, forms with dots without them",
              *keys, ""]
     lines += [f"{k}\t{v}" for k, v in sorted(drops.items())]
@@ -116,11 +151,11 @@ def write_index(wordlist: Path, out: Path) -> None:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def read_index(path: Path, wordlist: Path) -> Prefixes:
-    """The index :func:`write_index` wrote; ValueError if it is not the one of ``wordlist``."""
+def read_index(path: Path, wordlist: Path, historical: Path) -> Prefixes:
+    """The index :func:`write_index` wrote; ValueError if it is not the one of these lists."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = f.readline()
-        if INDEX_FORMAT not in header or _digest(wordlist) not in header:
+        if INDEX_FORMAT not in header or _digest(wordlist, historical) not in header:
             raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
         keys, drops, folded = f.read().split("\n\n")
     entries = map(methodcaller("split", "\t", 1), drops.split("\n"))
@@ -130,7 +165,7 @@ def read_index(path: Path, wordlist: Path) -> Prefixes:
 
 @functools.lru_cache(maxsize=None)
 def _wordlist() -> _WordList:
-    return _WordList(data_dir() / "wordlist_de.tsv.gz")
+    return _WordList(data_dir() / "wordlist_de.tsv.gz", data_dir() / "historical_de.tsv.gz")
 
 
 @functools.lru_cache(maxsize=None)
@@ -214,12 +249,14 @@ class Lexicon:
         entry = self._entry(word)
         return entry is not None and entry & ALL_VARIANTS != 0
 
-    def target(self, word: str, known_zipf: float | None = None) -> bool:
+    def target(self, word: str, known_zipf: float | None = None, old: str = "") -> bool:
         """May a correction produce ``word``?
 
         A user word, or a listed form of this variant (de_DE and de_AT share their words;
         "Grüss" is Swiss only); with ``known_zipf``, also a word hunspell does
-        not know at all that is at least that common ("SPÖ").
+        not know at all that is at least that common ("SPÖ").  Old and dialect
+        forms only as ``old`` says: "all" in text written in the old spelling,
+        "eszett" for its ß forms only ("daß": OCR read a ß, where the era is unknown).
         """
         if word in self.extra_words:
             return True
@@ -228,7 +265,14 @@ class Lexicon:
             return False
         if entry & self._target_bits:
             return True
+        if entry & HISTORICAL:
+            return old == ALL_OLD or (old == OLD_ESZETT and "ß" in word)
         return known_zipf is not None and entry & ALL_VARIANTS == 0 and zipf_of(entry) >= known_zipf
+
+    def historical(self, word: str) -> bool:
+        """Is ``word`` an old or dialect form that the modern word list lacks ("daß", "Thür", "nich")?"""
+        entry = self._entry(word)
+        return entry is not None and entry & HISTORICAL != 0
 
     def _valid(self, word: str) -> bool:
         """Is ``word`` correct German as written (casing included)?
@@ -250,8 +294,9 @@ class Lexicon:
         return self.valid(word) or self.hunspell_valid(word + "-")
 
     def known(self, word: str) -> bool:
-        """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not)?"""
-        return self.zipf(word) >= KNOWN_ZIPF
+        """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not), or
+        an old or dialect form ("Thür", "nich")?"""
+        return self.zipf(word, old=True) >= KNOWN_ZIPF
 
     def _compound_like(self, word: str, known: bool = False) -> bool:
         """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
@@ -265,8 +310,9 @@ class Lexicon:
         return two_parts(word.lower(), self._words.known_parts if known else self._words.parts)
 
     # -- frequency ------------------------------------------------------------
-    def zipf(self, word: str) -> float:
-        """Zipf frequency of ``word`` as written or with its first letter changed in case.
+    def zipf(self, word: str, old: bool = False) -> float:
+        """Zipf frequency of ``word`` as written or with its first letter changed in case;
+        with ``old``, the higher of its modern frequency and that in old text.
 
         Only the first letter is folded: "groBe" is not "grobe".  0 for words
         not in the list.
@@ -274,7 +320,9 @@ class Lexicon:
         entry = self._entry(word)
         if entry is None and word[:1].islower():
             entry = self._words.forms.get(word[0].upper() + word[1:])
-        return zipf_of(entry) if entry is not None else 0.0
+        if entry is None:
+            return 0.0
+        return max(zipf_of(entry), old_zipf_of(entry)) if old else zipf_of(entry)
 
     def user_form(self, word: str) -> str | None:
         """The user's spelling of ``word``, if it is a user word in another casing."""

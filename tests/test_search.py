@@ -69,7 +69,7 @@ def test_shipped_index_is_built_from_the_shipped_word_list(tmp_path):
     from ocrfix.lexicon import data_dir, index_path, write_index
 
     wordlist = data_dir() / "wordlist_de.tsv.gz"
-    write_index(wordlist, tmp_path / "index.gz")
+    write_index(wordlist, tmp_path / "index.gz", data_dir() / "historical_de.tsv.gz")
     assert (tmp_path / "index.gz").read_bytes() == index_path(wordlist).read_bytes(), "run dictionaries/build_index.py"
 
 
@@ -78,14 +78,14 @@ def test_a_stale_index_is_not_used(tmp_path):
 
     from ocrfix.lexicon import data_dir, index_path, read_index
 
-    wordlist = data_dir() / "wordlist_de.tsv.gz"
-    index = read_index(index_path(wordlist), wordlist)
+    wordlist, historical = data_dir() / "wordlist_de.tsv.gz", data_dir() / "historical_de.tsv.gz"
+    index = read_index(index_path(wordlist), wordlist, historical)
     assert index.drops("einuss") == (("einfluss", "fl", 3),)
     other = tmp_path / "wordlist_de.tsv.gz"
     with gzip.open(other, "wt", encoding="utf-8") as f:
         f.write("# ocrfix-wordlist 2\nHaus\t500\t7\n")
     with pytest.raises(ValueError):
-        read_index(index_path(wordlist), other)
+        read_index(index_path(wordlist), other, historical)
 
 
 def test_word_list_lists_the_most_common_first():

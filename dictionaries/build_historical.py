@@ -1,0 +1,107 @@
+"""Build ``historical_de.tsv.gz``: word forms of older German that the word list lacks.
+
+    python dictionaries/build_historical.py     # reads ../shared/corpus/text (about 30 s)
+
+The word list (``wordlist_de.tsv.gz``) is modern: it has no "daß", "muß",
+"Thür", "seyn" or "giebt", nor the apocopes and dialect of dialogue ("wär",
+"hätt", "nich", "dat").  Scanned German is mostly older than the 1996 reform,
+and a corrector that does not know these forms "repairs" them.  This script
+counts the letter runs of the historical files of the shared text
+(GerDraCor and ELTeC, the build part of ``corpus_text``'s split) and keeps
+every form that occurs at least ``MIN_COUNT`` times and that the word list
+does not list as a dictionary form.  To these it adds the old spelling of every
+listed modern form that the 1901 rules write with ß: ss at the end of a word
+or before a consonant ("dass" -> "daß", "Schlussregel" -> "Schlußregel"),
+unless the two s belong to two parts of a compound ("Bus|station").
+Every line is
+
+    form <TAB> zipf*100
+
+with zipf the form's frequency in the historical text (log10 of its count per
+10^9 words), or for an old spelling seen less often, its modern twin's.  A capitalized form is dropped where its lower-case form is more
+common (it starts sentences; "Daß"), so that only nouns and names keep their
+capital.  The first line carries the format version and the attribution.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))
+
+import corpus_text  # noqa: E402
+
+FORMAT = "ocrfix-historical 1"
+OUT = HERE / "historical_de.tsv.gz"
+MIN_COUNT = 5
+SOURCES = [stem for stem, spelling in corpus_text.FILES.items() if spelling == "historical"]
+RUNS = regex.compile(r"\p{L}[\p{L}\p{M}]*")  # ocrfix.tokens.letter_runs
+
+
+def count() -> tuple[Counter[str], int]:
+    counts: Counter[str] = Counter()
+    for stem in SOURCES:
+        for line in corpus_text.lines(stem, "build"):
+            counts.update(RUNS.findall(line))
+    return counts, sum(counts.values())
+
+
+# "ss" that the 1901 rules write ß: at the end of a word or before a consonant
+OLD_ESZETT = regex.compile(r"ss(?=[^aeiouyäöü]|$)")
+
+
+def old_spelling(form: str, listed) -> str:
+    """``form`` as the 1901 rules write it ("dass" -> "daß"); ``listed`` tells words
+    (an ss that ends one part of a compound and starts the next stays: "Busstation")."""
+
+    def sub(m: regex.Match) -> str:
+        i = m.start()
+        head, tail = form[: i + 1], form[i + 1 :]
+        if len(head) > 2 and len(tail) > 2 and listed(head) and listed(tail[0].upper() + tail[1:]):
+            return "ss"
+        return "ß"
+
+    return OLD_ESZETT.sub(sub, form)
+
+
+def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
+    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _wordlist, zipf_of
+
+    lex = Lexicon("de_DE")
+    out: dict[str, int] = {}
+    for form, n in counts.items():
+        if n < MIN_COUNT or lex.listed(form):
+            continue
+        low = form[0].lower() + form[1:]
+        if low != form and counts[low] >= n:
+            continue  # a sentence start
+        out[form] = round(100 * math.log10(n / total * 1e9))
+    for form, entry in _wordlist().forms.items():
+        if entry & ALL_VARIANTS and "ss" in form and (old := old_spelling(form, lex.listed)) != form:
+            if not lex.listed(old):
+                out[old] = max(out.get(old, 0), round(100 * zipf_of(entry)))
+    return sorted(out.items(), key=lambda item: (-item[1], item[0]))
+
+
+def main() -> None:
+    counts, total = count()
+    kept = forms(counts, total)
+    header = (f"# {FORMAT}: form, zipf*100 in {total:,} words of historical German; forms the word list "
+              f"does not list, seen {MIN_COUNT} or more times; from {corpus_text.attribution(SOURCES)}; "
+              "built by build_historical.py")
+    lines = [header, *(f"{form}\t{z}" for form, z in kept)]
+    with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{OUT.name}: {len(kept):,} forms from {total:,} words", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
