@@ -54,28 +54,11 @@ def count() -> tuple[Counter[str], int]:
     return counts, sum(counts.values())
 
 
-# "ss" that the 1901 rules write ß: at the end of a word or before a consonant
-OLD_ESZETT = regex.compile(r"ss(?=[^aeiouyäöü]|$)")
-
-
-def old_spelling(form: str, listed) -> str:
-    """``form`` as the 1901 rules write it ("dass" -> "daß"); ``listed`` tells words
-    (an ss that ends one part of a compound and starts the next stays: "Busstation")."""
-
-    def sub(m: regex.Match) -> str:
-        i = m.start()
-        head, tail = form[: i + 1], form[i + 1 :]
-        if len(head) > 2 and len(tail) > 2 and listed(head) and listed(tail[0].upper() + tail[1:]):
-            return "ss"
-        return "ß"
-
-    return OLD_ESZETT.sub(sub, form)
-
-
 def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
-    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _wordlist, zipf_of
+    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _WordList, old_spelling, zipf_of
 
-    lex = Lexicon("de_DE")
+    words = _WordList(HERE / "wordlist_de.tsv.gz")  # without the historical forms: this script makes them
+    lex = Lexicon("de_DE", words=words)
     out: dict[str, int] = {}
     for form, n in counts.items():
         if n < MIN_COUNT or lex.listed(form):
@@ -84,7 +67,7 @@ def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
         if low != form and counts[low] >= n:
             continue  # a sentence start
         out[form] = round(100 * math.log10(n / total * 1e9))
-    for form, entry in _wordlist().forms.items():
+    for form, entry in words.forms.items():
         if entry & ALL_VARIANTS and "ss" in form and (old := old_spelling(form, lex.listed)) != form:
             if not lex.listed(old):
                 out[old] = max(out.get(old, 0), round(100 * zipf_of(entry)))

@@ -26,6 +26,13 @@ class Confusion(NamedTuple):
     # accepts: taking dots away from a name ("Wehrschütz") often leaves one.
     listed_only: bool = False
 
+    @property
+    def channel(self) -> int:
+        """The index in CHANNELS of the letter this confusion restores: ä, ö, ü or ß, else
+        OTHER (letter shapes, ligatures, and umlauts a German model sees where there are none)."""
+        letter = self.meant.lower()
+        return CHANNELS.index(letter) if self.rule in RESTORE_RULES and letter in CHANNELS else OTHER
+
 
 # fmt: off
 CONFUSIONS: tuple[Confusion, ...] = (
@@ -152,6 +159,17 @@ CONFUSIONS: tuple[Confusion, ...] = (
 # Confusions that restore only a lost diacritic or ß: strong evidence even when the
 # damaged form happens to be a valid word ("Osterreich").
 RESTORE_RULES = frozenset({"umlaut", "eszett"})
+# The letters a document keeps or loses each on its own (``document.DOTS``), and the rest.
+CHANNELS = ("ä", "ö", "ü", "ß")
+OTHER = len(CHANNELS)
+Costs = tuple[float, float, float, float, float]  # by channel: ä, ö, ü, ß, other
+
+
+def same_costs(cost: float) -> Costs:
+    return (cost,) * (OTHER + 1)  # type: ignore[return-value]
+
+
+NO_COSTS = same_costs(0.0)
 MAX_EDITS = 3
 MAX_COST = 1.3
 
@@ -169,18 +187,19 @@ class Bounds(NamedTuple):
     """What a candidate search may do.
 
     At most ``max_edits`` non-overlapping replacements, total cost at most
-    ``max_cost``.  ``rules`` limits the kinds used; ``dots_cost`` is added to
-    the confusions that only add or remove dots or ß, ``edit_cost`` to every
-    other one but a dropped ligature (extraction damage, as likely in any
-    document); ``dots_only`` keeps only the dots confusions (for a valid word,
-    letter shapes are no evidence).
+    ``max_cost``.  ``rules`` limits the kinds used.  The costs are by channel
+    (:attr:`Confusion.channel`): ``dots_cost`` is added to the confusions that
+    only add or remove dots or ß, ``edit_cost`` to every one but a dropped
+    ligature (extraction damage, as likely in any document); ``dots_only``
+    keeps only the dots confusions (for a valid word, letter shapes are no
+    evidence).
     """
 
     max_cost: float = MAX_COST
     max_edits: int = MAX_EDITS
     rules: frozenset[str] | None = None
-    dots_cost: float = 0.0
-    edit_cost: float = 0.0
+    dots_cost: Costs = NO_COSTS
+    edit_cost: Costs = NO_COSTS
     dots_only: bool = False
 
 
@@ -203,7 +222,8 @@ def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable,
     for c in CONFUSIONS:
         if (bounds.rules is not None and c.rule not in bounds.rules) or (bounds.dots_only and not c.dots):
             continue
-        cost = c.cost + (0.0 if c.rule == "ligature" else bounds.edit_cost) + (bounds.dots_cost if c.dots else 0.0)
+        ch = c.channel
+        cost = c.cost + (0.0 if c.rule == "ligature" else bounds.edit_cost[ch]) + (bounds.dots_cost[ch] if c.dots else 0.0)
         if cost > bounds.max_cost + EPSILON:
             continue
         u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only)

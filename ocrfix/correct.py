@@ -17,41 +17,29 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
-from .lexicon import COMPOUND_ZIPF
+from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
+from .lexicon import ALL_OLD, COMPOUND_ZIPF, OLD_ESZETT
 from .result import Edit, join_rules
 from .search import reachable
-from .tokens import Word, letter_run_at, letter_runs, only_letter_runs, words
+from .tokens import Word, letter_run_at, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .pipeline import Context
 
 
-class Mode:
-    """What the document says about its umlauts, from its own letters.
-
-    Text read by an English OCR model or stripped to ASCII has no ä/ö/ü/ß at
-    all: there a missing umlaut is the likely reading of "fur" or
-    "Osterreich".  Text whose umlauts are intact makes a missing one unlikely
-    ("Trummer" is a name there).  Short texts say neither.
-    """
-
-    LOST = "lost"
-    NEUTRAL = "neutral"
-    INTACT = "intact"
-
-
-MIN_LETTERS = 300  # fewer letters than this do not tell the mode
-LOST_RATE = 0.001  # German prose has about 1.5 % ä/ö/ü/ß among its letters
-INTACT_RATE = 0.004
-DOTS_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 2.0}  # INTACT: not at all
-# Any confusion is rarer in a document whose umlauts survived.
-EDIT_COST = {Mode.LOST: 0.0, Mode.NEUTRAL: 0.0, Mode.INTACT: 0.2}
-# The most a fix may cost, by mode: damaged documents warrant bolder guesses.
-MAX_COST = {Mode.LOST: 1.3, Mode.NEUTRAL: 1.0, Mode.INTACT: 0.9}
+# What a document says about its letters (``document.Key``) sets what a fix may cost.
+# A missing dot or ß is free where the document lost that letter, and not at all
+# possible where it kept it (2.0 is more than any fix may cost).
+DOTS_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 2.0}
+# Any confusion is rarer in a document whose letters survived.
+EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
+# The most a fix may cost, by the state of the umlauts as a whole: damaged
+# documents warrant bolder guesses.
+MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 # Letter shapes alone are weaker evidence than a restored umlaut or ligature: in a
 # document whose umlauts survived, a capitalized "Marin" is a name, not "Mann".
-SHAPE_MAX_COST = {Mode.INTACT: 0.8}
+SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
 
@@ -63,8 +51,8 @@ FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between c
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 # How many zipf points (orders of magnitude) more common a restored umlaut/ß form
-# must be to replace a valid word, by mode; None: never.
-VALID_MARGIN = {Mode.LOST: 0.5, Mode.NEUTRAL: 1.5, Mode.INTACT: None}
+# must be to replace a valid word, by the state of the umlauts; None: never.
+VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
 # ... and to replace a known word that the dictionary lacks (a name, or "fur"),
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
@@ -85,10 +73,8 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
 _OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
-# What an English OCR model makes of umlauts and ß: "Fiihrung", "kénnen", "er6ffnete", "groBe"
-_ENGLISH_MODEL = regex.compile(r"(?:ii|[é6B])(?<=\p{L}(?:ii|[é6B]))(?=\p{Ll})")  # literal first: scans fast
-MIN_SIGNATURES = 3
-MAX_QUIET = 1 << 18  # words remembered as quiet, per mode
+MAX_QUIET = 1 << 18  # words remembered as quiet, per key
+MAX_KEYS = 64  # keys whose quiet words are remembered
 
 
 class Fix(NamedTuple):
@@ -97,34 +83,9 @@ class Fix(NamedTuple):
     confidence: float
 
 
-def document_mode(text: str, runs: list[str] | None = None) -> str:
-    """:class:`Mode` of ``text``, from the share of ä/ö/ü/ß among its letters
-    (``runs``: its letter runs, if the caller has them).
-
-    Text that shows the English model's signatures ("Fiihrung", "kénnen",
-    "groBe") more often than intact umlauts has lost them, whatever else it
-    carries (mojibake or split diaeresis decode to intact umlauts).
-    """
-    dotted = sum(map(text.count, "äöüÄÖÜß"))
-    signatures = len(_ENGLISH_MODEL.findall(text))
-    if signatures >= MIN_SIGNATURES and signatures >= dotted:
-        return Mode.LOST
-    if len(text) < MIN_LETTERS:
-        return Mode.NEUTRAL
-    letters = sum(map(len, runs if runs is not None else letter_runs(text)))
-    if letters < MIN_LETTERS:
-        return Mode.NEUTRAL
-    rate = dotted / letters
-    if rate < LOST_RATE:
-        return Mode.LOST
-    if rate >= INTACT_RATE:
-        return Mode.INTACT
-    return Mode.NEUTRAL
-
-
-def mode_changed(before: str, after: str) -> bool:
-    """Did repairs change the :class:`Mode` of a text (restored umlauts make it intact)?"""
-    return document_mode(before) != document_mode(after)
+def key_changed(before: str, after: str, ctx: Context) -> bool:
+    """Did repairs change what a document says about itself (restored umlauts are intact)?"""
+    return read(before, ctx.lexicon).key != read(after, ctx.lexicon).key
 
 
 class Corrector:
@@ -134,101 +95,107 @@ class Corrector:
         self.lex = lexicon
         self.fix = functools.lru_cache(maxsize=1 << 17)(self._fix)
         self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
-        # by mode, listed words that stay as they are wherever they stand: text made of
+        # by key, listed words that stay as they are wherever they stand: text made of
         # them only needs no per-word work at all
-        self.quiet: dict[str, set[str]] = {m: set() for m in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT)}
-        self._loud: dict[str, set[str]] = {m: set() for m in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT)}  # the others
+        self.quiet: dict[Key, set[str]] = {}
+        self._loud: dict[Key, set[str]] = {}  # the others
 
-    def odd_words(self, runs: list[str], mode: str) -> set[str]:
-        """The words of ``runs`` that are not quiet in ``mode``: the ones to look at."""
-        quiet, loud = self.quiet[mode], self._loud[mode]
+    def odd_words(self, runs: list[str], key: Key) -> set[str]:
+        """The words of ``runs`` that are not quiet under ``key``: the ones to look at."""
+        if key not in self.quiet:
+            if len(self.quiet) >= MAX_KEYS:
+                self.quiet.clear()
+                self._loud.clear()
+            self.quiet[key], self._loud[key] = set(), set()
+        quiet, loud = self.quiet[key], self._loud[key]
         odd = set(runs).difference(quiet)
         new = odd - loud
         if new:
             if len(quiet) > MAX_QUIET or len(loud) > MAX_QUIET:
                 quiet.clear()  # bounded, like the other caches
                 loud.clear()
-            stays = {w for w in new if self._stays(w, mode)}
+            stays = {w for w in new if self._stays(w, key)}
             quiet |= stays
             loud |= new - stays
             odd -= stays
         return odd
 
-    def _stays(self, word: str, mode: str) -> bool:
-        """Is ``word`` quiet in ``mode``: listed (two quiet words are never joined, see
+    def _stays(self, word: str, key: Key) -> bool:
+        """Is ``word`` quiet under ``key``: listed (two quiet words are never joined, see
         :meth:`should_merge`), and left as it is wherever it stands?"""
         if len(word) < 2:
             return not word.islower()  # never changed, never joined to the word before it
         if not self.lex.listed(word):
             return False
         if word.isupper():
-            return mode != Mode.LOST
-        if self._valid_stays(word, mode):
+            return key.umlauts != LOST
+        if self._valid_stays(word, key):
             return True  # (no search needed)
         # the decision about a listed word depends only on whether it starts a sentence,
         # and not for a lower-case one (names and casing, see _best and _cased)
         starts = (False,) if word[0].islower() else (False, True)
-        return all(self.fix(word, start, False, mode) is None for start in starts)
+        return all(self.fix(word, start, False, key) is None for start in starts)
 
-    def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str = Mode.NEUTRAL) -> Fix | None:
+    def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key = NEUTRAL_KEY) -> Fix | None:
         lex = self.lex
         if len(word) < 2 or len(word) > MAX_WORD:
             return None
+        lost = key.umlauts == LOST
         if word.isupper():
             # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
-            return self._best(word, sentence_start, mode, margin=KNOWN_MARGIN, restore_only=True) if mode == Mode.LOST else None
+            return self._best(word, sentence_start, key, margin=KNOWN_MARGIN, restore_only=True) if lost else None
         if lex.listed(word):
-            return self._valid_word(word, sentence_start, mode)
+            return self._valid_word(word, sentence_start, key)
         user = lex.user_form(word)
         if user:
             return Fix(user, "user_words", 0.9)
         junk = _OCR_JUNK.search(word) is not None
         if lex.known(word) and not junk:
-            margin = LOST_KNOWN_MARGIN if mode == Mode.LOST else KNOWN_MARGIN
-            return self._best(word, sentence_start, mode, margin=margin, restore_only=False, margin_by_cost=True)
+            margin = LOST_KNOWN_MARGIN if lost else KNOWN_MARGIN
+            return self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not lex.compound_like(word, known=True)
-        best = self._best(word, sentence_start, mode, margin=None, restore_only=False, shapes=shapes)
-        sure_umlauts = mode == Mode.LOST and _SURE_UMLAUT_HINT.search(word) is not None
+        best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes)
+        sure_umlauts = lost and _SURE_UMLAUT_HINT.search(word) is not None
         if best is None and (junk or not sure_umlauts):
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
-            return self._valid_word(word, sentence_start, mode)
+            return self._valid_word(word, sentence_start, key)
         if best is None or (sure_umlauts and "umlaut" not in best.rule):
             # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz"
             return _unambiguous(word) or best
         return best
 
-    def settled(self, word: str, sentence_start: bool, before_hyphen: bool, mode: str) -> Fix | None:
+    def settled(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
         """:meth:`fix`, applied again to its own result until that stands (cleaning is
         idempotent): "Osterreicli" -> "Osterreich" -> "Österreich"."""
-        f = self.fix(word, sentence_start, before_hyphen, mode)
+        f = self.fix(word, sentence_start, before_hyphen, key)
         seen = {word}
         while f is not None and f.replacement not in seen and len(seen) < 4:
             seen.add(f.replacement)
-            g = self.fix(f.replacement, sentence_start, before_hyphen, mode)
+            g = self.fix(f.replacement, sentence_start, before_hyphen, key)
             if g is None or g.replacement in seen:
                 break
             f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
         return f
 
-    def _valid_stays(self, word: str, mode: str) -> bool:
+    def _valid_stays(self, word: str, key: Key) -> bool:
         """Does a valid ``word`` stay without a search: in intact text, or too common to be damage?"""
-        return VALID_MARGIN[mode] is None or self.lex.zipf(word) >= SURE_ZIPF
+        return VALID_MARGIN[key.umlauts] is None or self.lex.zipf(word) >= SURE_ZIPF
 
-    def _valid_word(self, word: str, sentence_start: bool, mode: str) -> Fix | None:
+    def _valid_word(self, word: str, sentence_start: bool, key: Key) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common."""
-        if self._valid_stays(word, mode):
+        if self._valid_stays(word, key):
             return None  # the fast path for correct text
-        return self._best(word, sentence_start, mode, margin=VALID_MARGIN[mode], restore_only=True)
+        return self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
 
     def _best(
         self,
         word: str,
         sentence_start: bool,
-        mode: str,
+        key: Key,
         margin: float | None,
         restore_only: bool,
         margin_by_cost: bool = False,
@@ -241,24 +208,20 @@ class Corrector:
         """
         lex = self.lex
         short = len(word) <= SHORT
-        base_zipf = lex.zipf(word)
+        base_zipf = lex.zipf(word, key.old)
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         name_like = word.istitle() and not sentence_start
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
-        bounds = Bounds(
-            max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[mode],
-            rules=RESTORE_RULES if restore_only else None,
-            dots_only=restore_only,
-            dots_cost=DOTS_COST[mode],
-            edit_cost=EDIT_COST[mode] + (NAME_COST if name_like else 0.0),
-        )
+        bounds = _bounds(key, short, restore_only, name_like)
         if word.isupper():  # "OVP": all-capital forms are not in the sorted list
             cands = candidates(word, bounds)
         else:  # only candidates that are forms, or compounds where compounds may do
             compounds = margin is None and not short
             cands = reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
-        shape_max = (SHAPE_MAX_COST.get(mode, 9.0) if name_like else 9.0) if shapes else -1.0
+        shape_max = (SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0) if shapes else -1.0
+        if key.clean_shapes and word[0].isupper():
+            shape_max = -1.0  # no sign of misread shapes in the document: a capitalized word is a name
         for cand in cands:
             if cand.cost > shape_max and _shape_only(cand):
                 continue
@@ -270,7 +233,9 @@ class Corrector:
                 if form in lex.extra_words:
                     found.append((cand.cost - FREQ_WEIGHT * COMMON_ZIPF, cand, form))
                 continue
-            if lex.target(form, KNOWN_TARGET_ZIPF if _restore(cand) else None):
+            # old forms where the document writes the old spelling; else a ß form OCR read a ß in
+            old = ALL_OLD if key.old else OLD_ESZETT if not cand.inserted else ""
+            if lex.target(form, KNOWN_TARGET_ZIPF if _restore(cand) else None, old):
                 pass
             elif (
                 margin is None
@@ -292,14 +257,14 @@ class Corrector:
                     continue
             else:
                 continue
-            z = lex.zipf(form) or COMPOUND_ZIPF
+            z = lex.zipf(form, key.old) or COMPOUND_ZIPF
             if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
             if margin is not None and z < base_zipf + margin + (cand.cost if margin_by_cost else 0.0):
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
-            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and EDIT_FALLBACK_COST <= MAX_COST[mode]:
+            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and EDIT_FALLBACK_COST <= MAX_COST[key.umlauts]:
                 return self._nearest(word)
             return None
         found.sort(key=lambda f: (f[0], f[2]))
@@ -401,6 +366,19 @@ def _unambiguous(word: str) -> Fix | None:
     return Fix(out, "umlaut", 0.6) if out != word else None
 
 
+@functools.lru_cache(maxsize=256)
+def _bounds(key: Key, short: bool, restore_only: bool, name_like: bool) -> Bounds:
+    """What a candidate search may do for a word under ``key``: its costs by channel."""
+    name = NAME_COST if name_like else 0.0
+    return Bounds(
+        max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[key.umlauts],
+        rules=RESTORE_RULES if restore_only else None,
+        dots_only=restore_only,
+        dots_cost=(*(DOTS_COST[s] for s in key.dots), DOTS_COST[key.umlauts]),  # type: ignore[arg-type]
+        edit_cost=(*(EDIT_COST[s] + name for s in key.dots), EDIT_COST[key.umlauts] + name),  # type: ignore[arg-type]
+    )
+
+
 def _restore(cand: Candidate) -> bool:
     """Does ``cand`` only restore umlauts or ß?"""
     return all(r in RESTORE_RULES for r in cand.rules)
@@ -421,26 +399,26 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text, max(0, start - 8), start))
 
 
-def _settled_at(corrector: Corrector, text: str, token: str, start: int, end: int, mode: str) -> Fix | None:
+def _settled_at(corrector: Corrector, text: str, token: str, start: int, end: int, key: Key) -> Fix | None:
     """:meth:`Corrector.settled` for ``token`` standing at ``text[start:end]``."""
-    return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), mode)
+    return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), key)
 
 
 def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     corrector = ctx.corrector
-    runs = letter_runs(text)
-    mode = document_mode(text, runs)
-    odd = corrector.odd_words(runs, mode)
-    if only_letter_runs(text) and "`" not in text:  # (inline code may hold spaces)
+    doc = read(text, ctx.lexicon)
+    key = doc.key
+    odd = corrector.odd_words(doc.runs, key)
+    if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
             return []  # every word stays: much correct text ends here
-        spans = _windows(text, odd, functools.partial(_alone, text, corrector, mode))
+        spans = _windows(text, odd, functools.partial(_alone, text, corrector, key))
     else:
         spans = [(0, len(text))]
     edits: list[Edit] = []
     for start, end in spans:
-        edits.extend(_correct_span(text, start, end, corrector, mode))
+        edits.extend(_correct_span(text, start, end, corrector, key))
     return edits
 
 
@@ -480,7 +458,7 @@ def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -
     return [(a, b) for a, b in spans]
 
 
-def _alone(text: str, corrector: Corrector, mode: str, word: str, start: int, end: int) -> bool:
+def _alone(text: str, corrector: Corrector, key: Key, word: str, start: int, end: int) -> bool:
     """Does the capitalized ``word`` at ``text[start:end]`` stay as it is, and join nothing?
 
     A name the dictionary lacks ("Merkel") is not quiet, but where it stands it is
@@ -491,7 +469,7 @@ def _alone(text: str, corrector: Corrector, mode: str, word: str, start: int, en
     """
     if not word[0].isupper():
         return False
-    if _settled_at(corrector, text, word, start, end, mode) is not None:
+    if _settled_at(corrector, text, word, start, end, key) is not None:
         return False
     j, n = end, len(text)
     while j < n and text[j] in " \t\n":
@@ -535,9 +513,9 @@ def _chunk_after(text: str, i: int) -> int:
     return _chunk_end(text, j) if j < n else n
 
 
-def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: str) -> list[Edit]:
+def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, key: Key) -> list[Edit]:
     """The word edits of ``text[begin:stop]``, a stretch from :func:`_windows` or the whole text."""
-    quiet = corrector.quiet[mode]
+    quiet = corrector.quiet[key]
     edits = []
     ws = list(words(text, begin, stop))
 
@@ -545,7 +523,7 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
 
     def fixed(i: int) -> Fix | None:
         if i not in fixes:
-            fixes[i] = _settled_at(corrector, text, ws[i].text, ws[i].start, ws[i].end, mode)
+            fixes[i] = _settled_at(corrector, text, ws[i].text, ws[i].start, ws[i].end, key)
         return fixes[i]
 
     i = 0
@@ -559,7 +537,7 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, mode: 
             token, rule, confidence = joined
             end = ws[i + 1].end
             i += 1
-            f = _settled_at(corrector, text, token, start, end, mode)
+            f = _settled_at(corrector, text, token, start, end, key)
         else:
             f = fixed(i)
         if f is not None:

@@ -19,7 +19,9 @@ import threading
 from importlib import resources
 from operator import methodcaller
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+import regex
 
 from .search import Prefixes, drop_index, first_lower, folded_items, two_parts
 
@@ -188,7 +190,8 @@ def _hunspell(variant: str):
 class Lexicon:
     """Word validity and frequency for one variant and one set of user words."""
 
-    def __init__(self, variant: str = "de_DE", user_words: Iterable[str] = ()) -> None:
+    def __init__(self, variant: str = "de_DE", user_words: Iterable[str] = (), words: _WordList | None = None) -> None:
+        """``words``: the word list to use (the shipped one, with the historical forms, if None)."""
         if variant not in VARIANTS:
             raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
         self.variant = variant
@@ -196,7 +199,7 @@ class Lexicon:
         # de_CH corrections turn ß into ss, so German forms are fine targets there
         self._target_bits = ALL_VARIANTS if self.swiss else 3
         self.user_words = frozenset(user_words)
-        self._words = _wordlist()
+        self._words = _wordlist() if words is None else words
         self.extra_words = _extra_words() | self.user_words
         self._user_lower = {w.lower(): w for w in self.user_words}
         self._spell = _hunspell(variant).spell
@@ -228,11 +231,13 @@ class Lexicon:
     def _entry(self, word: str) -> int | None:
         forms = self._words.forms
         entry = forms.get(word)
-        if entry is None and word[:1].isupper():
+        if (entry is None or entry & HISTORICAL) and word[:1].isupper():
             if word.isupper():  # "SPÖ" is listed as "spö", "EU" as "eu"
-                entry = forms.get(word.lower()) or forms.get(word[0] + word[1:].lower())
+                other = forms.get(word.lower()) or forms.get(word[0] + word[1:].lower())
             else:  # "Über" at a sentence start
-                entry = forms.get(word[0].lower() + word[1:])
+                other = forms.get(word[0].lower() + word[1:])
+            if other is not None and (entry is None or other & ALL_VARIANTS):
+                entry = other  # (an old capitalized form does not hide a listed word: "Andern")
         return entry
 
     def noun(self, word: str) -> bool:
@@ -327,6 +332,25 @@ class Lexicon:
     def user_form(self, word: str) -> str | None:
         """The user's spelling of ``word``, if it is a user word in another casing."""
         return self._user_lower.get(word.lower())
+
+
+# "ss" that the 1901 rules write ß: at the end of a word or before a consonant
+_OLD_ESZETT = regex.compile(r"ss(?=[^aeiouyäöü]|$)")
+
+
+def old_spelling(form: str, listed: Callable[[str], bool]) -> str:
+    """``form`` as the 1901 rules write it ("dass" -> "daß", "Schlussregel" -> "Schlußregel");
+    ``listed`` tells words: an ss that ends one part of a compound and starts the next
+    stays ("Bus|station")."""
+
+    def sub(m: regex.Match) -> str:
+        i = m.start()
+        head, tail = form[: i + 1], form[i + 1 :]
+        if len(head) > 2 and len(tail) > 2 and listed(head) and listed(tail[0].upper() + tail[1:]):
+            return "ss"
+        return "ß"
+
+    return _OLD_ESZETT.sub(sub, form)
 
 
 @functools.lru_cache(maxsize=16)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .config import Config
-from .correct import Corrector, correct_words, get_corrector, mode_changed
+from .correct import Corrector, correct_words, get_corrector, key_changed
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
 from .lexicon import Lexicon, get_lexicon
 from .result import Edit, Explanation
@@ -46,9 +46,9 @@ class Step(NamedTuple):
     name: str
     run: Callable[[str, Context], list[Edit]]
     # Given the step's input and output: must it run again on its own output?  The words
-    # step must when its repairs change what the document says about its umlauts
-    # (``correct.Mode``): the next clean() would judge the words by the new mode.
-    again: Callable[[str, str], bool] | None = None
+    # step must when its repairs change what the document says about itself
+    # (``document.Key``): the next clean() would judge the words by the new key.
+    again: Callable[[str, str, Context], bool] | None = None
 
 
 STEPS: tuple[Step, ...] = (
@@ -61,7 +61,7 @@ STEPS: tuple[Step, ...] = (
     Step("unwrap", unwrap),
     Step("quotes", fix_quotes),
     Step("bullets", fix_bullets),
-    Step("words", correct_words, mode_changed),
+    Step("words", correct_words, key_changed),
 )
 
 # A repair can give an earlier step work (a removed soft hyphen joins the two halves
@@ -121,7 +121,7 @@ class Cleaner:
                 trace.apply(step.run(before, self._ctx))
                 if trace.text != before:
                     version += 1
-                    if step.again is not None and step.again(before, trace.text):
+                    if step.again is not None and step.again(before, trace.text, self._ctx):
                         continue  # not left: it runs again in the next round
                 left[step.name] = version
             if version == start:

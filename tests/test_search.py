@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocrfix.confusions import RESTORE_RULES, Bounds, candidates
+from ocrfix.confusions import RESTORE_RULES, Bounds, candidates, same_costs
 from ocrfix.lexicon import get_lexicon
 from ocrfix.search import Prefixes, first_lower, reachable
 from tests.strategies import WORDS, damaged_word
@@ -14,7 +14,8 @@ from tests.strategies import WORDS, damaged_word
 BOUNDS = (
     Bounds(max_cost=1.3),  # an unknown word where umlauts are lost
     Bounds(max_cost=1.0, rules=RESTORE_RULES, dots_only=True),  # a valid word: restores only
-    Bounds(max_cost=0.9, dots_cost=2.0, edit_cost=0.2),  # text whose umlauts survived
+    Bounds(max_cost=0.9, dots_cost=same_costs(2.0), edit_cost=same_costs(0.2)),  # text whose umlauts survived
+    Bounds(max_cost=1.3, dots_cost=(0.0, 2.0, 0.0, 2.0, 0.0)),  # ö and ß kept, ä and ü lost
     Bounds(max_cost=0.5, max_edits=1),
 )
 

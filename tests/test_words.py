@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner
-from ocrfix.correct import Mode, _correct_span, correct_words, document_mode
+from ocrfix.correct import _correct_span, correct_words
+from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, read
 from ocrfix.tokens import _PROTECTED, protected_spans
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
 
@@ -30,13 +31,14 @@ def mixed_text(draw: st.DrawFn) -> str:
         out.append(draw(st.sampled_from(SEPARATORS)))
     text = "".join(out)
     if draw(st.booleans()):
-        text = (text + " ") * draw(st.integers(1, 6))  # long enough to decide the document mode
+        text = (text + " ") * draw(st.integers(1, 6))  # long enough to tell the document's key
     return text
 
 
 def _full(text: str, cleaner: Cleaner) -> list:
     ctx = cleaner._ctx
-    return _correct_span(text, 0, len(text), ctx.corrector, document_mode(text))
+    ctx.corrector.odd_words([], read(text, ctx.lexicon).key)  # (makes the key's quiet set)
+    return _correct_span(text, 0, len(text), ctx.corrector, read(text, ctx.lexicon).key)
 
 
 @given(st.one_of(mixed_text(), german_ocr_text(), hostile_text))
@@ -50,12 +52,13 @@ def test_stretches_find_what_the_whole_text_finds(text):
 @given(st.one_of(mixed_text(), german_ocr_text()))
 def test_quiet_words_stay_wherever_they_stand(text):
     corrector = Cleaner()._ctx.corrector
-    for mode in (Mode.LOST, Mode.NEUTRAL, Mode.INTACT):
-        corrector.odd_words(text.split(), mode)
-        for word in corrector.quiet[mode] & set(text.split()):
-            for start in (False, True):
-                for hyphen in (False, True):
-                    assert corrector.settled(word, start, hyphen, mode) is None, (word, mode)
+    for state in (LOST, NEUTRAL, INTACT):
+        for key in (NEUTRAL_KEY._replace(dots=(state,) * 4, umlauts=state), NEUTRAL_KEY._replace(clean_shapes=True, old=True)):
+            corrector.odd_words(text.split(), key)
+            for word in corrector.quiet[key] & set(text.split()):
+                for start in (False, True):
+                    for hyphen in (False, True):
+                        assert corrector.settled(word, start, hyphen, key) is None, (word, key)
 
 
 @given(st.one_of(mixed_text(), hostile_text, st.builds(lambda p, t: f"{t} {p} {t}", st.sampled_from(PROTECTED), st.text())))

@@ -1,0 +1,357 @@
+"""Read a document once: its words, what it says about its own damage, and its spelling era.
+
+Whether "fur" is "für" depends on the document.  Text that went through an
+English OCR model has lost every umlaut; a German model or a scraper may lose
+only some letters; a clean scan has lost none.  So the words step reads the
+whole document first, and each word decision takes what of it matters, a
+:class:`Key`:
+
+- **A channel per letter.**  Each of ä, ö, ü and ß is kept or lost on its own.
+  Its evidence is counted over the document's words: the words that hold the
+  letter intact, against the words that lost it beyond reasonable doubt, which
+  are the English model's readings of it ("Fiihrung", "kénnen", "groBe") and the
+  words the dictionary lacks that become listed words when only that letter is
+  restored ("fur", "Strafburg").
+- **Letter shapes.**  Misread shapes (rn/m, c/e, l/I) leave junk inside words
+  ("KG6rper") and lower-case words no dictionary knows; a document with neither
+  has no shape damage, and a capitalized word there gets no shape guess.
+- **Dropped ligatures** ("Einuss", "ndet") against intact fi/fl/ff.
+- **The spelling era.**  Old forms ("daß", "muß", "Fluß") and their readings
+  ("daB", "muf") against their modern twins ("dass", "Fluss").  Text written in
+  the traditional spelling is corrected towards it; modern text is never aged.
+- **The vocabulary**: how often each word occurs (names recur; a damaged word's
+  intact twin is often in the same text).
+
+:func:`profile_of` turns the same reading into the public :class:`Profile`.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from .tokens import letter_runs, only_letter_runs
+
+from .lexicon import old_spelling
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+LOST, NEUTRAL, INTACT = "lost", "neutral", "intact"
+TRADITIONAL, MODERN, UNKNOWN = "traditional", "modern", "unknown"
+DOTS = ("ä", "ö", "ü", "ß")  # the letters OCR and scrapers lose, one channel each
+CHANNELS = (*DOTS, "ligature", "shapes")
+
+# A channel is lost where at least this share of its evidence says so, intact where at most this.
+LOST_SHARE = 0.5
+INTACT_SHARE = 0.2
+MIN_EVIDENCE = 2  # fewer words than this say nothing about a channel
+# Without evidence for a channel: a long text with hardly any ä/ö/ü/ß at all (German
+# prose has about 1.5 % among its letters) lost them, an English model or an ASCII scrape.
+MIN_LETTERS = 300
+LOST_RATE = 0.001
+# Letter shapes: lost where this share of the lower-case words is junk or unknown,
+# intact where none is and there are this many to judge by.
+SHAPES_LOST_SHARE = 0.04
+SHAPES_MIN_LOST = 3
+SHAPES_MIN_INTACT = 30
+
+# The English model's readings of the dotted letters.  Within a word of letters:
+_LETTER_SIGNATURES = (
+    ("ü", regex.compile(r"(?<=\p{L})ii(?=\p{Ll})")),  # Fiihrung
+    ("ä", regex.compile(r"(?<=\p{L})éa(?=\p{Ll})")),  # Abhéangigkeit
+    ("ö", regex.compile(r"(?<=\p{L})é(?!a)(?=\p{Ll})")),  # kénnen
+    ("ß", regex.compile(r"(?<=\p{Ll})B(?=\p{Ll}|$)")),  # groBe, daB
+)
+# ... and with a digit or sign, which splits the letter runs, in the running text ("er6ffnete",
+# "gro8ten", "hie&"), found in one scan with what misread shapes leave ("KG6rper", "Sch|uss").
+_SCAN = regex.compile(
+    r"(?<=\p{L})(?:(?P<ö>6)(?=\p{Ll})|(?P<ß>[8&{])(?=\p{Ll}|[^\p{L}\p{N}]|$)|(?P<shapes>[0-9|!$%{}®@]+)(?=\p{L}))"
+)
+_FOLDED = {"ä": "a", "ö": "o", "ü": "u"}
+_ESZETT_READINGS = ("B", "f", "S")  # a ß read as one of these ("daB", "muf", "ProzeS")
+MAX_PLACES = 3  # restore the letter at up to this many places of a word
+LIGATURES = ("fi", "fl", "ff")
+
+
+class Key(NamedTuple):
+    """What of a document's profile a word decision depends on (the caches are keyed by it,
+    so it holds only what decisions use, coarsely: documents of a kind share one)."""
+
+    dots: tuple[str, str, str, str]  # the state of ä, ö, ü and ß: LOST, NEUTRAL or INTACT
+    umlauts: str  # the whole: LOST if some dotted letter is lost, INTACT if all are kept
+    clean_shapes: bool  # no sign of misread letter shapes
+    old: bool  # written in the traditional spelling
+
+    def state(self, letter: str) -> str:
+        """The state of the channel of ``letter`` (one of DOTS)."""
+        return self.dots[DOTS.index(letter)]
+
+
+NEUTRAL_KEY = Key((NEUTRAL,) * 4, NEUTRAL, False, False)
+
+
+class Evidence(NamedTuple):
+    """What one distinct word says, counted once per occurrence (see :func:`_evidence`)."""
+
+    intact: frozenset[str]  # channels it holds intact
+    lost: frozenset[str]  # channels it lost beyond doubt
+    era: str  # TRADITIONAL, MODERN or "" (no sign)
+    signatures: int  # the English model's readings in it
+
+
+@dataclass(frozen=True)
+class Channel:
+    """The evidence for one channel: words holding it intact, words that lost it, and the verdict."""
+
+    name: str
+    intact: int
+    lost: int
+    state: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a document says about itself (:func:`ocrfix.profile`).
+
+    ``era`` is "traditional" (the 1901 spelling or older: "daß"), "modern" or
+    "unknown", with the words for each (``traditional``, ``modern``);
+    ``channels`` holds the evidence for ä, ö, ü, ß, dropped ligatures and letter
+    shapes; ``english_model`` counts the English OCR model's signatures
+    ("Fiihrung", "groBe"); ``words`` the words, ``unknown`` those that no
+    dictionary knows; ``damaged`` estimates the share of damaged words: those
+    the cleaning changed and those it left unknown.
+    """
+
+    era: str
+    traditional: int
+    modern: int
+    channels: tuple[Channel, ...]
+    english_model: int
+    words: int
+    unknown: int
+    damaged: float
+
+    def channel(self, name: str) -> Channel:
+        return next(c for c in self.channels if c.name == name)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "era": self.era,
+            "traditional": self.traditional,
+            "modern": self.modern,
+            "channels": {c.name: {"intact": c.intact, "lost": c.lost, "state": c.state} for c in self.channels},
+            "english_model": self.english_model,
+            "words": self.words,
+            "unknown": self.unknown,
+            "damaged": self.damaged,
+        }
+
+
+class Document:
+    """A text read once: its letter runs and their counts, its :class:`Key` and the counts behind it."""
+
+    __slots__ = ("text", "runs", "only_runs", "key", "counts", "states", "signatures", "era_counts", "words",
+                 "unknown", "__dict__")
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.runs = letter_runs(text)
+        self.only_runs = only_letter_runs(text)  # no word holds a digit or sign
+        intact: Counter[str] = Counter()
+        lost: Counter[str] = Counter()
+        era: Counter[str] = Counter()
+        self.signatures = 0
+        evidence = _evidences(lex)
+        # each word's evidence is cached as one of a handful of kinds, and the kinds are counted in C
+        kinds = list(map(evidence.kind.get, self.runs))
+        if None in kinds:
+            kinds = list(map(evidence, self.runs))
+        for kind, n in Counter(kinds).items():
+            ev = evidence.kinds[kind]
+            for c in ev.intact:
+                intact[c] += n
+            for c in ev.lost:
+                lost[c] += n
+            era[ev.era] += n
+            self.signatures += ev.signatures * n
+        self.words = len(self.runs)
+        self.unknown = lost["shapes"]  # (so far: the lower-case words no list knows)
+        if not self.only_runs:
+            for m in _SCAN.finditer(text):
+                lost[m.lastgroup] += 1  # type: ignore[index]
+                self.signatures += m.lastgroup != "shapes"
+        self.counts = (intact, lost)
+        self.era_counts = (era[TRADITIONAL], era[MODERN])
+        self.key = self._key(intact, lost)
+
+    @functools.cached_property
+    def vocab(self) -> Counter[str]:
+        """How often each word occurs."""
+        return Counter(self.runs)
+
+    def _key(self, intact: Counter[str], lost: Counter[str]) -> Key:
+        states = [_state(intact[c], lost[c]) for c in DOTS]
+        known = [s for s in states if s is not None]
+        for i, s in enumerate(states):
+            if s is None:  # no evidence: like the others, or by the share of dotted letters
+                if LOST in known and INTACT not in known:
+                    states[i] = LOST
+                elif known and all(k == INTACT for k in known):
+                    states[i] = INTACT
+                else:
+                    states[i] = self._by_rate()
+        umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
+        shapes = _shapes(intact["shapes"], lost["shapes"])
+        ligature = _state(intact["ligature"], lost["ligature"]) or NEUTRAL
+        trad, modern = self.era_counts
+        era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
+        self.states = (*states, ligature, shapes, era)
+        return Key(tuple(states), umlauts, shapes == INTACT, era == TRADITIONAL)  # type: ignore[arg-type]
+
+    def _by_rate(self) -> str:
+        letters = sum(map(len, self.runs))
+        if letters < MIN_LETTERS:
+            return NEUTRAL
+        dotted = sum(map(self.text.count, "äöüÄÖÜß"))
+        return LOST if dotted / letters < LOST_RATE else NEUTRAL
+
+    def profile(self, damaged: float) -> Profile:
+        intact, lost = self.counts
+        channels = tuple(Channel(c, intact[c], lost[c], state) for c, state in zip(CHANNELS, self.states))
+        return Profile(self.states[-1], *self.era_counts, channels, self.signatures, self.words, self.unknown, damaged)
+
+
+def _state(intact: int, lost: int) -> str | None:
+    """A channel's verdict from its evidence; None where there is too little."""
+    if intact + lost < MIN_EVIDENCE:
+        return None
+    share = lost / (intact + lost)
+    return LOST if share >= LOST_SHARE else INTACT if share <= INTACT_SHARE else NEUTRAL
+
+
+def _shapes(intact: int, lost: int) -> str:
+    if lost >= SHAPES_MIN_LOST and lost >= SHAPES_LOST_SHARE * (intact + lost):
+        return LOST
+    if lost == 0 and intact >= SHAPES_MIN_INTACT:
+        return INTACT
+    return NEUTRAL
+
+
+class _Evidences:
+    """The :class:`Evidence` of words for one lexicon, cached as small ints (``kind``) that
+    index the few distinct values (``kinds``): counting ints is much cheaper than tuples."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.kind: dict[str, int] = {}
+        self.kinds: list[Evidence] = []
+        self._index: dict[Evidence, int] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, word: str) -> int:
+        kind = self.kind.get(word)
+        if kind is None:
+            ev = _evidence(self.lex, word)
+            with self._lock:  # (kinds only grow: a reader holding an int finds its value)
+                kind = self._index.get(ev)
+                if kind is None:
+                    kind = self._index[ev] = len(self.kinds)
+                    self.kinds.append(ev)
+                if len(self.kind) >= MAX_CACHED:
+                    self.kind.clear()
+                self.kind[word] = kind
+        return kind
+
+
+MAX_CACHED = 1 << 18
+
+
+@functools.lru_cache(maxsize=16)
+def _evidences(lex: Lexicon) -> _Evidences:
+    return _Evidences(lex)
+
+
+def _evidence(lex: Lexicon, word: str) -> Evidence:
+    """What ``word`` says about the channels and the era (once per distinct word: cached).
+
+    Intact: the dotted letters it holds, fi/fl/ff, and for a listed lower-case word
+    of four or more letters, its shapes.  Lost, for a word no list has: the letters
+    the English model misread in it, and for a lower-case word, those whose restoring
+    alone makes it a listed word; else a dropped ligature; else (a lower-case word
+    that is not even a likely compound) its shapes.
+    """
+    low = word.lower()
+    listed = lex.listed(word) or lex.user_form(word) is not None
+    intact = {c for c in DOTS if c in low}
+    lost: set[str] = set()
+    if any(x in low for x in LIGATURES):
+        intact.add("ligature")
+    lower = len(word) >= 4 and word[0].islower()
+    if listed and lower:
+        intact.add("shapes")
+    signatures = 0
+    if not listed and not intact.intersection(DOTS):
+        for c, pattern in _LETTER_SIGNATURES:
+            if pattern.search(word):
+                lost.add(c)
+                signatures += 1
+        if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
+            lost |= {c for c in DOTS if c not in lost and _restores(lex, word, c)}
+        if not lost and len(word) >= 3 and _ligature_dropped(lex, word):
+            lost.add("ligature")
+        if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
+            lost.add("shapes")
+    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures)
+
+
+def _restores(lex: Lexicon, word: str, letter: str) -> bool:
+    """Does restoring ``letter`` alone at some places make ``word`` a listed word (or an old ß form)?"""
+    if letter == "ß":
+        places = [i for i, ch in enumerate(word) if ch in _ESZETT_READINGS and i > 0]
+        forms = (word[:i] + "ß" + word[i + 1 :] for i in places[:MAX_PLACES])
+        return any(lex.listed(f) or lex.historical(f) for f in forms)
+    plain = _FOLDED[letter]
+    places = [i for i, ch in enumerate(word) if ch.lower() == plain][:MAX_PLACES]
+    for k in range(1, len(places) + 1):
+        for chosen in combinations(places, k):
+            chars = list(word)
+            for i in chosen:
+                chars[i] = letter if chars[i].islower() else letter.upper()
+            if lex.listed("".join(chars)):
+                return True
+    return False
+
+
+def _ligature_dropped(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a listed word with a dropped fi/fl/ff ("Einuss", "ndet")?"""
+    key = word[0].lower() + word[1:]
+    return any(glyph in LIGATURES and lex.listed(full) for full, glyph, _ in lex.prefixes.drops(key))
+
+
+def _era(lex: Lexicon, word: str, listed: bool) -> str:
+    """TRADITIONAL for an old ß form or its reading ("daß", "daB"), MODERN for the modern
+    twin of one ("dass"), else ""."""
+    if "ß" in word:
+        return TRADITIONAL if lex.historical(word) else ""
+    if listed:
+        if "ss" in word and (old := old_spelling(word, lex.listed)) != word and lex.historical(old):
+            return MODERN
+        return ""
+    for i, ch in enumerate(word):
+        if ch in _ESZETT_READINGS and i > 0 and lex.historical(word[:i] + "ß" + word[i + 1 :]):
+            return TRADITIONAL
+    return ""
+
+
+@functools.lru_cache(maxsize=8)
+def read(text: str, lex: Lexicon) -> Document:
+    """The :class:`Document` of ``text`` (the last few are remembered: a step and the
+    check after it read the same text)."""
+    return Document(text, lex)
