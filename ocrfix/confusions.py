@@ -28,9 +28,12 @@ class Confusion(NamedTuple):
 
     @property
     def channel(self) -> int:
-        """The index in CHANNELS of the letter this confusion restores: ä, ö, ü or ß, else
-        OTHER (letter shapes, ligatures, and umlauts a German model sees where there are none)."""
+        """The index in a :data:`Costs` tuple: that of the letter this confusion restores (ä,
+        ö, ü or ß), LIGATURE for a dropped ligature, else OTHER (letter shapes, and umlauts a
+        German model sees where there are none)."""
         letter = self.meant.lower()
+        if self.rule == "ligature":
+            return LIGATURE
         return CHANNELS.index(letter) if self.rule in RESTORE_RULES and letter in CHANNELS else OTHER
 
 
@@ -161,12 +164,12 @@ CONFUSIONS: tuple[Confusion, ...] = (
 RESTORE_RULES = frozenset({"umlaut", "eszett"})
 # The letters a document keeps or loses each on its own (``document.DOTS``), and the rest.
 CHANNELS = ("ä", "ö", "ü", "ß")
-OTHER = len(CHANNELS)
-Costs = tuple[float, float, float, float, float]  # by channel: ä, ö, ü, ß, other
+OTHER, LIGATURE = len(CHANNELS), len(CHANNELS) + 1
+Costs = tuple[float, float, float, float, float, float]  # by channel: ä, ö, ü, ß, other, ligature
 
 
 def same_costs(cost: float) -> Costs:
-    return (cost,) * (OTHER + 1)  # type: ignore[return-value]
+    return (cost,) * (LIGATURE + 1)  # type: ignore[return-value]
 
 
 NO_COSTS = same_costs(0.0)
@@ -181,6 +184,7 @@ class Candidate(NamedTuple):
     first_changed: bool  # was the first character replaced (casing follows the damage)?
     inserted: bool = False  # was a dropped glyph restored?
     listed_only: bool = False  # must it be a listed word (see Confusion.listed_only)?
+    restored: bool = False  # does it restore a lost ä, ö, ü or ß (else: shapes, ligatures)?
 
 
 class Bounds(NamedTuple):
@@ -189,8 +193,7 @@ class Bounds(NamedTuple):
     At most ``max_edits`` non-overlapping replacements, total cost at most
     ``max_cost``.  ``rules`` limits the kinds used.  The costs are by channel
     (:attr:`Confusion.channel`): ``dots_cost`` is added to the confusions that
-    only add or remove dots or ß, ``edit_cost`` to every one but a dropped
-    ligature (extraction damage, as likely in any document); ``dots_only``
+    only add or remove dots or ß, ``edit_cost`` to every one; ``dots_only``
     keeps only the dots confusions (for a valid word, letter shapes are no
     evidence).
     """
@@ -211,6 +214,7 @@ class Usable(NamedTuple):
     cost: float  # with the bounds' extra costs
     rule: str
     listed_only: bool
+    restores: bool  # a lost ä, ö, ü or ß
 
 
 @functools.lru_cache(maxsize=64)
@@ -223,10 +227,10 @@ def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable,
         if (bounds.rules is not None and c.rule not in bounds.rules) or (bounds.dots_only and not c.dots):
             continue
         ch = c.channel
-        cost = c.cost + (0.0 if c.rule == "ligature" else bounds.edit_cost[ch]) + (bounds.dots_cost[ch] if c.dots else 0.0)
+        cost = c.cost + bounds.edit_cost[ch] + (bounds.dots_cost[ch] if c.dots else 0.0)
         if cost > bounds.max_cost + EPSILON:
             continue
-        u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only)
+        u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only, ch < OTHER)
         if c.seen:
             subs.setdefault(c.seen[0], []).append(u)
         else:
@@ -274,8 +278,8 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
                 pieces.append(v.meant)
                 pos = y
             pieces.append(word[pos:])
-            add(Candidate("".join(pieces), cost + cc, tuple(v.rule for _, _, v in now),
-                          now[0][0] == 0, False, any(v.listed_only for _, _, v in now)))
+            add(Candidate("".join(pieces), cost + cc, tuple(v.rule for _, _, v in now), now[0][0] == 0, False,
+                          any(v.listed_only for _, _, v in now), any(v.restores for _, _, v in now)))
             if len(now) < bounds.max_edits:
                 combine(j + 1, b, cost + cc, now)
 
@@ -284,7 +288,8 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
         for u in drops:
             if n >= 4 or u.meant in DOTS_GLYPHS:
                 for i in range(n + 1):
-                    add(Candidate(word[:i] + u.meant + word[i:], u.cost, (u.rule,), False, True, u.listed_only))
+                    add(Candidate(word[:i] + u.meant + word[i:], u.cost, (u.rule,), False, True, u.listed_only,
+                                  u.restores))
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
 
 

@@ -32,8 +32,15 @@ if TYPE_CHECKING:
 # A missing dot or ß is free where the document lost that letter, and not at all
 # possible where it kept it (2.0 is more than any fix may cost).
 DOTS_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 2.0}
-# Any confusion is rarer in a document whose letters survived.
+# Any confusion is rarer in a document whose letters survived (by the state of its
+# channel: a dotted letter's, or for other confusions the umlauts' as a whole) ...
 EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
+# ... and a misread shape or a dropped ligature in one that shows no sign of them.
+SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
+LIGATURE_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
+# A word the lists know is misread where the document shows misread shapes; where it
+# shows a few only if far more common a word (and never an old or dialect form: "un").
+NEUTRAL_SHAPE_MARGIN = 1.0
 # The most a fix may cost, by the state of the umlauts as a whole: damaged
 # documents warrant bolder guesses.
 MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
@@ -219,11 +226,23 @@ class Corrector:
         else:  # only candidates that are forms, or compounds where compounds may do
             compounds = margin is None and not short
             cands = reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
-        shape_max = (SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0) if shapes else -1.0
-        if key.clean_shapes and word[0].isupper():
-            shape_max = -1.0  # no sign of misread shapes in the document: a capitalized word is a name
+        # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
+        # in a document that shows them; a capitalized word where it shows no sign of them at
+        # all is a name ("Texi").
+        shape_margin = 0.0
+        if margin is not None and key.shapes == NEUTRAL and not lex.historical(word):
+            shape_margin = NEUTRAL_SHAPE_MARGIN
+        elif margin is not None and key.shapes != LOST:
+            shapes = False
+        if not shapes or (key.shapes == INTACT and word[0].isupper()):
+            shape_max = -1.0
+        else:
+            shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0
+        ligatures = margin is None or key.ligature == LOST or (key.ligature == NEUTRAL and not lex.historical(word))
         for cand in cands:
-            if cand.cost > shape_max and _shape_only(cand):
+            if (cand.cost > shape_max and _letters_only(cand)) or (shape_max < 0 and _shape_only(cand)):
+                continue
+            if not ligatures and "ligature" in cand.rules:
                 continue
             form = self._cased(word, cand, sentence_start)
             if form is None or _ODD_CAPITAL.search(form):
@@ -257,10 +276,13 @@ class Corrector:
                     continue
             else:
                 continue
-            z = lex.zipf(form, key.old) or COMPOUND_ZIPF
+            # (an old form is as common as it is in old text: "daß" where OCR read its ß)
+            z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
             if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
-            if margin is not None and z < base_zipf + margin + (cand.cost if margin_by_cost else 0.0):
+            if margin is not None and z < base_zipf + margin + (cand.cost if margin_by_cost else 0.0) + (
+                shape_margin if _shape_only(cand) else 0.0
+            ):
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
@@ -374,8 +396,12 @@ def _bounds(key: Key, short: bool, restore_only: bool, name_like: bool) -> Bound
         max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[key.umlauts],
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
-        dots_cost=(*(DOTS_COST[s] for s in key.dots), DOTS_COST[key.umlauts]),  # type: ignore[arg-type]
-        edit_cost=(*(EDIT_COST[s] + name for s in key.dots), EDIT_COST[key.umlauts] + name),  # type: ignore[arg-type]
+        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0),  # type: ignore[arg-type]
+        edit_cost=(  # type: ignore[arg-type]
+            *(EDIT_COST[s] + name for s in key.dots),
+            EDIT_COST[key.umlauts] + SHAPE_COST[key.shapes] + name,
+            LIGATURE_COST[key.ligature],
+        ),
     )
 
 
@@ -384,9 +410,15 @@ def _restore(cand: Candidate) -> bool:
     return all(r in RESTORE_RULES for r in cand.rules)
 
 
-def _shape_only(cand: Candidate) -> bool:
-    """Does ``cand`` rest on letter-shape confusions alone (no umlaut, ß or ligature)?"""
+def _letters_only(cand: Candidate) -> bool:
+    """Does ``cand`` rest on letter-shape confusions alone ("Marin" -> "Mann")?"""
     return all(r == "letters" for r in cand.rules)
+
+
+def _shape_only(cand: Candidate) -> bool:
+    """Does ``cand`` rest on letter shapes alone: no lost umlaut, ß or ligature restored?
+    (Umlauts a German model saw where there are none are shapes too: "Orgänisation".)"""
+    return not cand.restored and "ligature" not in cand.rules and "acronym" not in cand.rules
 
 
 def _confidence(cost: float, gap: float) -> float:

@@ -75,6 +75,7 @@ _SCAN = regex.compile(
     r"(?<=\p{L})(?:(?P<ö>6)(?=\p{Ll})|(?P<ß>[8&{])(?=\p{Ll}|[^\p{L}\p{N}]|$)|(?P<shapes>[0-9|!$%{}®@]+)(?=\p{L}))"
 )
 _FOLDED = {"ä": "a", "ö": "o", "ü": "u"}
+_UNDOTTED = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
 _ESZETT_READINGS = ("B", "f", "S")  # a ß read as one of these ("daB", "muf", "ProzeS")
 MAX_PLACES = 3  # restore the letter at up to this many places of a word
 LIGATURES = ("fi", "fl", "ff")
@@ -86,7 +87,8 @@ class Key(NamedTuple):
 
     dots: tuple[str, str, str, str]  # the state of ä, ö, ü and ß: LOST, NEUTRAL or INTACT
     umlauts: str  # the whole: LOST if some dotted letter is lost, INTACT if all are kept
-    clean_shapes: bool  # no sign of misread letter shapes
+    shapes: str  # misread letter shapes: LOST (seen), INTACT (no sign of them), else NEUTRAL
+    ligature: str  # dropped ligatures: LOST (seen), INTACT (fi, fl and ff kept), else NEUTRAL
     old: bool  # written in the traditional spelling
 
     def state(self, letter: str) -> str:
@@ -94,7 +96,7 @@ class Key(NamedTuple):
         return self.dots[DOTS.index(letter)]
 
 
-NEUTRAL_KEY = Key((NEUTRAL,) * 4, NEUTRAL, False, False)
+NEUTRAL_KEY = Key((NEUTRAL,) * 4, NEUTRAL, NEUTRAL, NEUTRAL, False)
 
 
 class Evidence(NamedTuple):
@@ -213,7 +215,7 @@ class Document:
         trad, modern = self.era_counts
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
-        return Key(tuple(states), umlauts, shapes == INTACT, era == TRADITIONAL)  # type: ignore[arg-type]
+        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL)  # type: ignore[arg-type]
 
     def _by_rate(self) -> str:
         letters = sum(map(len, self.runs))
@@ -297,6 +299,9 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     if listed and lower:
         intact.add("shapes")
     signatures = 0
+    if not listed and intact.intersection(DOTS) and _restores(lex, word, "", remove=True):
+        # dots a German model saw where there are none ("Orgänisation"): a misread shape
+        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0)
     if not listed and not intact.intersection(DOTS):
         for c, pattern in _LETTER_SIGNATURES:
             if pattern.search(word):
@@ -311,8 +316,16 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures)
 
 
-def _restores(lex: Lexicon, word: str, letter: str) -> bool:
-    """Does restoring ``letter`` alone at some places make ``word`` a listed word (or an old ß form)?"""
+def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> bool:
+    """Does restoring ``letter`` alone at some places make ``word`` a listed word (or an old ß form)?
+    With ``remove``: does taking the dots off some of its ä/ö/ü?"""
+    if remove:
+        places = [i for i, ch in enumerate(word) if ch in _UNDOTTED][:MAX_PLACES]
+        return any(
+            lex.listed("".join(_UNDOTTED.get(ch, ch) if i in chosen else ch for i, ch in enumerate(word)))
+            for k in range(1, len(places) + 1)
+            for chosen in combinations(places, k)
+        )
     if letter == "ß":
         places = [i for i, ch in enumerate(word) if ch in _ESZETT_READINGS and i > 0]
         forms = (word[:i] + "ß" + word[i + 1 :] for i in places[:MAX_PLACES])
@@ -332,7 +345,11 @@ def _restores(lex: Lexicon, word: str, letter: str) -> bool:
 def _ligature_dropped(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a listed word with a dropped fi/fl/ff ("Einuss", "ndet")?"""
     key = word[0].lower() + word[1:]
-    return any(glyph in LIGATURES and lex.listed(full) for full, glyph, _ in lex.prefixes.drops(key))
+    first = word[0].isupper()
+    return any(
+        glyph in LIGATURES and lex.listed(full[0].upper() + full[1:] if first else full)
+        for full, glyph, _ in lex.prefixes.drops(key)
+    )
 
 
 def _era(lex: Lexicon, word: str, listed: bool) -> str:

@@ -221,7 +221,7 @@ def reachable(
         old = out.get(cand)
         if old is None or cost < old.cost:
             out[cand] = Candidate(cand, cost, tuple(r.rule for r in done), at_start, inserted,
-                                  any(r.listed_only for r in done))
+                                  any(r.listed_only for r in done), any(r.restores for r in done))
 
     # A walk is at ``pos`` in the word with ``key`` built so far.  With ts < 0 the key is
     # a prefix of the forms keys[lo:hi]; with ts >= 0 it is a compound head key[:ts] and

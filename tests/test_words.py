@@ -53,7 +53,7 @@ def test_stretches_find_what_the_whole_text_finds(text):
 def test_quiet_words_stay_wherever_they_stand(text):
     corrector = Cleaner()._ctx.corrector
     for state in (LOST, NEUTRAL, INTACT):
-        for key in (NEUTRAL_KEY._replace(dots=(state,) * 4, umlauts=state), NEUTRAL_KEY._replace(clean_shapes=True, old=True)):
+        for key in (NEUTRAL_KEY._replace(dots=(state,) * 4, umlauts=state), NEUTRAL_KEY._replace(shapes=INTACT, ligature=LOST, old=True)):
             corrector.odd_words(text.split(), key)
             for word in corrector.quiet[key] & set(text.split()):
                 for start in (False, True):
