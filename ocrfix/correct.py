@@ -32,23 +32,25 @@ if TYPE_CHECKING:
 # A missing dot or ß is free where the document lost that letter, and not at all
 # possible where it kept it (2.0 is more than any fix may cost).
 DOTS_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 2.0}
-# Any confusion is rarer in a document whose letters survived (by the state of its
-# channel: a dotted letter's, or for other confusions the umlauts' as a whole) ...
+# Any confusion is rarer in a document whose letters survived: a dotted letter's by
+# the state of its channel, the others by that of the umlauts as a whole ...
 EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
-# ... and a misread shape or a dropped ligature in one that shows no sign of them.
+# ... and a misread shape or a dropped ligature also by the state of those.
 SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
 LIGATURE_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
 # A word the lists know is misread where the document shows misread shapes; where it
 # shows a few only if far more common a word (and never an old or dialect form: "un").
 NEUTRAL_SHAPE_MARGIN = 1.0
-# The most a fix may cost, by the state of the umlauts as a whole: damaged
-# documents warrant bolder guesses.
+# The most a fix may cost, by the state of the umlauts as a whole: damaged documents
+# warrant bolder guesses.
 MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 # Letter shapes alone are weaker evidence than a restored umlaut or ligature: in a
 # document whose umlauts survived, a capitalized "Marin" is a name, not "Mann".
 SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
+# An unknown lower-case word is rarely right: a fix of it may cost this much more.
+UNKNOWN_LOWER_COST = 0.3
 
 MAX_WORD = 40  # longer tokens are not words (and would make candidate search slow)
 SHORT = 3  # words this short get only cheap fixes towards common words
@@ -220,7 +222,10 @@ class Corrector:
         name_like = word.istitle() and not sentence_start
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
-        bounds = _bounds(key, short, restore_only, name_like)
+        # a lower-case word that no list knows is rarely right (names are capitalized, and old
+        # and dialect forms are known): a bolder guess may fix it
+        unknown_lower = margin is None and word[0].islower()
+        bounds = _bounds(key, short, restore_only, name_like, unknown_lower)
         if word.isupper():  # "OVP": all-capital forms are not in the sorted list
             cands = candidates(word, bounds)
         else:  # only candidates that are forms, or compounds where compounds may do
@@ -286,7 +291,7 @@ class Corrector:
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
-            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and EDIT_FALLBACK_COST <= MAX_COST[key.umlauts]:
+            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and EDIT_FALLBACK_COST <= _max_cost(key):
                 return self._nearest(word)
             return None
         found.sort(key=lambda f: (f[0], f[2]))
@@ -389,11 +394,11 @@ def _unambiguous(word: str) -> Fix | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _bounds(key: Key, short: bool, restore_only: bool, name_like: bool) -> Bounds:
+def _bounds(key: Key, short: bool, restore_only: bool, name_like: bool, unknown_lower: bool = False) -> Bounds:
     """What a candidate search may do for a word under ``key``: its costs by channel."""
     name = NAME_COST if name_like else 0.0
     return Bounds(
-        max_cost=SHORT_MAX_COST_SURE if short else MAX_COST[key.umlauts],
+        max_cost=SHORT_MAX_COST_SURE if short else _max_cost(key) + (UNKNOWN_LOWER_COST if unknown_lower else 0.0),
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
         dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0),  # type: ignore[arg-type]
@@ -403,6 +408,11 @@ def _bounds(key: Key, short: bool, restore_only: bool, name_like: bool) -> Bound
             LIGATURE_COST[key.ligature],
         ),
     )
+
+
+def _max_cost(key: Key) -> float:
+    """The most a fix may cost."""
+    return MAX_COST[key.umlauts]
 
 
 def _restore(cand: Candidate) -> bool:

@@ -35,7 +35,7 @@ _PROTECTED = regex.compile(
 )
 
 # Letters, combining marks, and inside a word the characters OCR reads for ß/ö.
-_OCR_INNER = "68&{3|@®"
+_OCR_INNER = "68&{3|@®§"
 WORD = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before,
@@ -44,7 +44,7 @@ WORD = regex.compile(
       (?:\p{{L}}|[46](?=\p{{Ll}}{{2}}))           # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä: 6ffentlich
       [\p{{L}}\p{{M}}]*
       (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*   # OCR junk between letters: gro8ten, er6ffnete
-      (?:(?<=\p{{Ll}})[&{{8](?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{ or 8: hie&
+      (?:(?<=\p{{Ll}})[&{{8§](?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{, 8 or §: hie&
     )
     (?![\p{{N}}_])                            # not glued to a digit after
     """,
