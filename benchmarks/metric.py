@@ -82,3 +82,51 @@ def score(fix: Callable[[str], str], records: Iterable[dict]) -> Score:
         n, tw, round(wer0, 4), round(wer1, 4), round(c0 / max(tc, 1), 4), round(c1 / max(tc, 1), 4),
         round(1 - wer1 / wer0, 4) if wer0 else None, fixed, broken, round(nchar / max(secs, 1e-9) / 1000, 1),
     )
+
+
+_DOTS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+@dataclass(frozen=True)
+class Twins:
+    """Real-word errors where umlauts were lost (issue 11's count).
+
+    ``lost``: truth words that the input has as their folded twin, a valid word
+    ("hätte" read as "hatte"); ``repaired``: those the output has right.
+    ``valid``: truth words the input has right and valid; ``changed``: those the
+    output changed.
+    """
+
+    lost: int
+    repaired: int
+    valid: int
+    changed: int
+
+
+def twins(records: Iterable[dict], outputs: Iterable[str], valid: Callable[[str], bool]) -> Twins:
+    lost = repaired = right = changed = 0
+    for r, out in zip(records, outputs):
+        truth, src = r.get("truth", r.get("text")), r.get("ocr", r.get("text"))
+        T, S, O = tokens(truth), tokens(src), tokens(out)
+        by_src, by_out = _aligned(T, S), _aligned(T, O)
+        for i, t in enumerate(T):
+            s = by_src.get(i)
+            if s is None:
+                continue
+            if s != t and t.translate(_DOTS) == s and valid(s):
+                lost += 1
+                repaired += by_out.get(i) == t
+            elif s == t and valid(t):
+                right += 1
+                changed += by_out.get(i) != t
+    return Twins(lost, repaired, right, changed)
+
+
+def _aligned(truth: list[str], other: list[str]) -> dict[int, str]:
+    """Each truth token's counterpart in ``other``, where the alignment pairs them one to one."""
+    out: dict[int, str] = {}
+    for op in Levenshtein.opcodes(truth, other):
+        if op.tag in ("equal", "replace") and op.src_end - op.src_start == op.dest_end - op.dest_start:
+            for k in range(op.src_end - op.src_start):
+                out[op.src_start + k] = other[op.dest_start + k]
+    return out

@@ -201,6 +201,7 @@ class Candidate(NamedTuple):
     inserted: bool = False  # was a dropped glyph restored?
     listed_only: bool = False  # must it be a listed word (see Confusion.listed_only)?
     restored: bool = False  # does it restore a lost ä, ö, ü or ß (else: shapes, ligatures)?
+    shapes: int = 0  # how many of its confusions are misread shapes (channel OTHER)
 
 
 class Bounds(NamedTuple):
@@ -231,6 +232,7 @@ class Usable(NamedTuple):
     rule: str
     listed_only: bool
     restores: bool  # a lost ä, ö, ü or ß
+    shape: bool  # a misread shape (channel OTHER)
 
 
 @functools.lru_cache(maxsize=64)
@@ -246,7 +248,7 @@ def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable,
         cost = c.cost + bounds.edit_cost[ch] + (bounds.dots_cost[ch] if c.dots else 0.0)
         if cost > bounds.max_cost + EPSILON:
             continue
-        u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only, ch < OTHER)
+        u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only, ch < OTHER, ch == OTHER)
         if c.seen:
             subs.setdefault(c.seen[0], []).append(u)
         else:
@@ -344,7 +346,8 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
                 pos = y
             pieces.append(word[pos:])
             add(Candidate("".join(pieces), cost + cc, tuple(v.rule for _, _, v in now), now[0][0] == 0, False,
-                          any(v.listed_only for _, _, v in now), any(v.restores for _, _, v in now)))
+                          any(v.listed_only for _, _, v in now), any(v.restores for _, _, v in now),
+                          sum(v.shape for _, _, v in now)))
             if len(now) < bounds.max_edits:
                 combine(j + 1, b, cost + cc, now)
 
@@ -354,7 +357,7 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
             if n >= 4 or u.meant in DOTS_GLYPHS:
                 for i in range(n + 1):
                     add(Candidate(word[:i] + u.meant + word[i:], u.cost, (u.rule,), False, True, u.listed_only,
-                                  u.restores))
+                                  u.restores, u.shape))
     return sorted(out.values(), key=lambda c: (c.cost, c.word))
 
 

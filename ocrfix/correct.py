@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
+from . import ngrams
+from .confusions import EPSILON, RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, OLD_ESZETT
 from .result import Edit, join_rules
@@ -59,6 +60,10 @@ SHORT_MAX_COST_SURE = 1.0
 FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between cheap candidates
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
+_DOTTED = frozenset("äöü")
+# How many orders of magnitude more likely its twin must be in its sentence than a valid
+# word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
+CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
 # How many zipf points (orders of magnitude) more common a restored umlaut/ß form
 # must be to replace a valid word, by the state of the umlauts; None: never.
 VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
@@ -103,6 +108,8 @@ class Corrector:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.fix = functools.lru_cache(maxsize=1 << 17)(self._fix)
+        self.twins = functools.lru_cache(maxsize=1 << 16)(self._twins)
+        self.search = functools.lru_cache(maxsize=1 << 16)(self._search)
         self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
         # by key, listed words that stay as they are wherever they stand: text made of
         # them only needs no per-word work at all
@@ -138,6 +145,8 @@ class Corrector:
             return False
         if word.isupper():
             return key.umlauts != LOST
+        if self.twins(word, key, True):
+            return False  # its neighbours decide (see context_fix)
         if self._valid_stays(word, key):
             return True  # (no search needed)
         # the decision about a listed word depends only on whether it starts a sentence,
@@ -196,9 +205,55 @@ class Corrector:
 
     def _valid_word(self, word: str, sentence_start: bool, key: Key) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common."""
-        if self._valid_stays(word, key):
-            return None  # the fast path for correct text
+        if self._valid_stays(word, key) or self.twins(word, key, sentence_start):
+            return None  # the fast path for correct text; or its neighbours decide (context_fix)
         return self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
+
+    def _search(self, word: str, bounds: Bounds, compounds: bool) -> list[Candidate]:
+        """The candidates of ``word`` under ``bounds``; with ``compounds``, compounds of two
+        common parts too."""
+        if word.isupper():  # "OVP": all-capital forms are not in the sorted list
+            return candidates(word, bounds)
+        lex = self.lex
+        return reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
+
+    def _twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
+        """The twins that ``word`` may stand for where ``key`` holds: the words of the context
+        model that are ``word`` with dots the document does not keep intact ("hätte" for
+        "hatte" where ä is lost), cased like it."""
+        if key.umlauts == INTACT or not word.isalpha():
+            return ()
+        model = ngrams.model()
+        base = word
+        if word not in model.count and word[0].isupper() and sentence_start:
+            base = word[0].lower() + word[1:]
+        out = []
+        for twin in model.twins(base):
+            added = {t.lower() for w, t in zip(base, twin) if w != t}
+            # (only twins with more dots, none lost: "Äpfel" is no reading of "Apfel")
+            if added and added <= _DOTTED and all(key.state(t) != INTACT for t in added):
+                out.append(twin if base == word else twin[0].upper() + twin[1:])
+        return tuple(out)
+
+    def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
+        """The twin of ``word`` that its sentence means, if the neighbours say so clearly
+        enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
+        twins = self.twins(word.text, key, _sentence_start(text, word.start))
+        if not twins:
+            return None
+        model = ngrams.model()
+        base = word.text if word.text in model.count else word.text[0].lower() + word.text[1:]
+        ctx = ngrams.context_at(text, word.start, word.end)
+        best, best_odds = None, -math.inf
+        for twin in twins:
+            member = twin if base == word.text else twin[0].lower() + twin[1:]
+            added = [t.lower() for w, t in zip(base, member) if w != t]
+            odds = model.odds(base, member, ctx) - max(CONTEXT_MARGIN[key.state(t)] for t in added)
+            if odds > best_odds:
+                best, best_odds = twin, odds
+        if best is None or best_odds < 0:
+            return None
+        return Fix(best, "context", round(min(0.99, 1 / (1 + 10 ** -(best_odds + CONTEXT_MARGIN[LOST]))), 3))
 
     def _best(
         self,
@@ -225,12 +280,9 @@ class Corrector:
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
         unknown_lower = margin is None and word[0].islower()
-        bounds = _bounds(key, short, restore_only, name_like, unknown_lower)
-        if word.isupper():  # "OVP": all-capital forms are not in the sorted list
-            cands = candidates(word, bounds)
-        else:  # only candidates that are forms, or compounds where compounds may do
-            compounds = margin is None and not short
-            cands = reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
+        bounds = _bounds(key, short, restore_only, unknown_lower)
+        # (the search is shared by documents that differ only in what _extra prices)
+        cands = _extra(self.search(word, bounds, margin is None and not short), key, name_like, bounds.max_cost)
         # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
@@ -394,20 +446,31 @@ def _unambiguous(word: str) -> Fix | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _bounds(key: Key, short: bool, restore_only: bool, name_like: bool, unknown_lower: bool = False) -> Bounds:
-    """What a candidate search may do for a word under ``key``: its costs by channel."""
-    name = NAME_COST if name_like else 0.0
+def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool = False) -> Bounds:
+    """What a candidate search may do for a word under ``key``: its costs by channel, but for
+    what :func:`_extra` adds."""
     return Bounds(
         max_cost=SHORT_MAX_COST_SURE if short else _max_cost(key) + (UNKNOWN_LOWER_COST if unknown_lower else 0.0),
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
         dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0),  # type: ignore[arg-type]
-        edit_cost=(  # type: ignore[arg-type]
-            *(EDIT_COST[s] + name for s in key.dots),
-            EDIT_COST[key.umlauts] + SHAPE_COST[key.shapes] + name,
-            LIGATURE_COST[key.ligature],
-        ),
+        edit_cost=(*(EDIT_COST[s] for s in key.dots), EDIT_COST[key.umlauts], 0.0),  # type: ignore[arg-type]
     )
+
+
+def _extra(cands: list[Candidate], key: Key, name_like: bool, max_cost: float) -> list[Candidate]:
+    """``cands`` with the costs that depend on the document's shapes and ligatures and on the
+    word's place, within ``max_cost``, cheapest first."""
+    shape, ligature, name = SHAPE_COST[key.shapes], LIGATURE_COST[key.ligature], NAME_COST if name_like else 0.0
+    if not (shape or ligature or name):
+        return cands
+    out = []
+    for c in cands:
+        ligatures = c.rules.count("ligature")
+        cost = c.cost + shape * c.shapes + ligature * ligatures + name * (len(c.rules) - ligatures)
+        if cost <= max_cost + EPSILON:
+            out.append(c._replace(cost=cost))
+    return sorted(out, key=lambda c: (c.cost, c.word))
 
 
 def _max_cost(key: Key) -> float:
@@ -509,7 +572,7 @@ def _alone(text: str, corrector: Corrector, key: Key, word: str, start: int, end
     after it, which is asked here.  (Should that word have a fix, it is odd itself,
     and its stretch holds this word.)
     """
-    if not word[0].isupper():
+    if not word[0].isupper() or corrector.twins(word, key, _sentence_start(text, start)):
         return False
     if _settled_at(corrector, text, word, start, end, key) is not None:
         return False
@@ -582,6 +645,8 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, key: K
             f = _settled_at(corrector, text, token, start, end, key)
         else:
             f = fixed(i)
+            if f is None:
+                f = corrector.context_fix(text, w, key)
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:

@@ -166,31 +166,27 @@ class Document:
         self.text = text
         self.runs = letter_runs(text)
         self.only_runs = only_letter_runs(text)  # no word holds a digit or sign
-        intact: Counter[str] = Counter()
-        lost: Counter[str] = Counter()
-        era: Counter[str] = Counter()
-        self.signatures = 0
         evidence = _evidences(lex)
-        # each word's evidence is cached as one of a handful of kinds, and the kinds are counted in C
+        # each word's evidence is cached as one of a handful of kinds, the kinds are counted in
+        # C, and each kind adds its counts (a vector, see _Evidences) times its words
         kinds = list(map(evidence.kind.get, self.runs))
         if None in kinds:
             kinds = list(map(evidence, self.runs))
+        totals = [0] * _SIZE
+        vectors = evidence.vectors
         for kind, n in Counter(kinds).items():
-            ev = evidence.kinds[kind]
-            for c in ev.intact:
-                intact[c] += n
-            for c in ev.lost:
-                lost[c] += n
-            era[ev.era] += n
-            self.signatures += ev.signatures * n
+            for i, x in vectors[kind]:
+                totals[i] += x * n
+        intact, lost = totals[: len(CHANNELS)], totals[len(CHANNELS) : 2 * len(CHANNELS)]
         self.words = len(self.runs)
-        self.unknown = lost["shapes"]  # (so far: the lower-case words no list knows)
+        self.unknown = lost[_SHAPES]  # (so far: the lower-case words no list knows)
+        self.signatures = totals[_SIGNATURES]
         if not self.only_runs:
             for m in _SCAN.finditer(text):
-                lost[m.lastgroup] += 1  # type: ignore[index]
+                lost[CHANNELS.index(m.lastgroup)] += 1  # type: ignore[arg-type]
                 self.signatures += m.lastgroup != "shapes"
-        self.counts = (intact, lost)
-        self.era_counts = (era[TRADITIONAL], era[MODERN])
+        self.counts = (intact, lost)  # by CHANNELS
+        self.era_counts = (totals[_TRADITIONAL], totals[_MODERN])
         self.key = self._key(intact, lost)
 
     @functools.cached_property
@@ -198,8 +194,8 @@ class Document:
         """How often each word occurs."""
         return Counter(self.runs)
 
-    def _key(self, intact: Counter[str], lost: Counter[str]) -> Key:
-        states = [_state(intact[c], lost[c]) for c in DOTS]
+    def _key(self, intact: list[int], lost: list[int]) -> Key:
+        states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
         known = [s for s in states if s is not None]
         for i, s in enumerate(states):
             if s is None:  # no evidence: like the others, or by the share of dotted letters
@@ -210,8 +206,8 @@ class Document:
                 else:
                     states[i] = self._by_rate()
         umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
-        shapes = _shapes(intact["shapes"], lost["shapes"])
-        ligature = _state(intact["ligature"], lost["ligature"]) or NEUTRAL
+        shapes = _shapes(intact[_SHAPES], lost[_SHAPES])
+        ligature = _state(intact[_LIGATURE], lost[_LIGATURE]) or NEUTRAL
         trad, modern = self.era_counts
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
@@ -225,8 +221,7 @@ class Document:
         return LOST if dotted / letters < LOST_RATE else NEUTRAL
 
     def profile(self, damaged: float) -> Profile:
-        intact, lost = self.counts
-        channels = tuple(Channel(c, intact[c], lost[c], state) for c, state in zip(CHANNELS, self.states))
+        channels = tuple(Channel(c, *counts, state) for c, *counts, state in zip(CHANNELS, *self.counts, self.states))
         return Profile(self.states[-1], *self.era_counts, channels, self.signatures, self.words, self.unknown, damaged)
 
 
@@ -254,6 +249,8 @@ class _Evidences:
         self.lex = lex
         self.kind: dict[str, int] = {}
         self.kinds: list[Evidence] = []
+        # each kind as the (index, count) pairs it adds to a document's totals (see _SIZE)
+        self.vectors: list[tuple[tuple[int, int], ...]] = []
         self._index: dict[Evidence, int] = {}
         self._lock = threading.Lock()
 
@@ -265,6 +262,7 @@ class _Evidences:
                 kind = self._index.get(ev)
                 if kind is None:
                     kind = self._index[ev] = len(self.kinds)
+                    self.vectors.append(_vector(ev))
                     self.kinds.append(ev)
                 if len(self.kind) >= MAX_CACHED:
                     self.kind.clear()
@@ -273,6 +271,20 @@ class _Evidences:
 
 
 MAX_CACHED = 1 << 18
+# A document's totals: the words holding each channel intact, those that lost it, the
+# words of the old and the new spelling, and the English model's readings.
+_SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
+_TRADITIONAL, _MODERN, _SIGNATURES = 2 * len(CHANNELS), 2 * len(CHANNELS) + 1, 2 * len(CHANNELS) + 2
+_SIZE = _SIGNATURES + 1
+
+
+def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
+    pairs = [(CHANNELS.index(c), 1) for c in ev.intact] + [(len(CHANNELS) + CHANNELS.index(c), 1) for c in ev.lost]
+    if ev.era:
+        pairs.append((_TRADITIONAL if ev.era == TRADITIONAL else _MODERN, 1))
+    if ev.signatures:
+        pairs.append((_SIGNATURES, ev.signatures))
+    return tuple(pairs)
 
 
 @functools.lru_cache(maxsize=16)
@@ -308,7 +320,8 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
                 lost.add(c)
                 signatures += 1
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
-            lost |= {c for c in DOTS if c not in lost and _restores(lex, word, c)}
+            dotted = lex.prefixes.folds_to(word)  # (a set lookup rules most words out)
+            lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c)}
         if not lost and len(word) >= 3 and _ligature_dropped(lex, word):
             lost.add("ligature")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):

@@ -89,6 +89,12 @@ class Prefixes:
             self._folded = folded_items(self.items)
         return self._folded.isdisjoint(first_lower(v).translate(_FOLD) for v in variants)
 
+    def folds_to(self, key: str) -> bool:
+        """Is ``key`` an item with its dots taken off ("fur" for "für")?"""
+        if self._folded is None:
+            self._folded = folded_items(self.items)
+        return key in self._folded
+
     def drops(self, key: str) -> tuple[tuple[str, str, int], ...]:
         """The items that are ``key`` with one dropped glyph restored: (item, glyph, position)."""
         if self._drops is None:
@@ -221,7 +227,8 @@ def reachable(
         old = out.get(cand)
         if old is None or cost < old.cost:
             out[cand] = Candidate(cand, cost, tuple(r.rule for r in done), at_start, inserted,
-                                  any(r.listed_only for r in done), any(r.restores for r in done))
+                                  any(r.listed_only for r in done), any(r.restores for r in done),
+                                  sum(r.shape for r in done))
 
     # A walk is at ``pos`` in the word with ``key`` built so far.  With ts < 0 the key is
     # a prefix of the forms keys[lo:hi]; with ts >= 0 it is a compound head key[:ts] and

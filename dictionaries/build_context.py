@@ -1,0 +1,185 @@
+"""Build ``context_de.tsv.gz``: the neighbours of words that have an umlaut twin.
+
+    python dictionaries/build_context.py     # reads ../shared/corpus/text (a few minutes)
+
+Where OCR or an ASCII scrape loses umlauts, "hätte" becomes "hatte", a valid
+word: only its neighbours tell ("als hätte" is common, "als hatte" rare).
+This script counts, in the shared running text (all four files, the build
+part of ``corpus_text``'s split), how often each *twin* occurs, and with which
+neighbours.  Twins are the listed forms of the word list with ä/ö/ü and their forms with a/o/u
+where those are words too ("hatte"/"hätte", "schon"/"schön", "Lange"/"Länge",
+"Nahe"/"Nähe", see ``twins``).
+
+Neighbours are written folded (lower case, ä/ö/ü as a/o/u, ß as ss), so that a
+neighbour counts the same whether the text lost its umlauts or not.  A
+sentence-initial twin is counted under its lower-case form unless the
+capitalized one is a twin itself ("Länge").  Tokens are runs of letters, "<n>"
+for a number, and the punctuation marks ``, . ; : ! ? ( ) "``; "<s>" and "</s>"
+stand before and after a sentence.
+
+Each line is ``key <TAB> count`` where the key is one of
+
+    word                the twin's count
+    word <TAB> <x       x the word before it
+    word <TAB> >y       y the word after it
+    word <TAB> <<x x2   x x2 the two words before it
+    word <TAB> >>y y2   y y2 the two words after it
+    word <TAB> ~c       a cue c within WINDOW words, not next to it ("wenn ... würde")
+    word <TAB> $shape   the shape of the last word of its clause (ocrfix.ngrams.verb_shape:
+                        "würde ... machen", "wurde ... gemacht")
+
+Cues are the CUES most common folded words: function words that mark the mood or
+the clause ("wenn", "ob", "als", "gern").  Only keys seen at least ``MIN_COUNT``
+times are kept (twins: every one), and of a twin set's neighbours only those whose
+counts tell its members apart (``informative``).
+The first line carries the format version and the attribution.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))
+
+import corpus_text  # noqa: E402
+
+from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold  # noqa: E402
+
+FORMAT = "ocrfix-context 1"
+OUT = HERE / "context_de.tsv.gz"
+MIN_COUNT = 2
+CUES = 150
+COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
+MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
+MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
+# files whose lines are sentences or speeches: a line end is a sentence end
+LINE_IS_SENTENCE = {"wikipedia_klexikon", "klexikon", "gerdracor"}
+
+
+def twins(inside: Counter[str]) -> frozenset[str]:
+    """The listed forms with ä/ö/ü whose form with a/o/u is a listed word too, or a common
+    one ("Burger"), and those: "hätte" and "hatte", "Nähe" and "Nahe" (what "der Nähe"
+    becomes where umlauts are lost).  The word list keeps one casing of a word ("nähe",
+    a form of "nähen"); the capitalized one counts where the text has it inside
+    sentences (``inside``) at least MIN_NOUN times."""
+    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _wordlist, zipf_of
+
+    lex = Lexicon("de_DE")
+    forms = _wordlist().forms
+    dots = str.maketrans("äöüÄÖÜ", "aouAOU")
+    out = set()
+    for stored, entry in forms.items():
+        if not entry & ALL_VARIANTS or stored.translate(dots) == stored:
+            continue
+        noun = stored[0].upper() + stored[1:]
+        for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
+            plain = form.translate(dots)
+            # (a lower-case form is no twin of a noun: "zähl" is not what "Zahl" lost)
+            if lex.listed(plain) or zipf_of(forms.get(plain, 0)) >= COMMON_PLAIN:
+                out.update((form, plain))
+    return frozenset(out)
+
+
+def sentences(stem: str):
+    """The token lists of the sentences of one file."""
+    tokens: list[str] = []
+    for line in corpus_text.lines(stem, "build"):
+        for tok in TOKEN.findall(line):
+            tokens.append(tok)
+            if tok in SENTENCE_END:
+                yield tokens
+                tokens = []
+        if stem in LINE_IS_SENTENCE and tokens:
+            yield tokens
+            tokens = []
+    if tokens:
+        yield tokens
+
+
+def twin_sets(members: frozenset[str]) -> dict[str, list[str]]:
+    """The members by their key: their form with a/o/u for ä/ö/ü."""
+    dots = str.maketrans("äöüÄÖÜ", "aouAOU")
+    sets: dict[str, list[str]] = {}
+    for m in sorted(members):
+        sets.setdefault(m.translate(dots), []).append(m)
+    return sets
+
+
+def first_pass() -> tuple[frozenset[str], Counter[str]]:
+    """The CUES most common folded words, and how often each word occurs inside a sentence."""
+    folded: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for stem in corpus_text.FILES:
+        for sent in sentences(stem):
+            folded.update(fold(t) for t in sent if t[0].isalpha())
+            inside.update(sent[1:])
+    return frozenset(w for w, _ in folded.most_common(CUES)), inside
+
+
+def count(members: frozenset[str], cue_words: frozenset[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for stem in corpus_text.FILES:
+        for sent in sentences(stem):
+            toks = ["<s>", "<s>", *sent, "</s>", "</s>"]
+            folded = [t if t[0] == "<" else fold(t) for t in toks]
+            for i in range(2, len(toks) - 2):
+                w = toks[i]
+                if w not in members:
+                    if i != 2 or (w := w[0].lower() + w[1:]) not in members:
+                        continue
+                a, b, c, d = folded[i - 2], folded[i - 1], folded[i + 1], folded[i + 2]
+                counts[w] += 1
+                counts[f"{w}\t<{b}"] += 1
+                counts[f"{w}\t>{c}"] += 1
+                counts[f"{w}\t<<{a} {b}"] += 1
+                counts[f"{w}\t>>{c} {d}"] += 1
+                near = set(folded[max(2, i - WINDOW) : i - 1] + folded[i + 2 : i + 1 + WINDOW])
+                counts.update(f"{w}\t~{x}" for x in near & cue_words)
+                if end := clause_end(folded, i):
+                    counts[f"{w}\t{end}"] += 1
+    return counts
+
+
+def informative(counts: Counter[str], sets: dict[str, list[str]]) -> dict[str, int]:
+    """The keys to keep: every twin's count, and the neighbours seen MIN_COUNT times
+    that change the odds between two members of a set by MIN_RATIO or more."""
+    by_feature: dict[str, dict[str, int]] = {}
+    for key, n in counts.items():
+        if "\t" in key:
+            w, f = key.split("\t", 1)
+            by_feature.setdefault(f, {})[w] = n
+    set_of = {m: ms for ms in sets.values() for m in ms}
+    kept = {key: n for key, n in counts.items() if "\t" not in key}
+    for f, per in by_feature.items():
+        for w, n in per.items():
+            if n < MIN_COUNT:
+                continue
+            rate = n / counts[w]
+            others = [o for o in set_of[w] if o != w]
+            # compared with each other member's rate (a smoothed half case where it has none)
+            if any(rate >= MIN_RATIO * max(per.get(o, 0.5), 0.5) / counts[o] or
+                   rate * MIN_RATIO <= max(per.get(o, 0.5), 0.5) / counts[o] for o in others if counts[o]):
+                kept[f"{w}\t{f}"] = n
+    return kept
+
+
+def main() -> None:
+    cue_words, inside = first_pass()
+    members = twins(inside)
+    counts = count(members, cue_words)
+    kept = sorted(informative(counts, twin_sets(members)).items())
+    stems = list(corpus_text.FILES)
+    header = (f"# {FORMAT}: the neighbours of {len(members):,} twin forms, keys seen {MIN_COUNT} or more times; "
+              f"from {corpus_text.attribution(stems)}; built by build_context.py")
+    with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
+        f.write((header + "\n" + "".join(f"{k}\t{n}\n" for k, n in kept)).encode("utf-8"))
+    print(f"{OUT.name}: {len(kept):,} keys for {len(members):,} twins", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

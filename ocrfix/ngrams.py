@@ -1,0 +1,172 @@
+"""Which of two twins a sentence means: "hatte" or "hätte", from the words around it.
+
+Where a document lost its umlauts, "hätte" comes out as "hatte", a valid word;
+only its neighbours tell them apart ("als hätte" is common, "als hatte" rare).
+``dictionaries/context_de.tsv.gz`` (``build_context.py``) holds, for each word
+that has such a twin, how often it occurs, with which word before and after it,
+with which two, and with which of the commonest words within a few words
+(cues: "wenn ... würde").  Neighbours are folded (lower case, no dots, ß as ss),
+so that they count the same whether the document lost its umlauts or not.
+
+:meth:`Model.odds` compares the twins as a naive Bayes classifier would: the
+twin's frequency, times how likely each side's neighbours are after or before
+it (the two words where they were seen often enough, else the one next to it),
+times the cues, each smoothed towards the set's pooled rate.  A feature the set
+never showed, or one that does not tell the twins apart, counts for nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import threading
+from typing import Iterable, NamedTuple
+
+import regex
+
+from .lexicon import data_dir
+
+FORMAT = "ocrfix-context 1"
+SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
+MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
+CUE_WEIGHT = 0.5  # cues overlap with each other and with the neighbours: each counts half
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "„": '"', "“": '"', "”": '"'})
+_DOTS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+_PARTICIPLE = regex.compile(r"^[a-z]{0,6}?ge[a-z]{2,}(?:t|en)$|^(?:be|ver|er|zer|ent|emp)[a-z]{2,}t$")
+CLAUSE_END = frozenset(",.;:!?</s>")
+CLAUSE_LOOK = 12  # tokens looked at for a clause's last word
+
+
+def verb_shape(word: str) -> str:
+    """What the last word of a clause looks like (folded): a participle ("gemacht",
+    "verkauft"), an infinitive ("machen"), else a word ending in -t, or another."""
+    if _PARTICIPLE.match(word):
+        return "part"
+    if word.endswith("en") and len(word) > 3:
+        return "inf"
+    return "t" if word.endswith("t") else "other"
+
+
+def clause_end(folded: list[str], i: int) -> str:
+    """The feature of the last word of the clause that goes on after ``folded[i]``: "$" and
+    its :func:`verb_shape`, or "" where the clause ends at once or is too long to tell."""
+    last = ""
+    for tok in folded[i + 1 : i + 1 + CLAUSE_LOOK]:
+        if tok in CLAUSE_END or tok == "</s>":
+            return "$" + verb_shape(last) if last else ""
+        if tok[0].isalpha():
+            last = tok
+    return ""
+
+
+def fold(token: str) -> str:
+    """A neighbour as the model keys it ("<n>" for a number)."""
+    if token[:1].isdigit():
+        return "<n>"
+    return token.lower().translate(_FOLD)
+
+
+class Context(NamedTuple):
+    """The neighbours of a word, folded: two before it, two after it, the cues around it,
+    and the shape of the clause's last word (:func:`clause_end`)."""
+
+    before: tuple[str, str]  # (the second word before, the word before); "<s>" at a sentence start
+    after: tuple[str, str]  # (the word after, the second after); "</s>" at a sentence end
+    cues: frozenset[str]
+    end: str = ""
+
+
+class Model:
+    """The counts of ``context_de.tsv.gz``: each twin's count, and its features' counts."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.count: dict[str, int] = {}
+        self.features: dict[str, dict[str, int]] = {}
+        for line in lines:
+            word, _, rest = line.rstrip("\n").partition("\t")
+            feature, _, n = rest.rpartition("\t")
+            if feature:
+                self.features.setdefault(word, {})[feature] = int(n)
+            else:
+                self.count[word] = int(n)
+        sets: dict[str, list[str]] = {}
+        for word in sorted(self.count):
+            sets.setdefault(word.translate(_DOTS), []).append(word)
+        self.sets = {key: tuple(members) for key, members in sets.items()}
+        self.cues = frozenset(f[1:] for fs in self.features.values() for f in fs if f[0] == "~")
+
+    def twins(self, word: str) -> tuple[str, ...]:
+        """The members of the set of ``word`` (itself included), or () if it has no twin."""
+        members = self.sets.get(word.translate(_DOTS), ())
+        return members if word in members and len(members) > 1 else ()
+
+    def odds(self, word: str, other: str, ctx: Context) -> float:
+        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set)."""
+        members = self.sets[word.translate(_DOTS)]
+        total = sum(self.count[m] for m in members)
+        score = math.log10(self.count[other] / self.count[word])
+        (b2, b1), (a1, a2) = ctx.before, ctx.after
+        for trigram, bigram in ((f"<<{b2} {b1}", f"<{b1}"), (f">>{a1} {a2}", f">{a1}")):
+            feature = trigram if self._seen(trigram, members) >= MIN_TRIGRAM else bigram
+            score += self._weight(feature, word, other, members, total)
+        for cue in ctx.cues & self.cues:
+            score += CUE_WEIGHT * self._weight("~" + cue, word, other, members, total)
+        if ctx.end:
+            score += self._weight(ctx.end, word, other, members, total)
+        return score
+
+    def _seen(self, feature: str, members: tuple[str, ...]) -> int:
+        return sum(self.features.get(m, {}).get(feature, 0) for m in members)
+
+    def _weight(self, feature: str, word: str, other: str, members: tuple[str, ...], total: int) -> float:
+        seen = self._seen(feature, members)
+        if not seen:
+            return 0.0  # never seen with the set, or seen alike with all of it (pruned)
+        pooled = seen / total
+        a = (self.features.get(other, {}).get(feature, 0) + SMOOTHING * pooled) / (self.count[other] + SMOOTHING)
+        b = (self.features.get(word, {}).get(feature, 0) + SMOOTHING * pooled) / (self.count[word] + SMOOTHING)
+        return math.log10(a / b)
+
+
+# the tokens of a sentence: words, numbers, and the punctuation that tells clauses apart
+TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[,.;:!?()\"„“”]")
+SENTENCE_END = frozenset(".!?")
+WINDOW = 6  # cues are looked for this many words either side (build_context.WINDOW)
+REACH = 200  # characters looked at either side of a word
+
+
+def context_at(text: str, start: int, end: int) -> Context:
+    """The :class:`Context` of the word at ``text[start:end]``, within its sentence."""
+    left = [t for t in TOKEN.findall(text, max(0, start - REACH), start)]
+    for i in range(len(left) - 1, -1, -1):
+        if left[i] in SENTENCE_END:
+            left = left[i + 1 :]
+            break
+    right = []
+    for t in TOKEN.findall(text, end, end + REACH):
+        right.append(t)
+        if t in SENTENCE_END:
+            break
+    before = ["<s>", "<s>", *map(fold, left)]
+    after = [*map(fold, right), "</s>", "</s>"]
+    if after[0] in SENTENCE_END:
+        after = ["</s>", "</s>"]
+    near = frozenset(before[-WINDOW:-1] + after[1:WINDOW]) - {"<s>", "</s>"}
+    return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0))
+
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped model, loaded on first use, once per process."""
+    path = data_dir() / "context_de.tsv.gz"
+    with _lock, gzip.open(path, "rt", encoding="utf-8") as f:
+        header = f.readline()
+        if FORMAT not in header:
+            raise RuntimeError(f"{path}: expected {FORMAT!r}, rebuild it with dictionaries/build_context.py")
+        return Model(f)
