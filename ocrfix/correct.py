@@ -24,7 +24,7 @@ from .tokens import Word, letter_run_at, letter_runs, only_letter_runs, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
-    from .pipeline import Context
+    from .context import Context
 
 
 class Mode:

@@ -11,35 +11,12 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .config import Config
-from .correct import Corrector, correct_words, get_corrector, mode_changed
+from .context import Context
+from .correct import correct_words, get_corrector, mode_changed
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
-from .lexicon import Lexicon, get_lexicon
 from .result import Edit, Explanation
 from .trace import Trace
 from .unicode import fix_ligature_glyphs, fix_mojibake, fix_split_diaeresis, normalize_nfc, remove_invisible
-
-
-class Context:
-    """What a step may use besides the text: the options and the (lazily loaded) dictionary."""
-
-    __slots__ = ("config", "_lexicon", "_corrector")
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self._lexicon: Lexicon | None = None
-        self._corrector: Corrector | None = None
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = get_lexicon(self.config.variant, self.config.user_words)
-        return self._lexicon
-
-    @property
-    def corrector(self) -> Corrector:
-        if self._corrector is None:
-            self._corrector = get_corrector(self.config.variant, self.config.user_words)
-        return self._corrector
 
 
 class Step(NamedTuple):
@@ -86,7 +63,7 @@ class Cleaner:
         elif options:
             config = config.replace(**options)
         self.config = config
-        self._ctx = Context(config)
+        self._ctx = Context(config, get_corrector)
         self._steps = tuple(s for s in STEPS if getattr(config, s.name))
 
     def __reduce__(self):
