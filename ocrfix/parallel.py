@@ -75,6 +75,8 @@ def explain_each(
 def _many(
     cleaner: CleanerLike, method: Method, texts: Iterable[str], workers: int | None, chunksize: int
 ) -> Iterator[Any]:
+    if isinstance(texts, (str, bytes, bytearray)):  # would be cleaned a character at a time
+        raise TypeError(f"texts must be a collection of texts, not one {type(texts).__name__}; clean() cleans one")
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     if not workers:

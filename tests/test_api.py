@@ -93,3 +93,19 @@ def test_overlapping_steps_are_reported_together():
     assert ex.text == "Die Straße ist großartig."
     (c,) = ex.corrections
     assert c.original == "Stra\u00adBe" and c.replacement == "Straße" and c.rule == "invisible+eszett"
+
+
+def test_clean_many_refuses_one_string():
+    """A str is an iterable of characters, not a collection of texts."""
+    with pytest.raises(TypeError, match="not one str; clean"):
+        Cleaner().clean_many("ein string")
+    with pytest.raises(TypeError, match="not one bytes"):
+        Cleaner().explain_many(b"ein string", workers=2)
+
+
+def test_replay_refuses_corrections_of_another_text():
+    corrections = ocrfix.explain("Die Strafie ist groB.").corrections
+    with pytest.raises(ValueError, match="correction 0 does not fit the text: 'Strafie' at 4..11, where the text has ''"):
+        ocrfix.replay("abc", corrections)
+    with pytest.raises(ValueError, match="overlaps the one before"):
+        ocrfix.replay("Die Strafie ist groB.", corrections[::-1])
