@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from .config import Config
+from .config import DEFAULTS, Config
 from .context import Context
 from .correct import correct_words, get_corrector, mode_changed
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
@@ -57,12 +57,26 @@ class Cleaner:
     cleaner sent to a worker carries only its options.
     """
 
-    def __init__(self, config: Config | None = None, **options: Any) -> None:
-        if config is None:
-            config = Config.from_options(**options)
-        elif options:
-            config = config.replace(**options)
-        self.config = config
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        variant: str = "de_DE",
+        user_words: Iterable[str] = frozenset(),
+        mojibake: bool = True,
+        ligature: bool = True,
+        diaeresis: bool = True,
+        invisible: bool = True,
+        nfc: bool = True,
+        dehyphenate: bool = True,
+        unwrap: bool = False,
+        quotes: bool = True,
+        bullets: bool = True,
+        words: bool = True,
+    ) -> None:
+        """A :class:`Config`, or its fields as keyword options (one or the other)."""
+        options = {name: value for name, value in locals().items() if name not in ("self", "config")}
+        self.config = config = _config(config, options)
         self._ctx = Context(config, get_corrector)
         self._steps = tuple(s for s in STEPS if getattr(config, s.name))
 
@@ -83,7 +97,7 @@ class Cleaner:
 
     def _run(self, text: str) -> Trace:
         if not isinstance(text, str):
-            raise TypeError(f"ocrfix cleans str, not {type(text).__name__}; decode bytes first")
+            raise TypeError(_not_text(text))
         trace = Trace(text)
         if not text:
             return trace  # nothing to do, and no dictionary to load for it
@@ -116,3 +130,29 @@ class Cleaner:
         from .parallel import explain_many
 
         return explain_many(self, texts, workers=workers, chunksize=chunksize)
+
+
+def _config(config: object, options: dict[str, Any]) -> Config:
+    """The options of a :class:`Cleaner`: ``config``, or else the keyword ``options``."""
+    if config is None:
+        return Config(**options)
+    if isinstance(config, str):  # Cleaner("de_CH")
+        raise TypeError(f"Cleaner takes its options as keywords: Cleaner(variant={config!r})")
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a Config, not {type(config).__name__}")
+    changed = [name for name, value in options.items() if value != DEFAULTS[name]]
+    if changed:  # which of the two was meant to win is not clear
+        raise TypeError(f"Cleaner takes a Config or options, not both: Cleaner(config.replace({changed[0]}=...))")
+    return config
+
+
+def _not_text(value: object) -> str:
+    """Why ``value`` cannot be cleaned, in the terms of what it is."""
+    kind = type(value).__name__
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return f"ocrfix cleans str, not {kind}; decode it first (data.decode('utf-8'), say)"
+    if value is None:
+        return "ocrfix cleans str, not None"
+    if isinstance(value, Iterable):
+        return f"ocrfix cleans one str, not a {kind}; clean_many() cleans many texts"
+    return f"ocrfix cleans str, not {kind}"
