@@ -22,6 +22,8 @@ class Config:
     user_words: frozenset[str] = field(default_factory=frozenset)
     """Words to accept as correct and to correct towards (names, product names)."""
 
+    entities: bool = True
+    """HTML entities and character references: "Gr&uuml;&szlig;e", "&#252;" -> "Grüße", "ü"."""
     mojibake: bool = True
     """UTF-8 read as cp1252: "FÃ¼hrung" -> "Führung"."""
     ligature: bool = True

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 from .config import DEFAULTS, Config
 from .context import Context
 from .correct import correct_words, get_corrector, mode_changed
+from .entities import decode_entities
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
 from .result import Edit, Explanation
 from .trace import Trace
@@ -29,6 +30,7 @@ class Step(NamedTuple):
 
 
 STEPS: tuple[Step, ...] = (
+    Step("entities", decode_entities),  # first: a decoded reference may be mojibake ("&Atilde;&frac14;")
     Step("mojibake", fix_mojibake),
     Step("ligature", fix_ligature_glyphs),
     Step("diaeresis", fix_split_diaeresis),
@@ -63,6 +65,7 @@ class Cleaner:
         *,
         variant: str = "de_DE",
         user_words: Iterable[str] = frozenset(),
+        entities: bool = True,
         mojibake: bool = True,
         ligature: bool = True,
         diaeresis: bool = True,
