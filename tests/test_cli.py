@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ocrfix.cli import BATCH_TEXTS
+from ocrfix.batch import BATCH_TEXTS
 from ocrfix.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -405,7 +405,8 @@ def test_large_text_is_cleaned_in_pieces(tmp_path):
     paragraphs = [f"Absatz {i}: {BUERGER}\n{FEST} Und eine Wirtschafts-\nforderung.\n" for i in range(40)]
     text = "\n".join(paragraphs)
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
-    small = ["-c", "import sys, ocrfix.cli as c; c.SPLIT_ABOVE = 500; c.PIECE_CHARS = 300; sys.exit(c.main())"]
+    small = ["-c", "import sys, ocrfix.batch as b, ocrfix.cli as c; b.SPLIT_ABOVE = 500; b.PIECE_CHARS = 300; "
+             "sys.exit(c.main())"]
     whole = run(tmp_path / "big.txt", "-q")
     pieces = subprocess.run(
         [sys.executable, *small, tmp_path / "big.txt", "-q"], capture_output=True, env=ENV, timeout=120
