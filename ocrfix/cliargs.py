@@ -129,7 +129,7 @@ def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="worker processes (default: the number of cores, fewer for small inputs)",
+        help="worker processes; 0: one per core (default: one per core, fewer for small inputs)",
     )
 
     steps = p.add_argument_group("steps (each can be switched on or off)")

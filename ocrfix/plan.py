@@ -70,8 +70,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
         args.explain = True
     if args.no_backup and not args.in_place:
         raise UsageError("--no-backup only applies to --in-place")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs must be 0 (every core) or more")
     config = _config(args)
     encoding = _encoding(args.encoding)
     paths = args.paths or [STDIN]
@@ -81,7 +81,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     _check_outputs(jobs, args, errors, explain_out)
     if jobs and jobs[0].src == STDIN:
         _read_stdin(jobs[0], args.quiet)
-    workers = args.jobs or max(1, min(available_cores(), sum(j.size for j in jobs) // AUTO_BYTES_PER_WORKER))
+    workers = _workers(args.jobs, sum(j.size for j in jobs))
     color = args.color == "always" or (args.color == "auto" and isatty(sys.stdout) and "NO_COLOR" not in os.environ)
     return Plan(
         jobs,
@@ -98,6 +98,13 @@ def make_plan(args: argparse.Namespace) -> Plan:
         encoding,
         args.quiet,
     )
+
+
+def _workers(jobs: int | None, size: int) -> int:
+    """-j N: N workers, 0 every core (as ``workers=0`` in the API); without it, fewer for small inputs."""
+    if jobs is None:
+        return max(1, min(available_cores(), size // AUTO_BYTES_PER_WORKER))
+    return jobs or available_cores()
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -135,6 +135,14 @@ def test_tree_into_out_dir_on_two_workers(tmp_path):
     assert {p: p.read_bytes() for p in src.rglob("*") if p.is_file()} == before  # inputs untouched
 
 
+def test_jobs_zero_is_every_core(tmp_path):
+    src, dst = tmp_path / "scans", tmp_path / "clean"
+    make_tree(src)
+    proc = run(src, "--out-dir", dst, "-j", "0", "-q")
+    assert (proc.returncode, err(proc)) == (0, "")
+    assert (dst / "2023" / "b.txt").read_text(encoding="utf-8") == FEST_OK
+
+
 def test_glob_and_single_file_into_out_dir(tmp_path):
     src = tmp_path / "scans"
     make_tree(src)
@@ -332,7 +340,7 @@ def test_unreadable_file(tmp_path):
         (["A", "-o", "X", "--explain-out", "X"], "--explain-out x.txt is also an input or an output"),
         (["A", "-o", "X", "--explain-out", "A"], "--explain-out A is also an input or an output"),
         (["A", "--in-place", "--explain-out", "A"], "--explain-out A is also an input or an output"),
-        (["A", "-j", "0"], "--jobs must be at least 1"),
+        (["A", "-j", "-1"], "--jobs must be 0 (every core) or more"),
         (["A", "-j", "many"], "invalid int value"),
         (["A", "--variant", "de_XX"], "variant must be one of"),
         (["A", "--encoding", "klingonisch"], "unknown encoding"),
