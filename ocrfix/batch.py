@@ -279,6 +279,8 @@ class Run:
         self.rules.update(c.rule for c in corrections)
         self.corrections += len(corrections)
         job.changed = job.changed or text != piece.text
+        if piece.has_field:
+            self.field_found(job)
         if self.out is not None:
             self.out.write(piece.field.replace(text) if piece.field else text)
         if self.plan.explain and corrections:
@@ -288,13 +290,28 @@ class Run:
 
     def keep(self, item: Item) -> None:
         job, piece = item.job, item.piece
+        if piece.has_field:  # (a value that is no string)
+            self.field_found(job)
+        job.lacking += piece.has_field is False
         if piece.warning:
             self.kept += 1
             job.warnings += 1
             if job.warnings <= MAX_WARNINGS:
-                self.say("warning", f"{job.label}:{piece.line}: {piece.warning}; line kept as it was")
+                message = f"{job.label}:{piece.line}: {piece.warning}; line kept as it was"
+                if job.found:
+                    self.say("warning", message)
+                else:  # if no line has the field, the job fails with one message instead
+                    job.held.append(message)
         if self.out is not None:
             self.out.write(piece.text)
+
+    def field_found(self, job: Job) -> None:
+        """A line of ``job`` has the --field: say the warnings held back until then."""
+        if not job.found:
+            job.found = True
+            for message in job.held:
+                self.say("warning", message)
+            job.held.clear()
 
     def explain(self, job: Job, piece: Piece, corrections: Sequence[Correction]) -> None:
         lines = []
@@ -315,6 +332,12 @@ class Run:
         sys.stdout.buffer.write("".join(out).encode("utf-8"))
 
     def finish(self, job: Job) -> None:
+        if job.lacking and not job.found:  # a --field that no line has: a typo, or the wrong file
+            self.kept -= job.warnings
+            self.fail(job, f'no line has the field "{self.plan.field}" (--field NAME picks the field to clean)')
+            return
+        for message in job.held:  # no line had the field, nor lacked it: lines that are no JSON objects
+            self.say("warning", message)
         if self.out is not None:
             if job.dest == job.src and not job.changed:
                 self.out.discard()  # --in-place leaves a clean file (and its time stamp) alone

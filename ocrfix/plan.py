@@ -11,7 +11,7 @@ import argparse
 import codecs
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import IO, Any, Iterator, Sequence
 
@@ -45,6 +45,9 @@ class Job:
     failed: bool = False
     changed: bool = False
     warnings: int = 0
+    found: bool = False  # JSONL: a line has the --field
+    lacking: int = 0  # JSONL: lines without it
+    held: list[str] = field(default_factory=list)  # their warnings, said once a line has the field
 
 
 @dataclass

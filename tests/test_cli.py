@@ -232,6 +232,24 @@ def test_jsonl_field_and_format_from_stdin():
     assert '<stdin>:2: field "body" is not a string' in err(proc)
 
 
+def test_jsonl_field_that_no_line_has_fails_the_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(json.dumps({"body": FEST}) + "\n", encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": FEST}) for i in range(20)]
+    (tmp_path / "in" / "b.jsonl").write_text("\n".join(["", "kein JSON", *lines]) + "\n", encoding="utf-8")
+    proc = run(tmp_path / "in", "--field", "body", "--out-dir", tmp_path / "out")
+    assert proc.returncode == 1
+    messages = err(proc)
+    assert messages.startswith(  # one message, not a warning a line
+        f'ocrfix: error: {tmp_path / "in" / "b.jsonl"}: no line has the field "body" '
+        "(--field NAME picks the field to clean)\nocrfix: 1 file, "
+    )
+    assert "kept as it was" not in messages and "1 input failed" in messages
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.jsonl"]
+    proc = run("--field", "titel", "--format", "jsonl", "-q", stdin=json.dumps({"text": FEST}).encode())
+    assert proc.returncode == 1 and 'no line has the field "titel"' in err(proc)
+
+
 # -- encodings and unreadable inputs ----------------------------------------------------
 
 
