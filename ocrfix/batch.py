@@ -340,10 +340,16 @@ class Run:
             self.say("warning", message)
         if self.out is not None:
             if job.dest == job.src and not job.changed:
-                self.out.discard()  # --in-place leaves a clean file (and its time stamp) alone
+                self.out.discard()  # --in-place leaves a clean file (and its time stamp) alone: no backup needed
             else:
-                with _signals_held():
-                    self.out.commit()
+                try:
+                    with _signals_held():
+                        self.out.commit()
+                except FileExistsError:  # never overwrite a backup (one of another text)
+                    self.fail(
+                        job, f"backup {job.backup} already exists; file left as it was (remove it, or use --no-backup)"
+                    )
+                    return
             self.out = None
         self.done += 1
         self.bytes += job.size

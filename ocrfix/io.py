@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
+import filecmp
 import io
 import json
 import os
@@ -324,7 +326,15 @@ class AtomicFile:
 
 
 def _keep(path: str, backup: str) -> None:
-    """Keep ``path`` as ``backup`` (a hard link, or a copy where links are impossible); never overwrite one."""
+    """Keep ``path`` as ``backup`` (a hard link, or a copy where links are impossible).
+
+    An existing backup is never overwritten: if it holds what ``path`` holds (made by
+    a run that stopped before the rename), it stands; else FileExistsError.
+    """
+    if os.path.lexists(backup):
+        if os.path.isfile(backup) and filecmp.cmp(path, backup, shallow=False):
+            return
+        raise FileExistsError(errno.EEXIST, "backup already exists", backup)
     try:
         os.link(path, backup)
     except FileExistsError:

@@ -222,14 +222,10 @@ def _check_outputs(jobs: list[Job], args: argparse.Namespace, errors: list[str],
     ``explain_out``) would share."""
     inputs = {j.identity for j in jobs if j.identity is not None}
     owners: dict[str, Job] = {}
-    if args.in_place:  # the outputs are the inputs
-        for job in list(jobs):
+    if args.in_place:  # the outputs are the inputs; an existing backup is the writer's to check
+        for job in jobs:
             job.dest = job.src
-            if not args.no_backup:
-                job.backup = job.src + ".orig"
-                if os.path.lexists(job.backup):
-                    errors.append(f"{job.label}: backup {job.backup} already exists (remove it, or use --no-backup)")
-                    jobs.remove(job)
+            job.backup = None if args.no_backup else job.src + ".orig"
     else:
         for job in jobs:
             if job.dest is None:

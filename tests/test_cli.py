@@ -174,11 +174,43 @@ def test_in_place_keeps_a_backup(tmp_path):
     assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == FEST
     assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o640
     assert not (tmp_path / "b.txt.orig").exists()  # nothing to fix: the file is left alone
-    # a second run refuses to overwrite the backup, and says so
-    proc = run("--in-place", tmp_path / "a.txt", "-q")
+    # a second run finds nothing to change: the files and the backup stay as they are
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    proc = run("--in-place", tmp_path, "-q")
+    assert (proc.returncode, err(proc)) == (0, "")
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+
+def test_in_place_resumed_never_overwrites_a_backup(tmp_path):
+    """A run resumed after an interruption: some files done, some not, some with a backup of their own."""
+    (tmp_path / "done.txt").write_text(FEST_OK, encoding="utf-8")  # cleaned by the first run
+    (tmp_path / "done.txt.orig").write_text(FEST, encoding="utf-8")
+    (tmp_path / "todo.txt").write_text(BUERGER, encoding="utf-8")  # not reached
+    (tmp_path / "linked.txt").write_text(PRUEFUNG, encoding="utf-8")  # stopped between backup and rename
+    os.link(tmp_path / "linked.txt", tmp_path / "linked.txt.orig")
+    (tmp_path / "other.txt").write_text(FEST, encoding="utf-8")  # a backup that holds another text
+    (tmp_path / "other.txt.orig").write_text("Eine andere Fassung.", encoding="utf-8")
+    proc = run("--in-place", tmp_path, "-q")
     assert proc.returncode == 1
-    assert "a.txt.orig already exists" in err(proc)
-    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == FEST
+    assert err(proc) == (
+        f"ocrfix: error: {tmp_path / 'other.txt'}: backup {tmp_path / 'other.txt.orig'} already exists; "
+        "file left as it was (remove it, or use --no-backup)\n"
+    )
+    texts = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert texts == {
+        "done.txt": FEST_OK,
+        "done.txt.orig": FEST,
+        "todo.txt": BUERGER_OK,
+        "todo.txt.orig": BUERGER,
+        "linked.txt": PRUEFUNG_OK,
+        "linked.txt.orig": PRUEFUNG,
+        "other.txt": FEST,
+        "other.txt.orig": "Eine andere Fassung.",
+    }
+    os.remove(tmp_path / "other.txt.orig")  # once the user has dealt with it, the run finishes
+    proc = run("--in-place", tmp_path, "-q")
+    assert (proc.returncode, err(proc)) == (0, "")
+    assert (tmp_path / "other.txt").read_text(encoding="utf-8") == FEST_OK
 
 
 def test_in_place_without_backup(tmp_path):
