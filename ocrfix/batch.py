@@ -122,17 +122,20 @@ class Cleaning:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C (and SIGTERM) back while a finished output and its backup are put in place."""
+    """Hold Ctrl-C and SIGTERM back while a temporary file changes hands: while it is made
+    and the run takes note of it, put in place with its backup, or removed.
+
+    A signal that comes meanwhile is raised once the handlers are back.  One that comes
+    while they are put back runs the handler there and then: every handler is put back
+    all the same (an ExitStack runs each callback, whatever the one before raised).
+    """
     caught: list[int] = []
-    held = (signal.SIGINT, signal.SIGTERM)
-    previous = [signal.signal(s, lambda signum, frame: caught.append(signum)) for s in held]
-    try:
+    with contextlib.ExitStack() as restore:
+        for s in (signal.SIGINT, signal.SIGTERM):
+            restore.callback(signal.signal, s, signal.signal(s, lambda signum, frame: caught.append(signum)))
         yield
-    finally:
-        for s, handler in zip(held, previous, strict=True):
-            signal.signal(s, handler)
-        if caught:
-            signal.raise_signal(caught[0])  # now handled as usual
+    if caught:
+        signal.raise_signal(caught[0])  # now handled as usual
 
 
 class StdoutFile:
@@ -216,7 +219,8 @@ class Run:
         self.failed += len(plan.errors)
         try:
             if plan.explain_out is not None:
-                self.explain_file = AtomicFile(plan.explain_out)
+                with _signals_held():  # from the moment the file exists, discard() knows it
+                    self.explain_file = AtomicFile(plan.explain_out)
             with contextlib.closing(Cleaning(plan.cleaner, plan.workers).run(_read(plan))) as results:
                 for item, result in results:
                     self.take(item, result)
@@ -234,11 +238,12 @@ class Run:
         return not self.failed
 
     def discard(self) -> None:
-        """Remove every temporary file of this run."""
-        for output in (self.out, self.explain_file):
-            if output is not None:
-                output.discard()
-        self.out = self.explain_file = None
+        """Remove every temporary file of this run (a second Ctrl-C waits until they are gone)."""
+        with _signals_held():
+            for output in (self.out, self.explain_file):
+                if output is not None:
+                    output.discard()
+            self.out = self.explain_file = None
 
     def take(self, item: Item, result: Result | None) -> None:
         """Write one item's result; a write error fails its job (named on stderr) and the run goes on."""
@@ -266,7 +271,8 @@ class Run:
     def open(self, job: Job) -> None:
         if job.dest is not None:
             mode = os.stat(job.src).st_mode & 0o7777 if job.dest == job.src else None  # --in-place: the input's
-            self.out = AtomicFile(job.dest, mode, backup=job.backup)
+            with _signals_held():  # a signal between making the file and taking note of it left it behind
+                self.out = AtomicFile(job.dest, mode, backup=job.backup)
         elif self.plan.to_stdout:
             self.out = StdoutFile()
 

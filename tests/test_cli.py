@@ -10,15 +10,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from ocrfix.batch import BATCH_TEXTS
 from ocrfix.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -508,90 +505,3 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"ocrfix:" in shown and b"%|" in shown and b"1 file" in shown
     piped = run(tmp_path, "--out-dir", tmp_path / "out2")
     assert b"%|" not in piped.stderr and b"\r" not in piped.stderr
-
-
-# -- interruption -------------------------------------------------------------------------
-
-
-def _open_writer(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 60) -> int:
-    """Open the write end of ``fifo`` once the command has opened it for reading."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError:  # no reader yet
-            if proc.poll() is not None:
-                pytest.fail(f"ocrfix ended early: {proc.communicate()}")
-            time.sleep(0.02)
-    proc.kill()
-    pytest.fail("ocrfix did not reach the named pipe")
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
-@pytest.mark.parametrize(
-    "how, jobs, sig",
-    [
-        ("out-dir", "1", signal.SIGINT),
-        ("out-dir", "2", signal.SIGINT),
-        ("in-place", "1", signal.SIGINT),
-        ("in-place", "2", signal.SIGINT),
-        ("out-dir", "1", signal.SIGTERM),
-    ],
-)
-def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
-    """Stop the command while it waits on an input that never ends, with an output not yet done.
-
-    The last input is a named pipe that never ends, so the moment of the
-    interruption is certain: the pipe is being read, and the files before it
-    are done, except what is still in flight.  With one worker, the writer is
-    right behind the reader: the large JSONL file is done too, and the pipe's
-    output is open.  With two, batches are in flight: the JSONL output is half
-    written to its temporary file.
-    """
-    src, dst = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    (src / "a.txt").write_text(BUERGER, encoding="utf-8")
-    (src / "b.txt").write_text(FEST, encoding="utf-8")
-    dump = "".join(json.dumps({"id": i, "text": PRUEFUNG}) + "\n" for i in range(8 * BATCH_TEXTS))
-    (src / "m.jsonl").write_text(dump, encoding="utf-8")
-    os.mkfifo(src / "z.txt")
-    where = ["--in-place"] if how == "in-place" else ["--out-dir", str(dst)]
-    proc = subprocess.Popen(
-        [*CLI, src, *where, "-j", jobs],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, start_new_session=True,
-    )
-    writer = _open_writer(src / "z.txt", proc)
-    try:
-        partial = temp_files(tmp_path)
-        # the pipe's output, or the JSONL's if its batches are still in flight (-j 2)
-        assert partial and {p.name.split(".")[1] for p in partial} <= {"m", "z"}
-        proc.send_signal(sig)
-        stdout, stderr = proc.communicate(timeout=60)
-    finally:
-        os.close(writer)
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)  # the workers too
-    assert proc.returncode == (130 if sig == signal.SIGINT else 128 + signal.SIGTERM)
-    assert b"Traceback" not in stderr and b"no partial ones left" in stderr
-    assert temp_files(tmp_path) == []
-    cleaned = dump.replace(PRUEFUNG, PRUEFUNG_OK)
-    # whether the JSONL file was finished before the signal depends on timing: either
-    # it is whole and cleaned, or it was not written at all
-    jsonl_done = (src / "m.jsonl.orig").exists() if how == "in-place" else (dst / "m.jsonl").exists()
-    if jobs == "1":
-        assert jsonl_done  # one worker: the writer is right behind the reader
-    if how == "in-place":
-        assert (src / "a.txt").read_text(encoding="utf-8") == BUERGER_OK
-        assert (src / "a.txt.orig").read_text(encoding="utf-8") == BUERGER
-        assert (src / "m.jsonl").read_text(encoding="utf-8") == (cleaned if jsonl_done else dump)
-        if jsonl_done:
-            assert (src / "m.jsonl.orig").read_text(encoding="utf-8") == dump
-        assert not (src / "z.txt.orig").exists()
-    else:
-        assert (src / "m.jsonl").read_text(encoding="utf-8") == dump
-        assert sorted(p.name for p in dst.iterdir()) == ["a.txt", "b.txt"] + (["m.jsonl"] if jsonl_done else [])
-        assert (dst / "a.txt").read_text(encoding="utf-8") == BUERGER_OK
-        assert (dst / "b.txt").read_text(encoding="utf-8") == FEST_OK
-        if jsonl_done:
-            assert (dst / "m.jsonl").read_text(encoding="utf-8") == cleaned
-        assert (src / "a.txt").read_text(encoding="utf-8") == BUERGER
