@@ -18,8 +18,8 @@ DEFAULT_GLOBS = ("*.txt", "*.jsonl")
 
 DESCRIPTION = """\
 Repair OCR- and extraction-damaged German text: lost umlauts and ß ("fur",
-"groBe", "kiinstliche"), ligatures, mojibake, words hyphenated across lines,
-misread quotes and bullets.
+"groBe", "kiinstliche"), ligatures, mojibake, HTML entities, words hyphenated
+across lines, misread quotes and bullets.
 
 Without PATH, or with "-", reads stdin and writes stdout.  A PATH may be a
 file or a folder; folders are walked (hidden entries skipped) for files
@@ -85,7 +85,12 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
     dest = out.add_mutually_exclusive_group()
     dest.add_argument("-o", "--output", metavar="FILE", help='write the one input\'s result to FILE ("-": stdout)')
     dest.add_argument("--out-dir", metavar="DIR", help="write results under DIR, mirroring each input folder's tree")
-    dest.add_argument("--in-place", action="store_true", help="rewrite the inputs, keeping a backup FILE.orig")
+    dest.add_argument(
+        "--in-place",
+        action="store_true",
+        help="rewrite the inputs, keeping a backup FILE.orig (never overwritten; files that would not change "
+        "are left alone, so a run can be repeated)",
+    )
     out.add_argument("--no-backup", action="store_true", help="with --in-place: keep no FILE.orig")
 
 

@@ -1,4 +1,4 @@
-"""Cleaning Dask bags and DataFrame columns (``pip install "ocrfix[dask]"``).
+"""Cleaning Dask bags and DataFrame columns (``pip install ".[dask]"`` in a checkout).
 
 Nothing here is needed to use ocrfix with Dask: a :class:`~ocrfix.Cleaner`
 pickles as its options only and loads the dictionaries on first use in each
