@@ -57,12 +57,12 @@ def decode_entities(text: str, ctx: Context) -> list[Edit]:
 def _guarded(protected: list[tuple[int, int]], start: int, end: int, references: list[tuple[int, int]]) -> bool:
     """Does a protected span reach into the run ``text[start:end]``?  One inside a reference
     does not count: "#252" in "&#252;" is no hashtag."""
-    i = bisect.bisect_left(protected, (start, start))
-    for a, b in protected[max(i - 1, 0) :]:
-        if a >= end:
-            break
+    i = max(bisect.bisect_left(protected, (start, start)) - 1, 0)
+    while i < len(protected) and protected[i][0] < end:
+        a, b = protected[i]
         if b > start and not any(start + r <= a and b <= start + s for r, s in references):
             return True
+        i += 1
     return False
 
 

@@ -394,6 +394,7 @@ SHAPES = {
     "entities": lambda n: ("Gr&uuml;&szlig;e &amp; &#252; " * n)[:n],
     "entities-escaped-again": lambda n: "&" + "amp;" * (n // 4) + "uuml;",
     "ampersands": lambda n: "&" * n + ";",
+    "entities-between-hashtags": lambda n: ("#tag &amp; " * n)[:n],
 }
 # Shapes that layout.py (not this test's to fix) makes quadratic: _BREAK starts a match at
 # every letter of a long run and scans to its end when a line break follows.
