@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
-from .config import Config
+from .config import DEFAULTS, Config
 from .pipeline import STEPS, Cleaner
 from .result import Correction, Explanation, replay
 
@@ -19,20 +19,56 @@ __version__ = "0.1.0"
 _default: Cleaner | None = None
 
 
-def _cleaner(options: dict[str, Any]) -> Cleaner:
+def clean(
+    text: str,
+    *,
+    variant: str = "de_DE",
+    user_words: Iterable[str] = frozenset(),
+    entities: bool = True,
+    mojibake: bool = True,
+    ligature: bool = True,
+    diaeresis: bool = True,
+    invisible: bool = True,
+    nfc: bool = True,
+    dehyphenate: bool = True,
+    unwrap: bool = False,
+    quotes: bool = True,
+    bullets: bool = True,
+    words: bool = True,
+) -> str:
+    """Repair OCR and extraction damage in German ``text``; the options are :class:`Config`'s fields."""
+    return _cleaner(locals()).clean(text)
+
+
+def explain(
+    text: str,
+    *,
+    variant: str = "de_DE",
+    user_words: Iterable[str] = frozenset(),
+    entities: bool = True,
+    mojibake: bool = True,
+    ligature: bool = True,
+    diaeresis: bool = True,
+    invisible: bool = True,
+    nfc: bool = True,
+    dehyphenate: bool = True,
+    unwrap: bool = False,
+    quotes: bool = True,
+    bullets: bool = True,
+    words: bool = True,
+) -> Explanation:
+    """Like :func:`clean`, and report every correction with its offsets, rule and confidence."""
+    return _cleaner(locals()).explain(text)
+
+
+def _cleaner(arguments: dict[str, Any]) -> Cleaner:
+    """The cleaner for a call's ``arguments`` (its ``locals()``: the text and the options);
+    the shared one for the defaults."""
     global _default
-    if options:
+    options = arguments.copy()
+    del options["text"]
+    if options != DEFAULTS:
         return Cleaner(**options)
     if _default is None:
         _default = Cleaner()
     return _default
-
-
-def clean(text: str, **options: Any) -> str:
-    """Repair OCR and extraction damage in German ``text``; see :class:`Config` for options."""
-    return _cleaner(options).clean(text)
-
-
-def explain(text: str, **options: Any) -> Explanation:
-    """Like :func:`clean`, and report every correction with its offsets, rule and confidence."""
-    return _cleaner(options).explain(text)

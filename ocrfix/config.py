@@ -1,14 +1,16 @@
 """The options of a :class:`~ocrfix.Cleaner`, one documented field each.
 
 The boolean fields switch the steps of the pipeline on and off; their names
-are the step names of ``pipeline.STEPS`` (a test keeps the two in step).
+are the step names of ``pipeline.STEPS`` (a test keeps the two in step), and
+the keyword options of ``clean``, ``explain`` and ``Cleaner`` are these fields
+(a test keeps those in step too).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from .lexicon import VARIANTS
 
@@ -20,6 +22,8 @@ class Config:
     user_words: frozenset[str] = field(default_factory=frozenset)
     """Words to accept as correct and to correct towards (names, product names)."""
 
+    entities: bool = True
+    """HTML entities and character references: "Gr&uuml;&szlig;e", "&#252;" -> "Grüße", "ü"."""
     mojibake: bool = True
     """UTF-8 read as cp1252: "FÃ¼hrung" -> "Führung"."""
     ligature: bool = True
@@ -42,11 +46,15 @@ class Config:
     """The dictionary corrector: umlauts, ß, dropped ligatures, letter confusions."""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.variant, str):
+            raise TypeError(f"variant must be a str such as 'de_DE', not {type(self.variant).__name__}")
         if self.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {self.variant!r}")
-        if isinstance(self.user_words, str):
-            raise TypeError("user_words must be an iterable of words, not a string")
-        object.__setattr__(self, "user_words", frozenset(self.user_words))
+        for switch in SWITCHES:
+            value = getattr(self, switch.name)
+            if not isinstance(value, bool):  # "no" or 0 would pass for a switch, the wrong way or silently
+                raise TypeError(f"{switch.name} must be True or False, not {value!r}")
+        object.__setattr__(self, "user_words", _words(self.user_words))
 
     @classmethod
     def from_options(cls, **options: Any) -> "Config":
@@ -59,3 +67,23 @@ class Config:
     def replace(self, **options: Any) -> "Config":
         return dataclasses.replace(self, **options) if options else self
 
+
+def _words(words: Iterable[str]) -> frozenset[str]:
+    """``user_words`` as a set, once each item is known to be a word."""
+    if isinstance(words, (str, bytes)):
+        raise TypeError(f"user_words must be an iterable of words, not a {type(words).__name__}")
+    try:
+        items = iter(words)
+    except TypeError:
+        raise TypeError(f"user_words must be an iterable of words, not {type(words).__name__}") from None
+    found = set()
+    for word in items:
+        if not isinstance(word, str):
+            raise TypeError(f"user_words must hold words (str), not {word!r} ({type(word).__name__})")
+        found.add(word)
+    return frozenset(found)
+
+
+# The on/off options, in pipeline order: the fields typed bool.
+SWITCHES: tuple[dataclasses.Field, ...] = tuple(f for f in dataclasses.fields(Config) if f.type in (bool, "bool"))
+DEFAULTS: dict[str, Any] = {f.name: getattr(Config(), f.name) for f in dataclasses.fields(Config)}

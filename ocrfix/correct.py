@@ -26,7 +26,7 @@ from .tokens import Word, letter_run_at, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
-    from .pipeline import Context
+    from .context import Context
 
 
 # What a document says about its letters (``document.Key``) sets what a fix may cost.

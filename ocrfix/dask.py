@@ -1,4 +1,4 @@
-"""Cleaning Dask bags and DataFrame columns (``pip install "ocrfix[dask]"``).
+"""Cleaning Dask bags and DataFrame columns (``pip install ".[dask]"`` in a checkout).
 
 Nothing here is needed to use ocrfix with Dask: a :class:`~ocrfix.Cleaner`
 pickles as its options only and loads the dictionaries on first use in each
@@ -46,13 +46,13 @@ __all__ = ["clean_bag", "clean_column"]
 def clean_bag(bag: dask.bag.Bag, config: Config | None = None, **options: Any) -> dask.bag.Bag:
     """A lazy bag of the cleaned texts of ``bag``, in the same order and partitions.
 
-    Options as for :class:`~ocrfix.Cleaner`; the same as
-    ``bag.map(Cleaner(config, **options).clean)``.  Every element must be a
+    Options as for :class:`~ocrfix.Cleaner` (given with ``config``, they change it); the
+    same as ``bag.map(Cleaner(**options).clean)``.  Every element must be a
     ``str`` (anything else raises ``TypeError`` when the bag is computed)::
 
         clean_bag(db.from_sequence(texts, npartitions=64), variant="de_CH").compute()
     """
-    return bag.map(Cleaner(config, **options).clean)
+    return bag.map(_cleaner(config, options).clean)
 
 
 def clean_column(
@@ -65,8 +65,13 @@ def clean_column(
 
         df = df.assign(text=clean_column(df["text"]))
     """
-    cleaner = Cleaner(config, **options)
+    cleaner = _cleaner(config, options)
     return column.map_partitions(_clean_partition, cleaner, meta=(column.name, column.dtype))
+
+
+def _cleaner(config: Config | None, options: dict[str, Any]) -> Cleaner:
+    """``Cleaner(**options)``, or the cleaner of ``config`` with ``options`` changed."""
+    return Cleaner(**options) if config is None else Cleaner(config.replace(**options))
 
 
 def _clean_partition(part: pandas.Series, cleaner: Cleaner) -> pandas.Series:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
+import filecmp
 import io
 import json
 import os
@@ -48,6 +50,7 @@ class Piece(NamedTuple):
     field: JsonlField | None = None  # JSONL: the line, cut around ``text``
     clean: bool = True
     warning: str = ""  # why a JSON line is kept (not for blank lines)
+    has_field: bool | None = None  # JSONL: does the line's object have the field (None: blank, not an object)
 
 
 def read_pieces(
@@ -106,12 +109,14 @@ def _jsonl_piece(n: int, raw: str, name: str) -> Piece:
     bom = "\ufeff" if n == 1 and raw.startswith("\ufeff") else ""
     try:
         field = JsonlField.find(raw[len(bom) :], name)
+    except NoField as e:
+        return Piece(raw, len(raw), line=n, clean=False, warning=str(e), has_field=not e.missing)
     except ValueError as e:
         return Piece(raw, len(raw), line=n, clean=False, warning=str(e))
     if field is None:
         return Piece(raw, len(raw), line=n, clean=False)
     field = field._replace(head=bom + field.head)
-    return Piece(field.value, len(raw), line=n, field=field)
+    return Piece(field.value, len(raw), line=n, field=field, has_field=True)
 
 
 # -- encodings ---------------------------------------------------------------------------
@@ -207,6 +212,14 @@ def _wide(encoding: str) -> bool:
 # -- JSON Lines --------------------------------------------------------------------------
 
 
+class NoField(ValueError):
+    """A JSON object without the field to clean (``missing``), or where its value is no string."""
+
+    def __init__(self, message: str, missing: bool) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
 class JsonlField(NamedTuple):
     """A JSON line cut around the value of one field: ``head + token + tail`` is the line.
 
@@ -239,9 +252,9 @@ class JsonlField(NamedTuple):
         if not isinstance(obj, dict):
             raise ValueError("not a JSON object")
         if field not in obj:
-            raise ValueError(f'no field "{field}"')
+            raise NoField(f'no field "{field}"', missing=True)
         if not isinstance(obj[field], str):
-            raise ValueError(f'field "{field}" is not a string')
+            raise NoField(f'field "{field}" is not a string', missing=False)
         # The line is valid: walk its top-level keys to find the (last) value of the field.
         span = (0, 0)
         pos = _skip_ws(line, line.index("{") + 1)
@@ -313,7 +326,15 @@ class AtomicFile:
 
 
 def _keep(path: str, backup: str) -> None:
-    """Keep ``path`` as ``backup`` (a hard link, or a copy where links are impossible); never overwrite one."""
+    """Keep ``path`` as ``backup`` (a hard link, or a copy where links are impossible).
+
+    An existing backup is never overwritten: if it holds what ``path`` holds (made by
+    a run that stopped before the rename), it stands; else FileExistsError.
+    """
+    if os.path.lexists(backup):
+        if os.path.isfile(backup) and filecmp.cmp(path, backup, shallow=False):
+            return
+        raise FileExistsError(errno.EEXIST, "backup already exists", backup)
     try:
         os.link(path, backup)
     except FileExistsError:

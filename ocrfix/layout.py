@@ -12,8 +12,8 @@ from .result import Edit
 from .tokens import protected_spans, touches
 
 if TYPE_CHECKING:
+    from .context import Context
     from .correct import Corrector
-    from .pipeline import Context
 
 # Words after which a hyphen is a suspended compound ("Ein- und Ausgang").
 SUSPENDED_FOLLOWERS = frozenset("und oder bzw beziehungsweise sowie als wie bis noch respektive".split())
@@ -42,7 +42,7 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     """
     if "\n" not in text:
         return []
-    corrector = ctx.corrector
+    corrector: Corrector = ctx.corrector
     protected: list[tuple[int, int]] | None = None  # found only once a break is found
     edits = []
     for m in _BREAK.finditer(text):

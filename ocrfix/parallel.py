@@ -17,21 +17,33 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .pipeline import Cleaner
     from .result import Explanation
 
 CHUNK_CHARS = 1 << 16  # a chunk is cut before ``chunksize`` texts once it holds this many characters
 
 Method = Literal["clean", "explain", "explain_each"]
 
-_worker: Cleaner | None = None  # the cleaner of a worker process
+
+class CleanerLike(Protocol):
+    """What this module needs of an :class:`ocrfix.Cleaner`, which pickles as its options.
+
+    (The pipeline imports this module; naming its class here would make an import circle.)
+    """
+
+    def clean(self, text: str) -> str: ...
+
+    def explain(self, text: str) -> Explanation: ...
 
 
-def clean_many(cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64) -> Iterator[str]:
+_worker: CleanerLike | None = None  # the cleaner of a worker process
+
+
+def clean_many(
+    cleaner: CleanerLike, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
+) -> Iterator[str]:
     """Yield ``cleaner.clean(t)`` for each of ``texts``, in input order.
 
     ``workers=1`` cleans in this process; ``None`` or 0 uses every core.
@@ -40,7 +52,7 @@ def clean_many(cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, 
 
 
 def explain_many(
-    cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
+    cleaner: CleanerLike, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
 ) -> Iterator[Explanation]:
     """Yield ``cleaner.explain(t)`` for each of ``texts``, in input order; workers as in :func:`clean_many`."""
     return _many(cleaner, "explain", texts, workers, chunksize)
@@ -53,14 +65,18 @@ class Failure(NamedTuple):
 
 
 def explain_each(
-    cleaner: Cleaner, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
+    cleaner: CleanerLike, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
 ) -> Iterator[Explanation | Failure]:
     """:func:`explain_many`, but an error inside ocrfix is one text's result, a :class:`Failure`,
     and the texts after it go on (for the CLI: a bug must not stop a batch of a million files)."""
     return _many(cleaner, "explain_each", texts, workers, chunksize)
 
 
-def _many(cleaner: Cleaner, method: Method, texts: Iterable[str], workers: int | None, chunksize: int) -> Iterator[Any]:
+def _many(
+    cleaner: CleanerLike, method: Method, texts: Iterable[str], workers: int | None, chunksize: int
+) -> Iterator[Any]:
+    if isinstance(texts, (str, bytes, bytearray)):  # would be cleaned a character at a time
+        raise TypeError(f"texts must be a collection of texts, not one {type(texts).__name__}; clean() cleans one")
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     if not workers:
@@ -68,11 +84,13 @@ def _many(cleaner: Cleaner, method: Method, texts: Iterable[str], workers: int |
     if workers == 1:
         run = _method(cleaner, method)
         return (run(t) for t in texts)  # a generator: it can be closed like the parallel one
-    return _parallel(cleaner.config, method, texts, workers, chunksize)
+    return _parallel(cleaner, method, texts, workers, chunksize)
 
 
-def _parallel(config: Config, method: Method, texts: Iterable[str], workers: int, chunksize: int) -> Iterator[Any]:
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(config,))
+def _parallel(
+    cleaner: CleanerLike, method: Method, texts: Iterable[str], workers: int, chunksize: int
+) -> Iterator[Any]:
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(cleaner,))
     pending: deque[Future[list[Any]]] = deque()
     try:
         for chunk in _chunks(texts, chunksize):
@@ -115,13 +133,11 @@ def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(cleaner: CleanerLike) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
-    from .pipeline import Cleaner
-
-    _worker = Cleaner(config)
+    _worker = cleaner
     _worker.clean("Vorladen")  # load the dictionaries before the first chunk
 
 
@@ -130,13 +146,13 @@ def _run_chunk(method: Method, texts: list[str]) -> list[Any]:
     return list(map(_method(_worker, method), texts))
 
 
-def _method(cleaner: Cleaner, method: Method) -> Callable[[str], Any]:
+def _method(cleaner: CleanerLike, method: Method) -> Callable[[str], Any]:
     if method == "explain_each":
         return functools.partial(_explain_or_failure, cleaner)
     return getattr(cleaner, method)
 
 
-def _explain_or_failure(cleaner: Cleaner, text: str) -> Explanation | Failure:
+def _explain_or_failure(cleaner: CleanerLike, text: str) -> Explanation | Failure:
     try:
         return cleaner.explain(text)
     except Exception as e:

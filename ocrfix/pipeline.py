@@ -10,36 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from .config import Config
-from .correct import Corrector, correct_words, get_corrector, key_changed
+from .config import DEFAULTS, Config
+from .context import Context
+from .correct import correct_words, get_corrector, key_changed
+from .entities import decode_entities
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
-from .lexicon import Lexicon, get_lexicon
 from .result import Edit, Explanation
 from .trace import Trace
 from .unicode import fix_ligature_glyphs, fix_mojibake, fix_split_diaeresis, normalize_nfc, remove_invisible
-
-
-class Context:
-    """What a step may use besides the text: the options and the (lazily loaded) dictionary."""
-
-    __slots__ = ("config", "_lexicon", "_corrector")
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self._lexicon: Lexicon | None = None
-        self._corrector: Corrector | None = None
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = get_lexicon(self.config.variant, self.config.user_words)
-        return self._lexicon
-
-    @property
-    def corrector(self) -> Corrector:
-        if self._corrector is None:
-            self._corrector = get_corrector(self.config.variant, self.config.user_words)
-        return self._corrector
 
 
 class Step(NamedTuple):
@@ -52,6 +30,7 @@ class Step(NamedTuple):
 
 
 STEPS: tuple[Step, ...] = (
+    Step("entities", decode_entities),  # first: a decoded reference may be mojibake ("&Atilde;&frac14;")
     Step("mojibake", fix_mojibake),
     Step("ligature", fix_ligature_glyphs),
     Step("diaeresis", fix_split_diaeresis),
@@ -80,13 +59,28 @@ class Cleaner:
     cleaner sent to a worker carries only its options.
     """
 
-    def __init__(self, config: Config | None = None, **options: Any) -> None:
-        if config is None:
-            config = Config.from_options(**options)
-        elif options:
-            config = config.replace(**options)
-        self.config = config
-        self._ctx = Context(config)
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        variant: str = "de_DE",
+        user_words: Iterable[str] = frozenset(),
+        entities: bool = True,
+        mojibake: bool = True,
+        ligature: bool = True,
+        diaeresis: bool = True,
+        invisible: bool = True,
+        nfc: bool = True,
+        dehyphenate: bool = True,
+        unwrap: bool = False,
+        quotes: bool = True,
+        bullets: bool = True,
+        words: bool = True,
+    ) -> None:
+        """A :class:`Config`, or its fields as keyword options (one or the other)."""
+        options = {name: value for name, value in locals().items() if name not in ("self", "config")}
+        self.config = config = _config(config, options)
+        self._ctx = Context(config, get_corrector)
         self._steps = tuple(s for s in STEPS if getattr(config, s.name))
 
     def __reduce__(self):
@@ -106,7 +100,7 @@ class Cleaner:
 
     def _run(self, text: str) -> Trace:
         if not isinstance(text, str):
-            raise TypeError(f"ocrfix cleans str, not {type(text).__name__}; decode bytes first")
+            raise TypeError(_not_text(text))
         trace = Trace(text)
         if not text:
             return trace  # nothing to do, and no dictionary to load for it
@@ -139,3 +133,29 @@ class Cleaner:
         from .parallel import explain_many
 
         return explain_many(self, texts, workers=workers, chunksize=chunksize)
+
+
+def _config(config: object, options: dict[str, Any]) -> Config:
+    """The options of a :class:`Cleaner`: ``config``, or else the keyword ``options``."""
+    if config is None:
+        return Config(**options)
+    if isinstance(config, str):  # Cleaner("de_CH")
+        raise TypeError(f"Cleaner takes its options as keywords: Cleaner(variant={config!r})")
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a Config, not {type(config).__name__}")
+    changed = [name for name, value in options.items() if value != DEFAULTS[name]]
+    if changed:  # which of the two was meant to win is not clear
+        raise TypeError(f"Cleaner takes a Config or options, not both: Cleaner(config.replace({changed[0]}=...))")
+    return config
+
+
+def _not_text(value: object) -> str:
+    """Why ``value`` cannot be cleaned, in the terms of what it is."""
+    kind = type(value).__name__
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return f"ocrfix cleans str, not {kind}; decode it first (data.decode('utf-8'), say)"
+    if value is None:
+        return "ocrfix cleans str, not None"
+    if isinstance(value, Iterable):
+        return f"ocrfix cleans one str, not a {kind}; clean_many() cleans many texts"
+    return f"ocrfix cleans str, not {kind}"

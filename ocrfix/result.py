@@ -62,9 +62,21 @@ def join_rules(rules: list[str] | tuple[str, ...]) -> str:
 
 def replay(text: str, corrections: Sequence[Correction] | Sequence[Edit]) -> str:
     """Apply ``corrections`` (input coordinates, sorted, non-overlapping) to ``text``;
-    a step's ``Edit`` list works too."""
+    a step's ``Edit`` list works too.
+
+    Raises ValueError where the corrections do not fit ``text``: out of order, past
+    its end, or (a :class:`Correction`) with an ``original`` that is not the text at
+    its offsets, as when they were made for another text.
+    """
     out, pos = [], 0
-    for c in corrections:
+    for n, c in enumerate(corrections):
+        if isinstance(c, Correction) and text[c.start : c.end] != c.original:
+            raise ValueError(
+                f"correction {n} does not fit the text: {c.original!r} at {c.start}..{c.end}, "
+                f"where the text has {text[c.start : c.end]!r}"
+            )
+        if not pos <= c.start <= c.end <= len(text):
+            raise ValueError(f"correction {n} ({c.start}..{c.end}) overlaps the one before or ends past the text")
         out.append(text[pos : c.start])
         out.append(c.replacement)
         pos = c.end

@@ -17,7 +17,7 @@ from .result import Edit, replay
 from .tokens import protected_spans, touches
 
 if TYPE_CHECKING:
-    from .pipeline import Context
+    from .context import Context
 
 # UTF-8 read as cp1252/latin-1: a lead byte (Â..ô) followed by one to three
 # continuation bytes (0x80..0xBF, which cp1252 shows as these characters).

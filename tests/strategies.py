@@ -3,7 +3,7 @@
 Shared by ``tests/test_properties.py`` and the long-running fuzzer ``tests/fuzz.py``.
 The German words and sentences are the project's own; the damage is the kinds
 ``ocrfix`` repairs (and some it must survive): lost umlaut dots, "ii" for "ü",
-"B" for "ß", ligature glyphs, mojibake, soft hyphens, split diaeresis, line-end
+"B" for "ß", ligature glyphs, mojibake, HTML entities, soft hyphens, split diaeresis, line-end
 hyphenation, misread quotes and bullets.
 """
 
@@ -33,6 +33,7 @@ HOSTILE_PIECES = (
     "-", "-\n", "\u00ad\n", "\u2010\n", "¬\n", ",,", "''", "*", "®", "„", "“", "«", "•",
     "_", "@", "#", "/", "\\", "`", "(", ")", ".", "0", "8", "6", "&", "{", "|",
     "fur", "Fiihrung", "groBe", "Osterreich", "ii", "Uber", "Kl",
+    "&amp;", "&uuml;", "&#252;", "&#xFC;", "&shy;", "&nbsp;", "&lt;", "&#10;", "&#0;", "&amp", ";",  # HTML references
 )
 
 hostile_text = st.one_of(
@@ -59,13 +60,13 @@ WORDS = (
 
 _LIGATURE_OF = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "st": "\ufb06"}
 _UMLAUT_DAMAGE = {
-    "ü": ("ii", "u", "li", "ti", "¨u", "u¨", "u\u0308", "Ã¼"),
+    "ü": ("ii", "u", "li", "ti", "¨u", "u¨", "u\u0308", "Ã¼", "&uuml;", "&#252;"),
     "ö": ("o", "6", "é", "¨o", "o\u0308", "Ã¶"),
     "ä": ("a", "ia", "éa", "¨a", "a\u0308", "Ã¤"),
     "Ü": ("U", "G", "Ãœ"),
     "Ö": ("O", "O\u0308", "Ã–"),
     "Ä": ("A", "Ã„"),
-    "ß": ("B", "BB", "8", "&", "f{", "ÃŸ"),
+    "ß": ("B", "BB", "8", "&", "f{", "ÃŸ", "&szlig;"),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
 from pathlib import Path
 
@@ -27,18 +28,80 @@ def test_swiss_variant_never_produces_eszett():
 def test_unknown_variant_and_option_are_refused():
     with pytest.raises(ValueError, match="variant"):
         Cleaner(variant="de_XX")
-    with pytest.raises(TypeError, match="unknown option"):
-        Cleaner(spelling=True)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'spelling'"):
+        Cleaner(spelling=True)  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="user_words"):
         Cleaner(user_words="Zalando")
 
 
-@pytest.mark.parametrize("bad", [b"bytes", None, 42, ["a list"]])
-def test_non_str_input_raises_type_error(bad):
-    with pytest.raises(TypeError, match="ocrfix cleans str"):
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (b"bytes", "ocrfix cleans str, not bytes; decode it first"),
+        (None, "ocrfix cleans str, not None$"),
+        (42, "ocrfix cleans str, not int$"),
+        (["a list"], "ocrfix cleans one str, not a list; clean_many"),
+    ],
+)
+def test_non_str_input_raises_a_type_error_that_fits_it(bad, message):
+    with pytest.raises(TypeError, match=message):
         ocrfix.clean(bad)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=message):
         ocrfix.explain(bad)
+
+
+def test_clean_many_refuses_one_string():
+    """A str is an iterable of characters, not a collection of texts."""
+    with pytest.raises(TypeError, match="not one str; clean"):
+        Cleaner().clean_many("ein string")
+    with pytest.raises(TypeError, match="not one bytes"):
+        Cleaner().explain_many(b"ein string", workers=2)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"dehyphenate": "no"}, "dehyphenate must be True or False, not 'no'"),
+        ({"words": 0}, "words must be True or False, not 0"),
+        ({"user_words": [1, 2]}, r"user_words must hold words \(str\), not 1 \(int\)"),
+        ({"user_words": ["Klimatrix", None]}, "not None"),
+        ({"user_words": 7}, "user_words must be an iterable of words, not int"),
+        ({"variant": 7}, "variant must be a str"),
+    ],
+)
+def test_options_of_the_wrong_type_are_refused(options, message):
+    with pytest.raises(TypeError, match=message):
+        ocrfix.clean("Text", **options)
+    with pytest.raises(TypeError, match=message):
+        Config(**options)
+
+
+def test_cleaner_takes_a_config_or_keyword_options():
+    assert Cleaner(Config(variant="de_CH")).config.variant == "de_CH"
+    with pytest.raises(TypeError, match="Cleaner\\(variant='de_CH'\\)"):
+        Cleaner("de_CH")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="config must be a Config, not dict"):
+        Cleaner({"variant": "de_CH"})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not both: Cleaner\\(config.replace\\(words=...\\)\\)"):
+        Cleaner(Config(variant="de_CH"), words=False)
+
+
+@pytest.mark.parametrize("function", [ocrfix.clean, ocrfix.explain, Cleaner])
+def test_keyword_options_are_the_config_fields(function):
+    """Editors and type checkers see the options: the keywords are Config's fields, with its defaults."""
+    params = [p for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY]
+    fields = dataclasses.fields(Config)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert Config(**{p.name: p.default for p in params}) == Config()
+    assert all(p.annotation == "bool" for p in params if p.name in {s.name for s in ocrfix.STEPS})
+
+
+def test_replay_refuses_corrections_of_another_text():
+    corrections = ocrfix.explain("Die Strafie ist groB.").corrections
+    with pytest.raises(ValueError, match="correction 0 does not fit the text: 'Strafie' at 4..11, where the text has ''"):
+        ocrfix.replay("abc", corrections)
+    with pytest.raises(ValueError, match="overlaps the one before"):
+        ocrfix.replay("Die Strafie ist groB.", corrections[::-1])
 
 
 def test_user_words_are_accepted_and_corrected_towards():

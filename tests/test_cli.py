@@ -10,15 +10,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from ocrfix.cli import BATCH_TEXTS
 from ocrfix.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +132,14 @@ def test_tree_into_out_dir_on_two_workers(tmp_path):
     assert {p: p.read_bytes() for p in src.rglob("*") if p.is_file()} == before  # inputs untouched
 
 
+def test_jobs_zero_is_every_core(tmp_path):
+    src, dst = tmp_path / "scans", tmp_path / "clean"
+    make_tree(src)
+    proc = run(src, "--out-dir", dst, "-j", "0", "-q")
+    assert (proc.returncode, err(proc)) == (0, "")
+    assert (dst / "2023" / "b.txt").read_text(encoding="utf-8") == FEST_OK
+
+
 def test_glob_and_single_file_into_out_dir(tmp_path):
     src = tmp_path / "scans"
     make_tree(src)
@@ -166,11 +171,43 @@ def test_in_place_keeps_a_backup(tmp_path):
     assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == FEST
     assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o640
     assert not (tmp_path / "b.txt.orig").exists()  # nothing to fix: the file is left alone
-    # a second run refuses to overwrite the backup, and says so
-    proc = run("--in-place", tmp_path / "a.txt", "-q")
+    # a second run finds nothing to change: the files and the backup stay as they are
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    proc = run("--in-place", tmp_path, "-q")
+    assert (proc.returncode, err(proc)) == (0, "")
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+
+def test_in_place_resumed_never_overwrites_a_backup(tmp_path):
+    """A run resumed after an interruption: some files done, some not, some with a backup of their own."""
+    (tmp_path / "done.txt").write_text(FEST_OK, encoding="utf-8")  # cleaned by the first run
+    (tmp_path / "done.txt.orig").write_text(FEST, encoding="utf-8")
+    (tmp_path / "todo.txt").write_text(BUERGER, encoding="utf-8")  # not reached
+    (tmp_path / "linked.txt").write_text(PRUEFUNG, encoding="utf-8")  # stopped between backup and rename
+    os.link(tmp_path / "linked.txt", tmp_path / "linked.txt.orig")
+    (tmp_path / "other.txt").write_text(FEST, encoding="utf-8")  # a backup that holds another text
+    (tmp_path / "other.txt.orig").write_text("Eine andere Fassung.", encoding="utf-8")
+    proc = run("--in-place", tmp_path, "-q")
     assert proc.returncode == 1
-    assert "a.txt.orig already exists" in err(proc)
-    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == FEST
+    assert err(proc) == (
+        f"ocrfix: error: {tmp_path / 'other.txt'}: backup {tmp_path / 'other.txt.orig'} already exists; "
+        "file left as it was (remove it, or use --no-backup)\n"
+    )
+    texts = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert texts == {
+        "done.txt": FEST_OK,
+        "done.txt.orig": FEST,
+        "todo.txt": BUERGER_OK,
+        "todo.txt.orig": BUERGER,
+        "linked.txt": PRUEFUNG_OK,
+        "linked.txt.orig": PRUEFUNG,
+        "other.txt": FEST,
+        "other.txt.orig": "Eine andere Fassung.",
+    }
+    os.remove(tmp_path / "other.txt.orig")  # once the user has dealt with it, the run finishes
+    proc = run("--in-place", tmp_path, "-q")
+    assert (proc.returncode, err(proc)) == (0, "")
+    assert (tmp_path / "other.txt").read_text(encoding="utf-8") == FEST_OK
 
 
 def test_in_place_without_backup(tmp_path):
@@ -222,6 +259,24 @@ def test_jsonl_field_and_format_from_stdin():
     assert proc.returncode == 0, err(proc)
     assert out(proc).split("\n") == [json.dumps({"body": PRUEFUNG_OK, "text": FEST}, ensure_ascii=False), lines[1]]
     assert '<stdin>:2: field "body" is not a string' in err(proc)
+
+
+def test_jsonl_field_that_no_line_has_fails_the_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(json.dumps({"body": FEST}) + "\n", encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": FEST}) for i in range(20)]
+    (tmp_path / "in" / "b.jsonl").write_text("\n".join(["", "kein JSON", *lines]) + "\n", encoding="utf-8")
+    proc = run(tmp_path / "in", "--field", "body", "--out-dir", tmp_path / "out")
+    assert proc.returncode == 1
+    messages = err(proc)
+    assert messages.startswith(  # one message, not a warning a line
+        f'ocrfix: error: {tmp_path / "in" / "b.jsonl"}: no line has the field "body" '
+        "(--field NAME picks the field to clean)\nocrfix: 1 file, "
+    )
+    assert "kept as it was" not in messages and "1 input failed" in messages
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.jsonl"]
+    proc = run("--field", "titel", "--format", "jsonl", "-q", stdin=json.dumps({"text": FEST}).encode())
+    assert proc.returncode == 1 and 'no line has the field "titel"' in err(proc)
 
 
 # -- encodings and unreadable inputs ----------------------------------------------------
@@ -332,7 +387,7 @@ def test_unreadable_file(tmp_path):
         (["A", "-o", "X", "--explain-out", "X"], "--explain-out x.txt is also an input or an output"),
         (["A", "-o", "X", "--explain-out", "A"], "--explain-out A is also an input or an output"),
         (["A", "--in-place", "--explain-out", "A"], "--explain-out A is also an input or an output"),
-        (["A", "-j", "0"], "--jobs must be at least 1"),
+        (["A", "-j", "-1"], "--jobs must be 0 (every core) or more"),
         (["A", "-j", "many"], "invalid int value"),
         (["A", "--variant", "de_XX"], "variant must be one of"),
         (["A", "--encoding", "klingonisch"], "unknown encoding"),
@@ -405,7 +460,8 @@ def test_large_text_is_cleaned_in_pieces(tmp_path):
     paragraphs = [f"Absatz {i}: {BUERGER}\n{FEST} Und eine Wirtschafts-\nforderung.\n" for i in range(40)]
     text = "\n".join(paragraphs)
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
-    small = ["-c", "import sys, ocrfix.cli as c; c.SPLIT_ABOVE = 500; c.PIECE_CHARS = 300; sys.exit(c.main())"]
+    small = ["-c", "import sys, ocrfix.batch as b, ocrfix.cli as c; b.SPLIT_ABOVE = 500; b.PIECE_CHARS = 300; "
+             "sys.exit(c.main())"]
     whole = run(tmp_path / "big.txt", "-q")
     pieces = subprocess.run(
         [sys.executable, *small, tmp_path / "big.txt", "-q"], capture_output=True, env=ENV, timeout=120
@@ -449,90 +505,3 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"ocrfix:" in shown and b"%|" in shown and b"1 file" in shown
     piped = run(tmp_path, "--out-dir", tmp_path / "out2")
     assert b"%|" not in piped.stderr and b"\r" not in piped.stderr
-
-
-# -- interruption -------------------------------------------------------------------------
-
-
-def _open_writer(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 60) -> int:
-    """Open the write end of ``fifo`` once the command has opened it for reading."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError:  # no reader yet
-            if proc.poll() is not None:
-                pytest.fail(f"ocrfix ended early: {proc.communicate()}")
-            time.sleep(0.02)
-    proc.kill()
-    pytest.fail("ocrfix did not reach the named pipe")
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
-@pytest.mark.parametrize(
-    "how, jobs, sig",
-    [
-        ("out-dir", "1", signal.SIGINT),
-        ("out-dir", "2", signal.SIGINT),
-        ("in-place", "1", signal.SIGINT),
-        ("in-place", "2", signal.SIGINT),
-        ("out-dir", "1", signal.SIGTERM),
-    ],
-)
-def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
-    """Stop the command while it waits on an input that never ends, with an output not yet done.
-
-    The last input is a named pipe that never ends, so the moment of the
-    interruption is certain: the pipe is being read, and the files before it
-    are done, except what is still in flight.  With one worker, the writer is
-    right behind the reader: the large JSONL file is done too, and the pipe's
-    output is open.  With two, batches are in flight: the JSONL output is half
-    written to its temporary file.
-    """
-    src, dst = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    (src / "a.txt").write_text(BUERGER, encoding="utf-8")
-    (src / "b.txt").write_text(FEST, encoding="utf-8")
-    dump = "".join(json.dumps({"id": i, "text": PRUEFUNG}) + "\n" for i in range(8 * BATCH_TEXTS))
-    (src / "m.jsonl").write_text(dump, encoding="utf-8")
-    os.mkfifo(src / "z.txt")
-    where = ["--in-place"] if how == "in-place" else ["--out-dir", str(dst)]
-    proc = subprocess.Popen(
-        [*CLI, src, *where, "-j", jobs],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, start_new_session=True,
-    )
-    writer = _open_writer(src / "z.txt", proc)
-    try:
-        partial = temp_files(tmp_path)
-        # the pipe's output, or the JSONL's if its batches are still in flight (-j 2)
-        assert partial and {p.name.split(".")[1] for p in partial} <= {"m", "z"}
-        proc.send_signal(sig)
-        stdout, stderr = proc.communicate(timeout=60)
-    finally:
-        os.close(writer)
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)  # the workers too
-    assert proc.returncode == (130 if sig == signal.SIGINT else 128 + signal.SIGTERM)
-    assert b"Traceback" not in stderr and b"no partial ones left" in stderr
-    assert temp_files(tmp_path) == []
-    cleaned = dump.replace(PRUEFUNG, PRUEFUNG_OK)
-    # whether the JSONL file was finished before the signal depends on timing: either
-    # it is whole and cleaned, or it was not written at all
-    jsonl_done = (src / "m.jsonl.orig").exists() if how == "in-place" else (dst / "m.jsonl").exists()
-    if jobs == "1":
-        assert jsonl_done  # one worker: the writer is right behind the reader
-    if how == "in-place":
-        assert (src / "a.txt").read_text(encoding="utf-8") == BUERGER_OK
-        assert (src / "a.txt.orig").read_text(encoding="utf-8") == BUERGER
-        assert (src / "m.jsonl").read_text(encoding="utf-8") == (cleaned if jsonl_done else dump)
-        if jsonl_done:
-            assert (src / "m.jsonl.orig").read_text(encoding="utf-8") == dump
-        assert not (src / "z.txt.orig").exists()
-    else:
-        assert (src / "m.jsonl").read_text(encoding="utf-8") == dump
-        assert sorted(p.name for p in dst.iterdir()) == ["a.txt", "b.txt"] + (["m.jsonl"] if jsonl_done else [])
-        assert (dst / "a.txt").read_text(encoding="utf-8") == BUERGER_OK
-        assert (dst / "b.txt").read_text(encoding="utf-8") == FEST_OK
-        if jsonl_done:
-            assert (dst / "m.jsonl").read_text(encoding="utf-8") == cleaned
-        assert (src / "a.txt").read_text(encoding="utf-8") == BUERGER

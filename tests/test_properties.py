@@ -391,6 +391,10 @@ SHAPES = {
     "bullets": lambda n: "\n* Punkt" * (n // 8),
     "at-signs": lambda n: "a@" * (n // 2),
     "backticks": lambda n: "`a" * (n // 2),
+    "entities": lambda n: ("Gr&uuml;&szlig;e &amp; &#252; " * n)[:n],
+    "entities-escaped-again": lambda n: "&" + "amp;" * (n // 4) + "uuml;",
+    "ampersands": lambda n: "&" * n + ";",
+    "entities-between-hashtags": lambda n: ("#tag &amp; " * n)[:n],
 }
 # Shapes that layout.py (not this test's to fix) makes quadratic: _BREAK starts a match at
 # every letter of a long run and scans to its end when a line break follows.
@@ -440,9 +444,9 @@ def test_time_grows_linearly_with_line_breaks(name):
 def _regex_patterns():
     import regex
 
-    from ocrfix import correct, layout, tokens, unicode
+    from ocrfix import correct, entities, layout, tokens, unicode
 
-    for module in (tokens, unicode, layout, correct):
+    for module in (tokens, entities, unicode, layout, correct):
         for attr, value in vars(module).items():
             if isinstance(value, regex.Pattern):
                 name = f"{module.__name__}.{attr}"
@@ -454,6 +458,7 @@ ADVERSARIAL_UNITS = [
     "a", "aB", "a.", "a-", "a/", "a@", "a_", "a(", "a.b", "a8", "a{", "|a", "\u00c3\u00bc", "\u00e1",
     "\u0301", "\u200d", "\u00ad", "-\n", "a-\n", "#a", "`", "\u00a8", "www.", "http://", "aaaaaa.",
     "-\u0663", "1.", "A-", "\u0308\u00df/-", "@8", ",,", "''", "*", "\n* ", " ",
+    "&", "&#1",
 ]
 
 
