@@ -550,9 +550,8 @@ def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -
     found.sort()
     spans: list[list[int]] = []
     for i, e in found:
-        if spans and i < spans[-1][1]:  # inside the last stretch: at most it grows
-            if e > spans[-1][1]:
-                spans[-1][1] = _chunk_after(text, e)
+        if spans and i < spans[-1][1]:  # inside the last stretch: it grows by the chunk after this one
+            spans[-1][1] = max(spans[-1][1], _chunk_after(text, e))
             continue
         lo = spans[-1][1] if spans else 0
         a, b = _chunk_before(text, i, lo), _chunk_after(text, e)

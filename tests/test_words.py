@@ -64,3 +64,13 @@ def test_quiet_words_stay_wherever_they_stand(text):
 @given(st.one_of(mixed_text(), hostile_text, st.builds(lambda p, t: f"{t} {p} {t}", st.sampled_from(PROTECTED), st.text())))
 def test_triggers_never_miss_a_protected_span(text):
     assert protected_spans(text) == [m.span() for m in _PROTECTED.finditer(text)]
+
+
+def test_a_stretch_holds_the_word_after_an_odd_word_inside_it():
+    """Found by the fuzzer: 'Präs' lay inside the stretch of 'Kicl', which ended with it, so
+    its join with the next line's 'ident' waited for the next clean()."""
+    text = "Kicl Präs\nident"
+    cleaner = Cleaner()
+    assert correct_words(text, cleaner._ctx) == _full(text, cleaner)
+    once = cleaner.clean("K-\nIcl Präs\nident")
+    assert cleaner.clean(once) == once
