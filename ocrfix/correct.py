@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from . import ngrams
-from .confusions import EPSILON, RESTORE_RULES, Bounds, Candidate, candidates, edits1
-from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
+from .confusions import CONFUSIONS, EPSILON, RESTORE_RULES, Bounds, Candidate, candidates, edits1
+from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Document, Key, read
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, OLD_ESZETT
 from .result import Edit, join_rules
 from .search import reachable
-from .tokens import Word, letter_run_at, words
+from .tokens import Word, letter_run_at, letter_runs, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -37,8 +39,11 @@ DOTS_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 2.0}
 # the state of its channel, the others by that of the umlauts as a whole ...
 EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
 # ... and a misread shape or a dropped ligature also by the state of those.
-SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
-LIGATURE_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
+SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.0, UNSEEN: 0.0, INTACT: 0.3}
+LIGATURE_COST = {LOST: 0.0, NEUTRAL: 0.0, UNSEEN: 0.0, INTACT: 0.3}
+# A capitalized word may be a name: it gets a shape or ligature guess only where the
+# document shows a sign of that damage.
+SIGNS = frozenset({LOST, NEUTRAL})
 # A word the lists know is misread where the document shows misread shapes; where it
 # shows a few only if far more common a word (and never an old or dialect form: "un").
 NEUTRAL_SHAPE_MARGIN = 1.0
@@ -50,6 +55,13 @@ MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
+# A word no list knows, this long or longer, that is one misreading from a word the
+# document holds intact (two, from TWIN_LONG letters on) is that word.
+TWIN_MIN_LEN = 5
+TWIN_LONG = 9
+TWIN_CONFIDENCE = 0.8
+_READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
+MIN_HEAD, MIN_TAIL = 3, 4  # the parts of a compound a fix may put out
 # An unknown lower-case word is rarely right: a fix of it may cost this much more.
 UNKNOWN_LOWER_COST = 0.3
 
@@ -286,24 +298,32 @@ class Corrector:
         # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
+        capital = word[0].isupper()
         shape_margin = 0.0
-        if margin is not None and key.shapes == NEUTRAL and not lex.historical(word):
+        if margin is not None and key.shapes == NEUTRAL and not lex.historical(word) and not name_like:
             shape_margin = NEUTRAL_SHAPE_MARGIN
         elif margin is not None and key.shapes != LOST:
             shapes = False
-        if not shapes or (key.shapes == INTACT and word[0].isupper()):
+        if not shapes or (capital and key.shapes not in SIGNS):
             shape_max = -1.0
         else:
             shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0
-        ligatures = margin is None or key.ligature == LOST or (key.ligature == NEUTRAL and not lex.historical(word))
+        # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
+        # where the document lost them, and a ligature only where it shows dropped ones
+        plausible = margin is None and not restore_only and lex.compound_like(word)
+        if margin is None:
+            ligatures = key.ligature in SIGNS or not lex.compound_like(word, known=True)
+        else:
+            ligatures = key.ligature == LOST or (key.ligature == NEUTRAL and not lex.historical(word))
         for cand in cands:
-            if (cand.cost > shape_max and _letters_only(cand)) or (shape_max < 0 and _shape_only(cand)):
-                continue
-            if not ligatures and "ligature" in cand.rules:
-                continue
+            shape = (cand.cost > shape_max and _letters_only(cand)) or (shape_max < 0 and _shape_only(cand))
+            if (shape or (not ligatures and "ligature" in cand.rules)) and cand.word not in lex.extra_words:
+                continue  # (the user's words are wanted wherever they may be meant)
             form = self._cased(word, cand, sentence_start)
             if form is None or _ODD_CAPITAL.search(form):
                 continue
+            if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
+                continue  # and "U" read for "ü" ("Uber") is the English model's: "Uber" is a name elsewhere
             if "acronym" in cand.rules:
                 # "Kl" for "KI": only towards the shipped acronyms and user words
                 if form in lex.extra_words:
@@ -368,6 +388,23 @@ class Corrector:
             return None  # "Konze": Konzern or Konzert?  Leave it.
         return Fix(scored[0][1], "dictionary", _confidence(EDIT_FALLBACK_COST, scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0))
 
+    def knows(self, text: str, vocab: Mapping[str, int]) -> bool:
+        """Does some list, the user's words or the document (``vocab``) know each word of
+        ``text``?  A fix never puts out a word nothing knows."""
+        lex = self.lex
+        return all(lex.valid(w) or lex.known(w) or w in vocab or self._known_parts(w) for w in letter_runs(text))
+
+    def _known_parts(self, word: str) -> bool:
+        """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke")?"""
+        lex = self.lex
+        for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+            head, tail = word[:i], word[i:]
+            if (lex.listed(head) or lex.known(head)) and any(
+                lex.listed(t) or lex.known(t) for t in (tail, tail[0].upper() + tail[1:])
+            ):
+                return True
+        return False
+
     def _cased(self, word: str, cand: Candidate, sentence_start: bool) -> str | None:
         """Casing follows the damage: "Uber" mid-sentence is "über", at a sentence start "Über"."""
         form = cand.word
@@ -408,7 +445,8 @@ class Corrector:
         joined = a + b
         if line_break:
             # across a line break only towards listed words: two words may end and start lines
-            return lex.target(joined) and not (lex.valid(a) and lex.valid(b))
+            # (in German or not: "supposed to⏎be")
+            return lex.target(joined) and not (lex.as_written(a) and lex.as_written(b))
         # hunspell only when the cheap checks leave it open
         listed = lex.target(joined)
         if _OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
@@ -513,18 +551,72 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     corrector = ctx.corrector
     doc = read(text, ctx.lexicon)
-    key = doc.key
-    odd = corrector.odd_words(doc.runs, key)
+    odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
             return []  # every word stays: much correct text ends here
-        spans = _windows(text, odd, functools.partial(_alone, text, corrector, key))
+        spans = _windows(text, odd, functools.partial(_alone, doc, corrector))
     else:
         spans = [(0, len(text))]
     edits: list[Edit] = []
     for start, end in spans:
-        edits.extend(_correct_span(text, start, end, corrector, key))
+        edits.extend(_correct_span(doc, start, end, corrector))
     return edits
+
+
+def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: int) -> Fix | None:
+    """The fix of ``token`` at ``doc.text[start:end]``: its word's (:meth:`Corrector.settled`),
+    unless the document says otherwise.
+
+    A capitalized word the lists lack that recurs in the document is a name: it keeps
+    its letters unless OCR junk in it or the document's lost dots say they are damage.
+    A word no list knows may be the damaged twin of a word the document holds intact
+    (:func:`_document_twin`).  And no fix puts out a word that neither the lists, the
+    user's words nor the document know (:meth:`Corrector.knows`).
+    """
+    text, key = doc.text, doc.key
+    f = _settled_at(corrector, text, token, start, end, key)
+    if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
+        f = None  # a name
+    if f is None and doc.vocab[token] == 1:
+        f = _document_twin(corrector, doc, token)
+    if f is not None and not corrector.knows(f.replacement, doc.vocab):
+        f = None
+    return f
+
+
+def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
+    """Does ``token`` show its damage: OCR junk or the English model's readings, or only
+    damage the document shows plainly (lost dots, dropped ligatures, misread shapes)?"""
+    if _OCR_JUNK.search(token) or _SURE_UMLAUT_HINT.search(token):
+        return True
+    shown = {"umlaut": key.umlauts == LOST, "eszett": key.umlauts == LOST, "ligature": key.ligature in SIGNS,
+             "letters": key.shapes == LOST, "acronym": True}
+    return all(shown.get(r, False) for r in fix.rule.split("+"))
+
+
+def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | None:
+    """The word of the document that ``token``, which no list knows, is a misreading of:
+    one or two letters apart, by confusions the model knows ("Kanstliche" where the
+    text also has "Künstliche")."""
+    if len(token) < TWIN_MIN_LEN or token.isupper():
+        return None
+    lex = corrector.lex
+    words = doc.known_words(lex)
+    limit = 1 if len(token) < TWIN_LONG else 2
+    found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=3)
+    twins = [w for w, _, _ in found if w[0].isupper() == token[0].isupper() and _misreading(token, w)]
+    if len(twins) != 1 or lex.valid(token) or lex.known(token):
+        return None
+    return Fix(twins[0], "document", TWIN_CONFIDENCE)
+
+
+def _misreading(seen: str, meant: str) -> bool:
+    """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table)?"""
+    for op in Levenshtein.opcodes(meant, seen):
+        if op.tag != "equal" and (meant[op.src_start : op.src_end], seen[op.dest_start : op.dest_end]) not in _READINGS:
+            return False
+    return True
 
 
 def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
@@ -562,7 +654,7 @@ def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -
     return [(a, b) for a, b in spans]
 
 
-def _alone(text: str, corrector: Corrector, key: Key, word: str, start: int, end: int) -> bool:
+def _alone(doc: Document, corrector: Corrector, word: str, start: int, end: int) -> bool:
     """Does the capitalized ``word`` at ``text[start:end]`` stay as it is, and join nothing?
 
     A name the dictionary lacks ("Merkel") is not quiet, but where it stands it is
@@ -571,9 +663,10 @@ def _alone(text: str, corrector: Corrector, key: Key, word: str, start: int, end
     after it, which is asked here.  (Should that word have a fix, it is odd itself,
     and its stretch holds this word.)
     """
-    if not word[0].isupper() or corrector.twins(word, key, _sentence_start(text, start)):
+    text = doc.text
+    if not word[0].isupper() or corrector.twins(word, doc.key, _sentence_start(text, start)):
         return False
-    if _settled_at(corrector, text, word, start, end, key) is not None:
+    if _decided(corrector, doc, word, start, end) is not None:
         return False
     j, n = end, len(text)
     while j < n and text[j] in " \t\n":
@@ -617,8 +710,9 @@ def _chunk_after(text: str, i: int) -> int:
     return _chunk_end(text, j) if j < n else n
 
 
-def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, key: Key) -> list[Edit]:
-    """The word edits of ``text[begin:stop]``, a stretch from :func:`_windows` or the whole text."""
+def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) -> list[Edit]:
+    """The word edits of ``doc.text[begin:stop]``, a stretch from :func:`_windows` or the whole text."""
+    text, key = doc.text, doc.key
     quiet = corrector.quiet[key]
     edits = []
     ws = list(words(text, begin, stop))
@@ -627,7 +721,7 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, key: K
 
     def fixed(i: int) -> Fix | None:
         if i not in fixes:
-            fixes[i] = _settled_at(corrector, text, ws[i].text, ws[i].start, ws[i].end, key)
+            fixes[i] = _decided(corrector, doc, ws[i].text, ws[i].start, ws[i].end)
         return fixes[i]
 
     i = 0
@@ -642,6 +736,8 @@ def _correct_span(text: str, begin: int, stop: int, corrector: Corrector, key: K
             end = ws[i + 1].end
             i += 1
             f = _settled_at(corrector, text, token, start, end, key)
+            if f is not None and not corrector.knows(f.replacement, doc.vocab):
+                f = None
         else:
             f = fixed(i)
             if f is None:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 LOST, NEUTRAL, INTACT = "lost", "neutral", "intact"
+UNSEEN = "unseen"  # shapes and ligatures: no sign of damage, but too few words to say it is intact
 TRADITIONAL, MODERN, UNKNOWN = "traditional", "modern", "unknown"
 DOTS = ("ä", "ö", "ü", "ß")  # the letters OCR and scrapers lose, one channel each
 CHANNELS = (*DOTS, "ligature", "shapes")
@@ -87,8 +88,8 @@ class Key(NamedTuple):
 
     dots: tuple[str, str, str, str]  # the state of ä, ö, ü and ß: LOST, NEUTRAL or INTACT
     umlauts: str  # the whole: LOST if some dotted letter is lost, INTACT if all are kept
-    shapes: str  # misread letter shapes: LOST (seen), INTACT (no sign of them), else NEUTRAL
-    ligature: str  # dropped ligatures: LOST (seen), INTACT (fi, fl and ff kept), else NEUTRAL
+    shapes: str  # misread letter shapes: LOST (seen), NEUTRAL (a sign), INTACT (none in enough words), UNSEEN
+    ligature: str  # dropped ligatures: LOST (seen), NEUTRAL (a sign), INTACT (fi, fl and ff kept), UNSEEN
     old: bool  # written in the traditional spelling
 
     def state(self, letter: str) -> str:
@@ -194,6 +195,12 @@ class Document:
         """How often each word occurs."""
         return Counter(self.runs)
 
+    def known_words(self, lex: Lexicon) -> list[str]:
+        """The document's words that the lists know, as it holds them."""
+        if "_known" not in self.__dict__:
+            self.__dict__["_known"] = [w for w in self.vocab if lex.listed(w) or lex.known(w)]
+        return self.__dict__["_known"]
+
     def _key(self, intact: list[int], lost: list[int]) -> Key:
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
         known = [s for s in states if s is not None]
@@ -207,7 +214,9 @@ class Document:
                     states[i] = self._by_rate()
         umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
         shapes = _shapes(intact[_SHAPES], lost[_SHAPES])
-        ligature = _state(intact[_LIGATURE], lost[_LIGATURE]) or NEUTRAL
+        if (shapes == UNSEEN and LOST in states) or (shapes == INTACT and self.signatures):
+            shapes = NEUTRAL  # an OCR model that lost the dots, or the English one, misreads shapes too
+        ligature = _state(intact[_LIGATURE], lost[_LIGATURE]) or (NEUTRAL if lost[_LIGATURE] else UNSEEN)
         trad, modern = self.era_counts
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
@@ -236,8 +245,8 @@ def _state(intact: int, lost: int) -> str | None:
 def _shapes(intact: int, lost: int) -> str:
     if lost >= SHAPES_MIN_LOST and lost >= SHAPES_LOST_SHARE * (intact + lost):
         return LOST
-    if lost == 0 and intact >= SHAPES_MIN_INTACT:
-        return INTACT
+    if lost == 0:
+        return INTACT if intact >= SHAPES_MIN_INTACT else UNSEEN
     return NEUTRAL
 
 
@@ -279,7 +288,10 @@ _SIZE = _SIGNATURES + 1
 
 
 def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
-    pairs = [(CHANNELS.index(c), 1) for c in ev.intact] + [(len(CHANNELS) + CHANNELS.index(c), 1) for c in ev.lost]
+    # a word with the English model's reading of a letter counts twice ("é" once: it is French too)
+    weight = 2 if ev.signatures else 1
+    pairs = [(CHANNELS.index(c), 1) for c in ev.intact]
+    pairs += [(len(CHANNELS) + CHANNELS.index(c), weight if c in "üäß" else 1) for c in ev.lost]
     if ev.era:
         pairs.append((_TRADITIONAL if ev.era == TRADITIONAL else _MODERN, 1))
     if ev.signatures:
@@ -298,8 +310,8 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     Intact: the dotted letters it holds, fi/fl/ff, and for a listed lower-case word
     of four or more letters, its shapes.  Lost, for a word no list has: the letters
     the English model misread in it, and for a lower-case word, those whose restoring
-    alone makes it a listed word; else a dropped ligature; else (a lower-case word
-    that is not even a likely compound) its shapes.
+    alone makes it a listed word, else a dropped ligature, else (if it is not even a
+    likely compound) its shapes.
     """
     low = word.lower()
     listed = lex.listed(word) or lex.user_form(word) is not None
@@ -322,7 +334,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
             dotted = lex.prefixes.folds_to(word)  # (a set lookup rules most words out)
             lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c)}
-        if not lost and len(word) >= 3 and _ligature_dropped(lex, word):
+        if not lost and lower and _ligature_dropped(lex, word):
             lost.add("ligature")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")

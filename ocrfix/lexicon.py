@@ -298,6 +298,12 @@ class Lexicon:
         """Is ``word`` valid as the first part of a hyphenated compound ("Wirtschafts-")?"""
         return self.valid(word) or self.hunspell_valid(word + "-")
 
+    def as_written(self, word: str) -> bool:
+        """Is ``word`` valid or common in German text in this very casing ("to" is, "bereich" is
+        not: only "Bereich" is)?"""
+        entry = self._words.forms.get(word)
+        return self.valid(word) or (entry is not None and max(zipf_of(entry), old_zipf_of(entry)) >= KNOWN_ZIPF)
+
     def known(self, word: str) -> bool:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not), or
         an old or dialect form ("Thür", "nich")?"""

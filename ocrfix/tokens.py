@@ -30,6 +30,7 @@ _PROTECTED = regex.compile(
     | (?<![\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}_]\.)[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\(\)?  # calls: foo(), os.path.join(
     | \b[\p{L}_]\w*(?:\.[\p{L}_]\w*){2,}\b                    # dotted names: a.b.c
     | \b\p{Ll}+\p{Lu}\p{L}*\d\w*                               # camelCase with digits: utf8Encode
+    | (?<!\S)(?:--[A-Za-z]|-[a-z])[A-Za-z0-9]*+(?:[-=][A-Za-z0-9]++)*+  # command-line options: --no-backup, -un
     """,
     regex.VERBOSE,
 )
@@ -70,14 +71,15 @@ class Word(NamedTuple):
 _TRIGGER_CHARS = "@#`_/\\"  # e-mail, handles, code, snake_case, paths and URLs
 _TRIGGERS = (
     regex.compile(r"\.[\p{L}_]"),  # file names, dotted names, www.
+    regex.compile(r"-(?<=(?:^|\s)-)[-a-z]"),  # command-line options
     regex.compile(r"\((?<=[\p{L}\p{N}_]\()"),  # calls
     regex.compile(r"\d(?<=\p{L}\d)"),  # camelCase with digits
 )
 
 
-# Every protected span but inline code is free of whitespace and holds one of these: the
-# runs of non-space characters that hold one are all _PROTECTED must look at.
-_WITH_TRIGGER = regex.compile(r"(?<!\S)[^\s@#_/\\.(\d]*+[@#_/\\.(\d]\S*+")
+# Every protected span but inline code is free of whitespace and holds one of these, or
+# starts with a dash: the runs of non-space characters that do are all _PROTECTED must look at.
+_WITH_TRIGGER = regex.compile(r"(?<!\S)(?:[^\s@#_/\\.(\d]*+[@#_/\\.(\d]\S*+|-\S++)")
 
 
 def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

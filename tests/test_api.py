@@ -156,3 +156,9 @@ def test_overlapping_steps_are_reported_together():
     assert ex.text == "Die Straße ist großartig."
     (c,) = ex.corrections
     assert c.original == "Stra\u00adBe" and c.replacement == "Straße" and c.rule == "invisible+eszett"
+
+
+def test_swiss_old_spelling_readings_become_ss():
+    """de_CH writes ss where the old spelling has ß: 'muBten' is 'mussten' there, 'mußten' elsewhere."""
+    assert ocrfix.clean("Sie muBten gehen, daB sie es wuBten.", variant="de_CH") == "Sie mussten gehen, dass sie es wussten."
+    assert ocrfix.clean("Sie muBten gehen, daB sie es wuBten.") == "Sie mußten gehen, daß sie es wußten."

@@ -146,6 +146,19 @@ def test_words_step_output_is_stable(text):
     assert clean(once) == once
 
 
+@given(st.one_of(german_ocr_text(), hostile_text))
+def test_no_fix_puts_out_a_word_nothing_knows(text):
+    """Every word the corrector writes is known to the dictionaries, the word list, the
+    user's words or the document itself ("Siiigkeiten" stays, never "Siügkeiten")."""
+    from ocrfix.tokens import letter_runs
+
+    before = clean(text, words=False)  # (the character steps may make words: "FÃ¼hrung")
+    seen = set(letter_runs(text)) | set(letter_runs(before))
+    corrector = CLEANER._ctx.corrector
+    for word in set(letter_runs(clean(text))) - seen:
+        assert corrector.knows(word, {w: 1 for w in seen}), word
+
+
 # -- explain() accounts for everything --------------------------------------------------
 
 

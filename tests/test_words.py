@@ -37,8 +37,9 @@ def mixed_text(draw: st.DrawFn) -> str:
 
 def _full(text: str, cleaner: Cleaner) -> list:
     ctx = cleaner._ctx
-    ctx.corrector.odd_words([], read(text, ctx.lexicon).key)  # (makes the key's quiet set)
-    return _correct_span(text, 0, len(text), ctx.corrector, read(text, ctx.lexicon).key)
+    doc = read(text, ctx.lexicon)
+    ctx.corrector.odd_words([], doc.key)  # (makes the key's quiet set)
+    return _correct_span(doc, 0, len(text), ctx.corrector)
 
 
 @given(st.one_of(mixed_text(), german_ocr_text(), hostile_text))
