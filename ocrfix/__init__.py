@@ -10,10 +10,14 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .config import DEFAULTS, Config
+from .document import Channel, Profile
 from .pipeline import STEPS, Cleaner
 from .result import Correction, Explanation, replay
 
-__all__ = ["clean", "explain", "Cleaner", "Config", "Correction", "Explanation", "replay", "STEPS"]
+__all__ = [
+    "clean", "explain", "profile", "Cleaner", "Config", "Correction", "Explanation", "Profile", "Channel", "replay",
+    "STEPS",
+]
 __version__ = "0.1.0"
 
 _default: Cleaner | None = None
@@ -59,6 +63,28 @@ def explain(
 ) -> Explanation:
     """Like :func:`clean`, and report every correction with its offsets, rule and confidence."""
     return _cleaner(locals()).explain(text)
+
+
+def profile(
+    text: str,
+    *,
+    variant: str = "de_DE",
+    user_words: Iterable[str] = frozenset(),
+    entities: bool = True,
+    mojibake: bool = True,
+    ligature: bool = True,
+    diaeresis: bool = True,
+    invisible: bool = True,
+    nfc: bool = True,
+    dehyphenate: bool = True,
+    unwrap: bool = False,
+    quotes: bool = True,
+    bullets: bool = True,
+    words: bool = True,
+) -> Profile:
+    """What ``text`` says about its own damage: its spelling era, the evidence for each
+    damaged letter, and the share of damaged words (:class:`Profile`); options as for :func:`clean`."""
+    return _cleaner(locals()).profile(text)
 
 
 def _cleaner(arguments: dict[str, Any]) -> Cleaner:

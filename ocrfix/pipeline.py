@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
+from rapidfuzz.distance import Levenshtein
+
 from .config import DEFAULTS, Config
 from .context import Context
 from .correct import correct_words, get_corrector, key_changed
 from .entities import decode_entities
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
+from .document import Profile
+from .document import read as read_document
 from .result import Edit, Explanation
+from .tokens import letter_runs
 from .trace import Trace
 from .unicode import fix_ligature_glyphs, fix_mojibake, fix_split_diaeresis, normalize_nfc, remove_invisible
 
@@ -98,7 +103,35 @@ class Cleaner:
         """The cleaned text."""
         return self._run(text).text
 
-    def _run(self, text: str) -> Trace:
+    def profile(self, text: str) -> Profile:
+        """What ``text`` says about its own damage (see :class:`~ocrfix.document.Profile`)."""
+        return self.explain_and_profile(text)[1]
+
+    def explain_and_profile(self, text: str) -> tuple[Explanation, Profile]:
+        """:meth:`explain` and :meth:`profile` in one run."""
+        read: list[str] = []
+        trace = self._run(text, read)
+        explanation = Explanation(trace.text, trace.corrections())
+        doc = read_document(read[0] if read else trace.text, self._ctx.lexicon)
+        return explanation, doc.profile(self._damaged(text, trace.text))
+
+    def _damaged(self, text: str, cleaned: str) -> float:
+        """The share of the words of ``text`` that cleaning changed, or left unknown to every
+        list (lower-case words of four or more letters: capitalized ones may be names)."""
+        before, after = letter_runs(text), letter_runs(cleaned)
+        if not before:
+            return 0.0
+        changed = sum(
+            max(op.src_end - op.src_start, op.dest_end - op.dest_start)
+            for op in Levenshtein.opcodes(before, after)
+            if op.tag != "equal"
+        )
+        knows = self._ctx.corrector.knows
+        unknown = sum(1 for w in after if len(w) >= 4 and w[0].islower() and not knows(w, {}))
+        return round(min(1.0, (changed + unknown) / len(before)), 4)
+
+    def _run(self, text: str, read: list[str] | None = None) -> Trace:
+        """Run the steps on ``text``; ``read`` gets the text the words step read first."""
         if not isinstance(text, str):
             raise TypeError(_not_text(text))
         trace = Trace(text)
@@ -112,6 +145,8 @@ class Cleaner:
                 if left.get(step.name) == version:
                     continue
                 before = trace.text
+                if read is not None and step.name == "words" and not read:
+                    read.append(before)
                 trace.apply(step.run(before, self._ctx))
                 if trace.text != before:
                     version += 1

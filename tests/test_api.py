@@ -86,7 +86,7 @@ def test_cleaner_takes_a_config_or_keyword_options():
         Cleaner(Config(variant="de_CH"), words=False)
 
 
-@pytest.mark.parametrize("function", [ocrfix.clean, ocrfix.explain, Cleaner])
+@pytest.mark.parametrize("function", [ocrfix.clean, ocrfix.explain, ocrfix.profile, Cleaner])
 def test_keyword_options_are_the_config_fields(function):
     """Editors and type checkers see the options: the keywords are Config's fields, with its defaults."""
     params = [p for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY]

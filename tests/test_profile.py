@@ -1,0 +1,78 @@
+"""ocrfix.profile: what a document says about its own damage (issue 10)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import ocrfix
+from ocrfix import Cleaner, Profile
+
+# Our own sentences, damaged the way each source damages text.
+ENGLISH_MODEL = (
+    "Die Fiihrung der Stadtwerke kiindigte an, dass die groBen Anlagen fur die Versorgung im "
+    "Friihjahr erneuert werden. Die Arbeiten dauern Gber zwei Jahre, und die Kosten kénnten "
+    "steigen, sagte die Sprecherin. Die Biirger wurden informiert."
+)
+GERMAN_MODEL = (
+    "Die Führung der Stadtwerke kündigte an, dass die großen Anlagen für die Versorgung im "
+    "Frühjahr erneuert werden. Die Arbeiten dauern über zwei Jahre, und die Kosten könnten "
+    "steigen, sagte die Sprecherin. Die Bürger wurden informiert, und die Gemeinde prüft es."
+)
+OLD_SPELLING = (
+    "Er wuBte wohl, daB er das SchloB vor dem Abend verlassen muB, denn der FluB stieg, und "
+    "sein EntschluB stand fest. DaB es regnete, lieB ihn kalt; er lief zum Thor hinaus."
+)
+
+
+def test_text_read_by_an_english_model():
+    p = ocrfix.profile(ENGLISH_MODEL)
+    assert {c.name: c.state for c in p.channels if c.name in "äöüß"} == dict.fromkeys("äöüß", "lost")
+    assert p.english_model >= 4
+    assert p.channel("ü").lost > p.channel("ü").intact
+    assert 0.15 < p.damaged < 0.6
+
+
+def test_correct_text_is_intact_and_undamaged():
+    p = ocrfix.profile(GERMAN_MODEL)
+    assert all(c.state == "intact" for c in p.channels if c.name in "äöüß")
+    assert p.english_model == 0 and p.damaged == 0.0
+    assert p.era == "modern"  # "dass"
+
+
+def test_old_spelling_is_told_by_its_readings():
+    p = ocrfix.profile(OLD_SPELLING)
+    assert p.era == "traditional" and p.traditional >= 3 and p.modern == 0
+    assert p.channel("ß").state == "lost"
+
+
+def test_only_one_letter_lost():
+    text = "Die Bäume blühen schön, die Vögel singen in den Gärten, aber uber den Winter frieren sie, und fur die Kinder ist es hart."
+    p = ocrfix.profile(text)
+    assert p.channel("ü").state == "lost"
+    assert p.channel("ä").state == "intact" and p.channel("ö").state == "intact"
+
+
+def test_profile_is_a_small_frozen_result_that_serializes():
+    p = Cleaner().profile(ENGLISH_MODEL)
+    assert p == ocrfix.profile(ENGLISH_MODEL)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.era = "modern"  # type: ignore[misc]
+    record = json.loads(json.dumps(p.to_dict(), ensure_ascii=False))
+    assert record["channels"]["ü"]["state"] == "lost" and record["words"] == p.words
+    assert isinstance(p, Profile)
+
+
+def test_explain_and_profile_agree_with_their_parts():
+    cleaner = Cleaner()
+    explanation, p = cleaner.explain_and_profile(ENGLISH_MODEL)
+    assert explanation == cleaner.explain(ENGLISH_MODEL)
+    assert p == cleaner.profile(ENGLISH_MODEL)
+
+
+def test_empty_and_short_texts():
+    assert ocrfix.profile("").words == 0
+    p = ocrfix.profile("Hallo")
+    assert p.damaged == 0.0 and p.era == "unknown"
