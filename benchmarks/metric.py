@@ -56,14 +56,19 @@ def load(path: Path) -> list[dict]:
 
 
 def score(fix: Callable[[str], str], records: Iterable[dict]) -> Score:
+    """The scores of ``fix`` on ``records``, timed."""
+    recs = list(records)
+    t = time.perf_counter()
+    outputs = [fix(r.get("ocr", r.get("text"))) for r in recs]
+    return score_outputs(recs, outputs, time.perf_counter() - t)
+
+
+def score_outputs(records: Iterable[dict], outputs: Iterable[str], seconds: float) -> Score:
+    """The scores of ``outputs`` (one per record, made in ``seconds``)."""
     n = tw = e0 = e1 = tc = c0 = c1 = fixed = broken = nchar = 0
-    secs = 0.0
-    for r in records:
+    for r, out in zip(records, outputs):
         truth = r.get("truth", r.get("text"))
         src = r.get("ocr", r.get("text"))
-        t0 = time.perf_counter()
-        out = fix(src)
-        secs += time.perf_counter() - t0
         n += 1
         nchar += len(src)
         T, S, O = tokens(truth), tokens(src), tokens(out)
@@ -80,7 +85,7 @@ def score(fix: Callable[[str], str], records: Iterable[dict]) -> Score:
     wer0, wer1 = e0 / max(tw, 1), e1 / max(tw, 1)
     return Score(
         n, tw, round(wer0, 4), round(wer1, 4), round(c0 / max(tc, 1), 4), round(c1 / max(tc, 1), 4),
-        round(1 - wer1 / wer0, 4) if wer0 else None, fixed, broken, round(nchar / max(secs, 1e-9) / 1000, 1),
+        round(1 - wer1 / wer0, 4) if wer0 else None, fixed, broken, round(nchar / max(seconds, 1e-9) / 1000, 1),
     )
 
 

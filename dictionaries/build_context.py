@@ -17,18 +17,19 @@ capitalized one is a twin itself ("Länge").  Tokens are runs of letters, "<n>"
 for a number, and the punctuation marks ``, . ; : ! ? ( ) "``; "<s>" and "</s>"
 stand before and after a sentence.
 
-Each line is ``key <TAB> count`` where the key is one of
+Each line holds one twin: ``word <TAB> count`` and then its features, each
+``feature <TAB> count``, where the feature is one of
 
-    word                the twin's count
-    word <TAB> <x       x the word before it
-    word <TAB> >y       y the word after it
-    word <TAB> <<x x2   x x2 the two words before it
-    word <TAB> >>y y2   y y2 the two words after it
-    word <TAB> ~c       a cue c within WINDOW words, not next to it ("wenn ... würde")
-    word <TAB> $shape   the shape of the last word of its clause (ocrfix.ngrams.verb_shape:
-                        "würde ... machen", "wurde ... gemacht")
+    <x       x the word before it
+    >y       y the word after it
+    <<x x2   x x2 the two words before it
+    >>y y2   y y2 the two words after it
+    ~c       a cue c within WINDOW words, not next to it ("wenn ... würde")
+    $shape   the shape of the last word of its clause (ocrfix.ngrams.verb_shape:
+             "würde ... machen", "wurde ... gemacht")
 
-Cues are the CUES most common folded words: function words that mark the mood or
+(one line a twin: a process reads the file at once and a twin's features only when
+it meets the twin).  Cues are the CUES most common folded words: function words that mark the mood or
 the clause ("wenn", "ob", "als", "gern").  Only keys seen at least ``MIN_COUNT``
 times are kept (twins: every one), and of a twin set's neighbours only those whose
 counts tell its members apart (``informative``).
@@ -50,7 +51,7 @@ import corpus_text  # noqa: E402
 
 from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold  # noqa: E402
 
-FORMAT = "ocrfix-context 1"
+FORMAT = "ocrfix-context 2"
 OUT = HERE / "context_de.tsv.gz"
 MIN_COUNT = 2
 CUES = 150
@@ -172,13 +173,19 @@ def main() -> None:
     cue_words, inside = first_pass()
     members = twins(inside)
     counts = count(members, cue_words)
-    kept = sorted(informative(counts, twin_sets(members)).items())
+    kept = informative(counts, twin_sets(members))
+    lines: dict[str, list[str]] = {}
+    for key in sorted(kept):
+        word, _, feature = key.partition("\t")
+        lines.setdefault(word, [word, str(kept[word])])
+        if feature:
+            lines[word] += [feature, str(kept[key])]
     stems = list(corpus_text.FILES)
-    header = (f"# {FORMAT}: the neighbours of {len(members):,} twin forms, keys seen {MIN_COUNT} or more times; "
-              f"from {corpus_text.attribution(stems)}; built by build_context.py")
+    header = (f"# {FORMAT}: the neighbours of {len(members):,} twin forms, a line each, features seen "
+              f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
-        f.write((header + "\n" + "".join(f"{k}\t{n}\n" for k, n in kept)).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} keys for {len(members):,} twins", file=sys.stderr)
+        f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins", file=sys.stderr)
 
 
 if __name__ == "__main__":

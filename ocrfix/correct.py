@@ -39,7 +39,7 @@ DOTS_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 2.0}
 # the state of its channel, the others by that of the umlauts as a whole ...
 EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
 # ... and a misread shape or a dropped ligature also by the state of those.
-SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.0, UNSEEN: 0.0, INTACT: 0.3}
+SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.1, UNSEEN: 0.2, INTACT: 0.3}
 LIGATURE_COST = {LOST: 0.0, NEUTRAL: 0.0, UNSEEN: 0.0, INTACT: 0.3}
 # A capitalized word may be a name: it gets a shape or ligature guess only where the
 # document shows a sign of that damage.
@@ -107,6 +107,9 @@ class Fix(NamedTuple):
     replacement: str
     rule: str
     confidence: float
+    # a guess that no list vouches for ("Wehrschütz" for "Wehrschiitz"): it stands only
+    # where something knows the word after all (Corrector.knows)
+    unchecked: bool = False
 
 
 def key_changed(before: str, after: str, ctx: Context) -> bool:
@@ -119,7 +122,7 @@ class Corrector:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.fix = functools.lru_cache(maxsize=1 << 17)(self._fix)
+        self._fixes = functools.lru_cache(maxsize=1 << 17)(self._fix)
         self.twins = functools.lru_cache(maxsize=1 << 16)(self._twins)
         self.search = functools.lru_cache(maxsize=1 << 16)(self._search)
         self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
@@ -130,6 +133,7 @@ class Corrector:
 
     def odd_words(self, runs: list[str], key: Key) -> set[str]:
         """The words of ``runs`` that are not quiet under ``key``: the ones to look at."""
+        key = key.of_dots  # (quiet words are listed: only their dots may be lost)
         if key not in self.quiet:
             if len(self.quiet) >= MAX_KEYS:
                 self.quiet.clear()
@@ -147,6 +151,11 @@ class Corrector:
             loud |= new - stays
             odd -= stays
         return odd
+
+    def fix(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key = NEUTRAL_KEY) -> Fix | None:
+        """The fix of ``word`` where ``key`` holds, if it needs one (cached; a listed word's
+        by the part of the key it depends on, see Key.of_dots)."""
+        return self._fixes(word, sentence_start, before_hyphen, key.of_dots if self.lex.listed(word) else key)
 
     def _stays(self, word: str, key: Key) -> bool:
         """Is ``word`` quiet under ``key``: listed (two quiet words are never joined, see
@@ -175,7 +184,7 @@ class Corrector:
             # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
             return self._best(word, sentence_start, key, margin=KNOWN_MARGIN, restore_only=True) if lost else None
         if lex.listed(word):
-            return self._valid_word(word, sentence_start, key)
+            return self._valid_word(word, sentence_start, key.of_dots)
         user = lex.user_form(word)
         if user:
             return Fix(user, "user_words", 0.9)
@@ -192,7 +201,7 @@ class Corrector:
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
-            return self._valid_word(word, sentence_start, key)
+            return self._valid_word(word, sentence_start, key.of_dots)
         if best is None or (sure_umlauts and "umlaut" not in best.rule):
             # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz"
             return _unambiguous(word) or best
@@ -208,7 +217,7 @@ class Corrector:
             g = self.fix(f.replacement, sentence_start, before_hyphen, key)
             if g is None or g.replacement in seen:
                 break
-            f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
+            f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence), g.unchecked)
         return f
 
     def _valid_stays(self, word: str, key: Key) -> bool:
@@ -284,7 +293,7 @@ class Corrector:
         """
         lex = self.lex
         short = len(word) <= SHORT
-        base_zipf = lex.zipf(word, key.old)
+        base_zipf = lex.zipf(word, old=True)  # (an old or dialect form is as common as in old text)
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         name_like = word.istitle() and not sentence_start
         found: list[tuple[float, Candidate, str]] = []
@@ -292,9 +301,8 @@ class Corrector:
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
         unknown_lower = margin is None and word[0].islower()
-        bounds = _bounds(key, short, restore_only, unknown_lower)
-        # (the search is shared by documents that differ only in what _extra prices)
-        cands = _extra(self.search(word, bounds, margin is None and not short), key, name_like, bounds.max_cost)
+        bounds = _bounds(key, short, restore_only, unknown_lower, name_like)
+        cands = self.search(word, bounds, margin is None and not short)
         # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
@@ -391,8 +399,11 @@ class Corrector:
     def knows(self, text: str, vocab: Mapping[str, int]) -> bool:
         """Does some list, the user's words or the document (``vocab``) know each word of
         ``text``?  A fix never puts out a word nothing knows."""
-        lex = self.lex
-        return all(lex.valid(w) or lex.known(w) or w in vocab or self._known_parts(w) for w in letter_runs(text))
+        lex = self.lex  # (hunspell last: it is slow on words it does not know)
+        return all(
+            lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w)
+            for w in letter_runs(text)
+        )
 
     def _known_parts(self, word: str) -> bool:
         """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke")?"""
@@ -480,35 +491,25 @@ def _unambiguous(word: str) -> Fix | None:
     out = word
     for pattern, umlaut in _SURE_UMLAUTS:
         out = pattern.sub(umlaut, out)
-    return Fix(out, "umlaut", 0.6) if out != word else None
+    return Fix(out, "umlaut", 0.6, unchecked=True) if out != word else None
 
 
 @functools.lru_cache(maxsize=256)
-def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool = False) -> Bounds:
-    """What a candidate search may do for a word under ``key``: its costs by channel, but for
-    what :func:`_extra` adds."""
+def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name_like: bool) -> Bounds:
+    """What a candidate search may do for a word under ``key``: its costs by channel.  (Only
+    what changes them is in ``key``'s part: documents of a kind share their searches.)"""
+    name = NAME_COST if name_like else 0.0
     return Bounds(
         max_cost=SHORT_MAX_COST_SURE if short else _max_cost(key) + (UNKNOWN_LOWER_COST if unknown_lower else 0.0),
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
         dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0),  # type: ignore[arg-type]
-        edit_cost=(*(EDIT_COST[s] for s in key.dots), EDIT_COST[key.umlauts], 0.0),  # type: ignore[arg-type]
+        edit_cost=(  # type: ignore[arg-type]
+            *(EDIT_COST[s] + name for s in key.dots),
+            SHAPE_COST[key.shapes] + name,
+            LIGATURE_COST[key.ligature],
+        ),
     )
-
-
-def _extra(cands: list[Candidate], key: Key, name_like: bool, max_cost: float) -> list[Candidate]:
-    """``cands`` with the costs that depend on the document's shapes and ligatures and on the
-    word's place, within ``max_cost``, cheapest first."""
-    shape, ligature, name = SHAPE_COST[key.shapes], LIGATURE_COST[key.ligature], NAME_COST if name_like else 0.0
-    if not (shape or ligature or name):
-        return cands
-    out = []
-    for c in cands:
-        ligatures = c.rules.count("ligature")
-        cost = c.cost + shape * c.shapes + ligature * ligatures + name * (len(c.rules) - ligatures)
-        if cost <= max_cost + EPSILON:
-            out.append(c._replace(cost=cost))
-    return sorted(out, key=lambda c: (c.cost, c.word))
 
 
 def _max_cost(key: Key) -> float:
@@ -574,14 +575,18 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     (:func:`_document_twin`).  And no fix puts out a word that neither the lists, the
     user's words nor the document know (:meth:`Corrector.knows`).
     """
+    memo = doc.memo  # (the windows and the span ask about the same occurrences)
+    if (start, token) in memo:
+        return memo[start, token]
     text, key = doc.text, doc.key
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
         f = None  # a name
-    if f is None and doc.vocab[token] == 1:
-        f = _document_twin(corrector, doc, token)
-    if f is not None and not corrector.knows(f.replacement, doc.vocab):
+    if f is None and doc.vocab[token] == 1 and (key.umlauts == LOST or key.shapes in SIGNS):
+        f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
+    if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
         f = None
+    memo[start, token] = f
     return f
 
 
@@ -599,14 +604,14 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     """The word of the document that ``token``, which no list knows, is a misreading of:
     one or two letters apart, by confusions the model knows ("Kanstliche" where the
     text also has "Künstliche")."""
-    if len(token) < TWIN_MIN_LEN or token.isupper():
-        return None
     lex = corrector.lex
+    if len(token) < TWIN_MIN_LEN or token.isupper() or lex.known(token):
+        return None
     words = doc.known_words(lex)
     limit = 1 if len(token) < TWIN_LONG else 2
     found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=3)
     twins = [w for w, _, _ in found if w[0].isupper() == token[0].isupper() and _misreading(token, w)]
-    if len(twins) != 1 or lex.valid(token) or lex.known(token):
+    if len(twins) != 1 or lex.valid(token):
         return None
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
 
@@ -713,7 +718,7 @@ def _chunk_after(text: str, i: int) -> int:
 def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) -> list[Edit]:
     """The word edits of ``doc.text[begin:stop]``, a stretch from :func:`_windows` or the whole text."""
     text, key = doc.text, doc.key
-    quiet = corrector.quiet[key]
+    quiet = corrector.quiet[key.of_dots]
     edits = []
     ws = list(words(text, begin, stop))
 
@@ -736,7 +741,7 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             end = ws[i + 1].end
             i += 1
             f = _settled_at(corrector, text, token, start, end, key)
-            if f is not None and not corrector.knows(f.replacement, doc.vocab):
+            if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
                 f = None
         else:
             f = fixed(i)

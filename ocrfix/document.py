@@ -96,6 +96,18 @@ class Key(NamedTuple):
         """The state of the channel of ``letter`` (one of DOTS)."""
         return self.dots[DOTS.index(letter)]
 
+    @property
+    def of_dots(self) -> Key:
+        """The part of this key that decisions about listed words depend on (only their dots
+        may be lost): documents that differ in shapes or ligatures share those decisions."""
+        part = _OF_DOTS.get(self)
+        if part is None:
+            part = _OF_DOTS.setdefault(self, self._replace(shapes=NEUTRAL, ligature=NEUTRAL))
+        return part
+
+
+_OF_DOTS: dict[Key, Key] = {}  # (a few hundred keys at most: states are few)
+
 
 NEUTRAL_KEY = Key((NEUTRAL,) * 4, NEUTRAL, NEUTRAL, NEUTRAL, False)
 
@@ -170,8 +182,10 @@ class Document:
         evidence = _evidences(lex)
         # each word's evidence is cached as one of a handful of kinds, the kinds are counted in
         # C, and each kind adds its counts (a vector, see _Evidences) times its words
+        for word in set(self.runs).difference(evidence.kind):  # (set operations in C)
+            evidence(word)
         kinds = list(map(evidence.kind.get, self.runs))
-        if None in kinds:
+        if None in kinds:  # (the cache was cleared meanwhile)
             kinds = list(map(evidence, self.runs))
         totals = [0] * _SIZE
         vectors = evidence.vectors
@@ -194,6 +208,11 @@ class Document:
     def vocab(self) -> Counter[str]:
         """How often each word occurs."""
         return Counter(self.runs)
+
+    @functools.cached_property
+    def memo(self) -> dict:
+        """A place for the words step to remember what it decided about this document."""
+        return {}
 
     def known_words(self, lex: Lexicon) -> list[str]:
         """The document's words that the lists know, as it holds them."""
@@ -313,8 +332,14 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     alone makes it a listed word, else a dropped ligature, else (if it is not even a
     likely compound) its shapes.
     """
+    listed = lex.listed(word)
+    if not _SPECIAL.search(word):  # most words: no dots, ß, ss or fi/fl/ff
+        if listed:
+            return _PLAIN_SHAPES if len(word) >= 4 and word[0].islower() else _PLAIN
+        if word[0].isupper() and not _SIGNED.search(word):
+            return _PLAIN  # (a name, as far as its letters tell)
     low = word.lower()
-    listed = lex.listed(word) or lex.user_form(word) is not None
+    listed = listed or lex.user_form(word) is not None
     intact = {c for c in DOTS if c in low}
     lost: set[str] = set()
     if any(x in low for x in LIGATURES):
@@ -339,6 +364,12 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
     return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures)
+
+
+_SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]", regex.IGNORECASE)
+_SIGNED = regex.compile(r"ii|é|(?<=\p{Ll})B|[BfS]$|fS")  # what _LETTER_SIGNATURES and _era look for
+_PLAIN = Evidence(frozenset(), frozenset(), "", 0)
+_PLAIN_SHAPES = Evidence(frozenset({"shapes"}), frozenset(), "", 0)
 
 
 def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> bool:

@@ -27,7 +27,7 @@ import regex
 
 from .lexicon import data_dir
 
-FORMAT = "ocrfix-context 1"
+FORMAT = "ocrfix-context 2"
 SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 CUE_WEIGHT = 0.5  # cues overlap with each other and with the neighbours: each counts half
@@ -80,23 +80,33 @@ class Context(NamedTuple):
 
 
 class Model:
-    """The counts of ``context_de.tsv.gz``: each twin's count, and its features' counts."""
+    """The counts of ``context_de.tsv.gz``: each twin's count, and its features' counts.
+
+    A line holds a twin, its count and its features; a twin's features are parsed
+    when it is first met (most documents meet a few dozen of the thousands).
+    """
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.count: dict[str, int] = {}
-        self.features: dict[str, dict[str, int]] = {}
+        self._lines: dict[str, str] = {}
         for line in lines:
-            word, _, rest = line.rstrip("\n").partition("\t")
-            feature, _, n = rest.rpartition("\t")
-            if feature:
-                self.features.setdefault(word, {})[feature] = int(n)
-            else:
-                self.count[word] = int(n)
+            word, count, rest = line.rstrip("\n").split("\t", 2) if line.count("\t") > 1 else (*line.split("\t"), "")
+            self.count[word] = int(count)
+            self._lines[word] = rest
+        self._features: dict[str, dict[str, int]] = {}
         sets: dict[str, list[str]] = {}
         for word in sorted(self.count):
             sets.setdefault(word.translate(_DOTS), []).append(word)
         self.sets = {key: tuple(members) for key, members in sets.items()}
-        self.cues = frozenset(f[1:] for fs in self.features.values() for f in fs if f[0] == "~")
+
+    def features(self, word: str) -> dict[str, int]:
+        """The features of the twin ``word`` and their counts."""
+        found = self._features.get(word)
+        if found is None:
+            cells = self._lines.get(word, "").split("\t")
+            found = dict(zip(cells[0::2], map(int, cells[1::2]))) if cells != [""] else {}
+            self._features[word] = found  # (a race only parses a line twice)
+        return found
 
     def twins(self, word: str) -> tuple[str, ...]:
         """The members of the set of ``word`` (itself included), or () if it has no twin."""
@@ -112,22 +122,22 @@ class Model:
         for trigram, bigram in ((f"<<{b2} {b1}", f"<{b1}"), (f">>{a1} {a2}", f">{a1}")):
             feature = trigram if self._seen(trigram, members) >= MIN_TRIGRAM else bigram
             score += self._weight(feature, word, other, members, total)
-        for cue in ctx.cues & self.cues:
+        for cue in ctx.cues:  # (one the set never showed weighs nothing)
             score += CUE_WEIGHT * self._weight("~" + cue, word, other, members, total)
         if ctx.end:
             score += self._weight(ctx.end, word, other, members, total)
         return score
 
     def _seen(self, feature: str, members: tuple[str, ...]) -> int:
-        return sum(self.features.get(m, {}).get(feature, 0) for m in members)
+        return sum(self.features(m).get(feature, 0) for m in members)
 
     def _weight(self, feature: str, word: str, other: str, members: tuple[str, ...], total: int) -> float:
         seen = self._seen(feature, members)
         if not seen:
             return 0.0  # never seen with the set, or seen alike with all of it (pruned)
         pooled = seen / total
-        a = (self.features.get(other, {}).get(feature, 0) + SMOOTHING * pooled) / (self.count[other] + SMOOTHING)
-        b = (self.features.get(word, {}).get(feature, 0) + SMOOTHING * pooled) / (self.count[word] + SMOOTHING)
+        a = (self.features(other).get(feature, 0) + SMOOTHING * pooled) / (self.count[other] + SMOOTHING)
+        b = (self.features(word).get(feature, 0) + SMOOTHING * pooled) / (self.count[word] + SMOOTHING)
         return math.log10(a / b)
 
 

@@ -174,6 +174,17 @@ def _find_all(s: str, sub: str) -> Iterator[int]:
         i = s.find(sub, i + 1)
 
 
+_NONE: tuple[tuple[Usable, ...], tuple[Usable, ...]] = ((), ())
+
+
+@functools.lru_cache(maxsize=64)
+def _by_char(bounds: Bounds) -> dict[str, tuple[tuple[Usable, ...], tuple[Usable, ...]]]:
+    """The replacements ``bounds`` allow, by the first character they read: those that read
+    one character (they match wherever it stands) and the longer ones."""
+    return {c: (tuple(u for u in us if len(u.seen) == 1), tuple(u for u in us if len(u.seen) > 1))
+            for c, us in usable(bounds)[0].items()}
+
+
 @functools.lru_cache(maxsize=64)
 def _cheapest(bounds: Bounds) -> float:
     """The cost of the cheapest replacement ``bounds`` allow: a walk that cannot pay it
@@ -298,7 +309,10 @@ def reachable(
                         walk(q + len(link), cur + link, 0, len(tails), ts2, cost, done, edits_left, at_start, first_char)
 
     if not nothing_to_walk:
-        at[:] = [tuple(r for r in subs.get(word[q], ()) if word.startswith(r.seen, q)) for q in range(n)]
+        by_char = _by_char(bounds)
+        for q, c in enumerate(word):
+            singles, longer = by_char.get(c, _NONE)
+            at.append(singles + tuple([r for r in longer if word.startswith(r.seen, q)]) if longer else singles)
         plain_heads[:] = [word[:q].lower() in part_set for q in range(n)] if tails else []
         walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
 
