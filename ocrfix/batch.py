@@ -2,10 +2,12 @@
 
 Inputs are read lazily, one file after the other, and cut into texts (whole
 files, JSONL values, or paragraphs of a very large file) that
-:func:`~ocrfix.parallel.explain_each` cleans, on several cores, while this
-process writes the results in input order.  Every output is written to a
-temporary file (:class:`~ocrfix.io.AtomicFile`) and put in place when its
-input is done; an interrupted run removes the temporary files it made.
+:func:`~ocrfix.parallel.explain_each` cleans (:func:`~ocrfix.parallel.profile_each`
+with --profile), on several cores, while this process writes the results in
+input order.  Every output is written to a temporary file
+(:class:`~ocrfix.io.AtomicFile`) and put in place when its input is done (the
+--explain-out and --profile files when the run is); an interrupted run removes
+the temporary files it made.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from collections import Counter, deque
 from typing import Generator, Iterable, Iterator, NamedTuple, Sequence
 
 from .diff import RESET, diff_lines
+from .document import Profile
 from .io import PIECE_CHARS, SPLIT_ABOVE, AtomicFile, NotText, Piece, read_pieces
-from .parallel import Failure, explain_each
+from .parallel import Failure, explain_each, profile_each
 from .pipeline import Cleaner
 from .plan import Job, Plan, isatty, reason
 from .result import Correction
@@ -86,29 +89,33 @@ class Result(NamedTuple):
     text: str
     corrections: tuple[Correction, ...]
     problem: str = ""  # an error inside ocrfix: the job fails, the run goes on
+    profile: Profile | None = None  # with --profile
 
 
 class Cleaning:
     """Clean the "clean" items of a stream and give every item back in order, with its result.
 
-    Every item goes through :func:`~ocrfix.parallel.explain_each`, the others as ""
-    (which costs nothing), so that only the items of the batches in flight wait here.
+    Every item goes through :func:`~ocrfix.parallel.explain_each` (or, with ``profile``,
+    :func:`~ocrfix.parallel.profile_each`), the others as "" (which costs next to nothing),
+    so that only the items of the batches in flight wait here.
     """
 
-    def __init__(self, cleaner: Cleaner, workers: int) -> None:
-        self.cleaner, self.workers = cleaner, workers
+    def __init__(self, cleaner: Cleaner, workers: int, profile: bool = False) -> None:
+        self.cleaner, self.workers, self.profile = cleaner, workers, profile
         self.waiting: deque[Item] = deque()
 
     def run(self, items: Iterable[Item]) -> Generator[tuple[Item, Result | None], None, None]:
         # closing this generator drops the results, which stops the workers
-        for e in explain_each(self.cleaner, self._texts(items), self.workers, BATCH_TEXTS):
+        each = profile_each if self.profile else explain_each
+        for e in each(self.cleaner, self._texts(items), self.workers, BATCH_TEXTS):
             item = self.waiting.popleft()
             if item.kind != "clean":
                 yield item, None
             elif isinstance(e, Failure):  # a bug in ocrfix fails this item's job; the run goes on
                 yield item, Result(item.piece.text, (), e.error)
             else:
-                yield item, Result(e.text, e.corrections)
+                explanation, profile = e if self.profile else (e, None)
+                yield item, Result(explanation.text, explanation.corrections, profile=profile)
 
     def _texts(self, items: Iterable[Item]) -> Iterator[str]:
         for item in items:
@@ -157,7 +164,12 @@ class Progress:
         self.bar = None
         self.files = len(plan.jobs)
         self.start, self.shown = time.monotonic(), 0.0
-        stdout_used = plan.to_stdout or plan.diff or (plan.explain and not plan.explain_out)
+        stdout_used = (
+            plan.to_stdout
+            or plan.diff
+            or (plan.explain and not plan.explain_out)
+            or (plan.profile and not plan.profile_out)
+        )
         if plan.quiet or not isatty(sys.stderr) or (stdout_used and isatty(sys.stdout)):
             return
         from tqdm import tqdm
@@ -202,6 +214,7 @@ class Run:
         self.progress = Progress(plan)
         self.out: AtomicFile | StdoutFile | None = None  # the output of the job being written
         self.explain_file: AtomicFile | None = None
+        self.profile_file: AtomicFile | None = None
         self.done = self.failed = self.words = self.kept = self.bytes = self.corrections = 0
         self.rules: Counter[str] = Counter()
         self.start = time.monotonic()
@@ -218,16 +231,19 @@ class Run:
             self.say("warning", message)
         self.failed += len(plan.errors)
         try:
-            if plan.explain_out is not None:
-                with _signals_held():  # from the moment the file exists, discard() knows it
+            with _signals_held():  # from the moment a file exists, discard() knows it
+                if plan.explain_out is not None:
                     self.explain_file = AtomicFile(plan.explain_out)
-            with contextlib.closing(Cleaning(plan.cleaner, plan.workers).run(_read(plan))) as results:
+                if plan.profile_out is not None:
+                    self.profile_file = AtomicFile(plan.profile_out)
+            with contextlib.closing(Cleaning(plan.cleaner, plan.workers, plan.profile).run(_read(plan))) as results:
                 for item, result in results:
                     self.take(item, result)
-            if self.explain_file is not None:
-                with _signals_held():
-                    self.explain_file.commit()
-                self.explain_file = None
+            with _signals_held():  # put in place only when the whole run is done
+                for report in (self.explain_file, self.profile_file):
+                    if report is not None:
+                        report.commit()
+                self.explain_file = self.profile_file = None
         except BaseException:
             self.discard()
             raise
@@ -240,10 +256,10 @@ class Run:
     def discard(self) -> None:
         """Remove every temporary file of this run (a second Ctrl-C waits until they are gone)."""
         with _signals_held():
-            for output in (self.out, self.explain_file):
+            for output in (self.out, self.explain_file, self.profile_file):
                 if output is not None:
                     output.discard()
-            self.out = self.explain_file = None
+            self.out = self.explain_file = self.profile_file = None
 
     def take(self, item: Item, result: Result | None) -> None:
         """Write one item's result; a write error fails its job (named on stderr) and the run goes on."""
@@ -277,7 +293,7 @@ class Run:
             self.out = StdoutFile()
 
     def cleaned(self, item: Item, result: Result) -> None:
-        job, piece, (text, corrections, problem) = item.job, item.piece, result
+        job, piece, (text, corrections, problem, profile) = item.job, item.piece, result
         if problem:
             self.fail(job, f"internal error while cleaning ({problem}); please report it")
             return
@@ -293,6 +309,8 @@ class Run:
             self.explain(job, piece, corrections)
         if self.plan.diff and corrections:
             self.diff(job, piece, corrections)
+        if profile is not None:
+            self.profile(job, piece, profile)
 
     def keep(self, item: Item) -> None:
         job, piece = item.job, item.piece
@@ -325,10 +343,13 @@ class Run:
             record: dict[str, object] = {"file": job.label, "line": piece.line} if job.jsonl else {"file": job.label}
             record.update(c.to_dict(), start=c.start + piece.offset, end=c.end + piece.offset)
             lines.append(json.dumps(record, ensure_ascii=False) + "\n")
-        if self.explain_file is not None:
-            self.explain_file.write("".join(lines))
-        else:
-            sys.stdout.buffer.write("".join(lines).encode("utf-8"))
+        _report(self.explain_file, "".join(lines))
+
+    def profile(self, job: Job, piece: Piece, profile: Profile) -> None:
+        """One JSON line: where the text is (its JSONL line, or its offset in a plain file), and its profile."""
+        where = {"line": piece.line} if job.jsonl else {"offset": piece.offset}
+        record = {"file": job.label, **where, **profile.to_dict()}
+        _report(self.profile_file, json.dumps(record, ensure_ascii=False) + "\n")
 
     def diff(self, job: Job, piece: Piece, corrections: Sequence[Correction]) -> None:
         label = f"{CYAN}{job.label}{RESET}" if self.plan.color else job.label
@@ -386,6 +407,14 @@ class Run:
             lines.append(", ".join(trouble))
         for line in lines:
             self.progress.say(f"ocrfix: {line}")
+
+
+def _report(file: AtomicFile | None, text: str) -> None:
+    """Write a report's lines to its file, or to stdout (None)."""
+    if file is not None:
+        file.write(text)
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
 
 
 def _count(n: int, noun: str) -> str:

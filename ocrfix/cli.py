@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenProcessPool:
         print("ocrfix: error: a worker process died (out of memory?); stopped", file=sys.stderr)
         return EXIT_FAILED
-    except OSError as e:  # the --explain-out file cannot be written
+    except OSError as e:  # a report file (--explain-out, --profile) cannot be written
         where = f"{e.filename}: " if e.filename else ""
         print(f"ocrfix: error: {where}{reason(e)}; stopped", file=sys.stderr)
         return EXIT_FAILED

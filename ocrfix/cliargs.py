@@ -37,6 +37,8 @@ examples:
   ocrfix --in-place --glob '*.md' notes/    rewrite files, keeping FILE.orig
   ocrfix --diff scan.txt | less -R          show what would change
   ocrfix --explain scraped/ > fixes.jsonl   list every correction, write nothing
+  ocrfix scans/ --out-dir clean/ --profile profiles.jsonl
+                                            also each text's damage profile
 
 exit status:
   0 all inputs done; 1 some inputs failed (each is named on stderr, the
@@ -158,6 +160,13 @@ def _add_report_options(p: argparse.ArgumentParser) -> None:
         "replacement, rule, confidence) to stdout, instead of the text when that would go to stdout",
     )
     rep.add_argument("--explain-out", metavar="FILE", help="write the --explain lines to FILE (implies --explain)")
+    rep.add_argument(
+        "--profile",
+        metavar="FILE",
+        help='write a JSON line per cleaned text to FILE ("-": stdout, instead of the text): file, line (JSONL) '
+        "or offset, and the text's damage profile: era, channels (ä ö ü ß ligature shapes), english_model, words, "
+        "unknown, damaged (the share of damaged words)",
+    )
     rep.add_argument(
         "--diff",
         action="store_true",

@@ -20,11 +20,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
+    from .document import Profile
     from .result import Explanation
 
 CHUNK_CHARS = 1 << 16  # a chunk is cut before ``chunksize`` texts once it holds this many characters
 
-Method = Literal["clean", "explain", "explain_each"]
+Method = Literal["clean", "explain", "explain_each", "profile_each"]
 
 
 class CleanerLike(Protocol):
@@ -36,6 +37,8 @@ class CleanerLike(Protocol):
     def clean(self, text: str) -> str: ...
 
     def explain(self, text: str) -> Explanation: ...
+
+    def explain_and_profile(self, text: str) -> tuple[Explanation, Profile]: ...
 
 
 _worker: CleanerLike | None = None  # the cleaner of a worker process
@@ -59,7 +62,8 @@ def explain_many(
 
 
 class Failure(NamedTuple):
-    """What cleaning one text raised (a bug in ocrfix), as that text's result in :func:`explain_each`."""
+    """What cleaning one text raised (a bug in ocrfix), as that text's result in :func:`explain_each`
+    and :func:`profile_each`."""
 
     error: str  # "RuntimeError: what it said"
 
@@ -70,6 +74,15 @@ def explain_each(
     """:func:`explain_many`, but an error inside ocrfix is one text's result, a :class:`Failure`,
     and the texts after it go on (for the CLI: a bug must not stop a batch of a million files)."""
     return _many(cleaner, "explain_each", texts, workers, chunksize)
+
+
+def profile_each(
+    cleaner: CleanerLike, texts: Iterable[str], workers: int | None = 1, chunksize: int = 64
+) -> Iterator[tuple[Explanation, Profile] | Failure]:
+    """:func:`explain_each` with each text's :class:`~ocrfix.document.Profile`, computed in the
+    same run (``Cleaner.explain_and_profile``); a separate method, because the profile costs a
+    little more (it looks up the output's unknown words)."""
+    return _many(cleaner, "profile_each", texts, workers, chunksize)
 
 
 def _many(
@@ -148,12 +161,15 @@ def _run_chunk(method: Method, texts: list[str]) -> list[Any]:
 
 def _method(cleaner: CleanerLike, method: Method) -> Callable[[str], Any]:
     if method == "explain_each":
-        return functools.partial(_explain_or_failure, cleaner)
+        return functools.partial(_or_failure, cleaner.explain)
+    if method == "profile_each":
+        return functools.partial(_or_failure, cleaner.explain_and_profile)
     return getattr(cleaner, method)
 
 
-def _explain_or_failure(cleaner: CleanerLike, text: str) -> Explanation | Failure:
+def _or_failure(run: Callable[[str], Any], text: str) -> Any:
+    """``run(text)``, or the :class:`Failure` it raised."""
     try:
-        return cleaner.explain(text)
+        return run(text)
     except Exception as e:
         return Failure(f"{type(e).__name__}: {e}")

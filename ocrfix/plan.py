@@ -60,6 +60,8 @@ class Plan:
     to_stdout: bool  # the cleaned text goes to stdout
     explain: bool
     explain_out: str | None  # None or "-": stdout
+    profile: bool
+    profile_out: str | None  # None: stdout
     diff: bool
     color: bool
     field: str
@@ -80,8 +82,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
     paths = args.paths or [STDIN]
     to_stdout = _text_to_stdout(args, paths)
     jobs, errors, notes = _collect(args, paths, _file(args.output))
-    explain_out = _file(args.explain_out)
-    _check_outputs(jobs, args, errors, explain_out)
+    explain_out, profile_out = _file(args.explain_out), _file(args.profile)
+    _check_outputs(jobs, args, {"--explain-out": explain_out, "--profile": profile_out})
     if jobs and jobs[0].src == STDIN:
         _read_stdin(jobs[0], args.quiet)
     workers = _workers(args.jobs, sum(j.size for j in jobs))
@@ -95,6 +97,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
         to_stdout,
         args.explain,
         explain_out,
+        args.profile is not None,
+        profile_out,
         args.diff,
         color,
         args.field,
@@ -153,20 +157,31 @@ def _text_to_stdout(args: argparse.Namespace, paths: list[str]) -> bool:
         raise UsageError('"-" (stdin) cannot be combined with other paths')
     if paths == [STDIN] and (args.out_dir or args.in_place):
         raise UsageError("stdin cannot be cleaned into --out-dir or --in-place; use -o FILE or stdout")
-    explain_to_stdout = args.explain and _file(args.explain_out) is None
-    if explain_to_stdout and args.diff:
-        raise UsageError("--explain and --diff cannot both write to stdout; use --explain-out FILE")
-    reports_on_stdout = explain_to_stdout or args.diff
-    if args.output == STDIN and reports_on_stdout:
-        raise UsageError("-o - writes the text to stdout, where --explain/--diff already write")
+    reports = _reports_on_stdout(args)
+    if len(reports) > 1:
+        (first, first_file), (second, second_file) = reports[:2]
+        instead = " or ".join(f for f in (first_file, second_file) if f)
+        raise UsageError(f"{first} and {second} cannot both write to stdout; use {instead}")
+    if args.output == STDIN and reports:
+        raise UsageError(f"-o - writes the text to stdout, where {reports[0][0]} already writes")
     to_file = _file(args.output) is not None
-    to_stdout = not (to_file or args.out_dir or args.in_place or reports_on_stdout)
+    to_stdout = not (to_file or args.out_dir or args.in_place or reports)
     single = len(paths) == 1 and (paths[0] == STDIN or not os.path.isdir(paths[0]))
     if to_file and not single:
         raise UsageError("-o FILE takes a single input file")
     if to_stdout and not single:
         raise UsageError("several inputs (or a folder) need --out-dir or --in-place")
     return to_stdout
+
+
+def _reports_on_stdout(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The reports that go to stdout, where the text would go: (option, the option that writes it to a file)."""
+    reports = [
+        ("--explain", "--explain-out FILE", args.explain and _file(args.explain_out) is None),
+        ("--diff", "", args.diff),
+        ("--profile -", "--profile FILE", args.profile == STDIN),
+    ]
+    return [(option, to_file) for option, to_file, on in reports if on]
 
 
 def _collect(args: argparse.Namespace, paths: list[str], output: str | None) -> tuple[list[Job], list[str], list[str]]:
@@ -217,9 +232,9 @@ def _walk(
                 yield path, rel, st
 
 
-def _check_outputs(jobs: list[Job], args: argparse.Namespace, errors: list[str], explain_out: str | None) -> None:
-    """Refuse outputs that would overwrite an input, or that two inputs (or an input and
-    ``explain_out``) would share."""
+def _check_outputs(jobs: list[Job], args: argparse.Namespace, reports: dict[str, str | None]) -> None:
+    """Refuse outputs that would overwrite an input, or that two inputs (or an input and a
+    report file: ``reports`` maps an option to the file it names, or None) would share."""
     inputs = {j.identity for j in jobs if j.identity is not None}
     owners: dict[str, Job] = {}
     if args.in_place:  # the outputs are the inputs; an existing backup is the writer's to check
@@ -236,8 +251,13 @@ def _check_outputs(jobs: list[Job], args: argparse.Namespace, errors: list[str],
             owners[key] = job
             if _identity_of(job.dest) in inputs:
                 raise UsageError(f"{job.dest} is an input and would be overwritten; use --in-place to rewrite inputs")
-    if explain_out is not None and (os.path.abspath(explain_out) in owners or _identity_of(explain_out) in inputs):
-        raise UsageError(f"--explain-out {explain_out} is also an input or an output")
+    taken = set(owners)
+    for option, path in reports.items():
+        if path is None:
+            continue
+        if os.path.abspath(path) in taken or _identity_of(path) in inputs:
+            raise UsageError(f"{option} {path} is also an input or an output")
+        taken.add(os.path.abspath(path))
 
 
 def _read_stdin(job: Job, quiet: bool) -> None:

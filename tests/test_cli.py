@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import ocrfix
 from ocrfix.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,21 @@ FEST_OK = "Ein großes Fest fand im Frühjahr statt."
 PRUEFUNG = "Wir haben die Priifung bestanden und sind sehr gliicklich."
 PRUEFUNG_OK = "Wir haben die Prüfung bestanden und sind sehr glücklich."
 CLEAN = "Der Vertrag wurde am Montag unterschrieben."
+# Long enough (some 380 letters) for a profile to tell the lost letters: read by an English OCR model, and intact.
+STADTWERKE = (
+    "Die Fiihrung der Stadtwerke kiindigte am Montag an, dass die groBen Anlagen fur die Versorgung\n"
+    "der Gemeinde im Friihjahr erneuert werden. Die Arbeiten dauern iiber zwei Jahre, und die Kosten\n"
+    "kénnten deutlich steigen, sagte die Sprecherin. Die Biirger wurden in einer Versammlung informiert,\n"
+    "und viele fragten, wer die Gebiihren am Ende bezahlt. Der Biirgermeister versprach eine schnelle\n"
+    "Priifung aller Einwande und eine offentliche Sitzung im Rathaus.\n"
+)
+STADTWERKE_OK = (
+    "Die Führung der Stadtwerke kündigte am Montag an, dass die großen Anlagen für die Versorgung\n"
+    "der Gemeinde im Frühjahr erneuert werden. Die Arbeiten dauern über zwei Jahre, und die Kosten\n"
+    "könnten deutlich steigen, sagte die Sprecherin. Die Bürger wurden in einer Versammlung informiert,\n"
+    "und viele fragten, wer die Gebühren am Ende bezahlt. Der Bürgermeister versprach eine schnelle\n"
+    "Prüfung aller Einwände und eine öffentliche Sitzung im Rathaus.\n"
+)
 
 
 def run(*args: str | os.PathLike, stdin: bytes = b"", cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -384,6 +400,12 @@ def test_unreadable_file(tmp_path):
         (["-", "--in-place"], "stdin cannot be cleaned"),
         (["A", "--in-place", "-o", "X"], "not allowed with argument"),
         (["A", "--explain", "--diff"], "--explain and --diff"),
+        (["A", "--explain", "--profile", "-"], "--explain and --profile - cannot both write to stdout"),
+        (["A", "--diff", "--profile", "-"], "--diff and --profile - cannot both write to stdout"),
+        (["A", "-o", "-", "--profile", "-"], "where --profile - already writes"),
+        (["A", "-o", "X", "--profile", "X"], "--profile x.txt is also an input or an output"),
+        (["A", "--in-place", "--profile", "A"], "--profile A is also an input or an output"),
+        (["A", "-o", "X", "--explain-out", "P", "--profile", "P"], "--profile p.jsonl is also an input or an output"),
         (["A", "-o", "X", "--explain-out", "X"], "--explain-out x.txt is also an input or an output"),
         (["A", "-o", "X", "--explain-out", "A"], "--explain-out A is also an input or an output"),
         (["A", "--in-place", "--explain-out", "A"], "--explain-out A is also an input or an output"),
@@ -400,7 +422,7 @@ def test_usage_errors(tmp_path, args, message):
     (tmp_path / "dir").mkdir()
     for name in ("A", "B"):
         (tmp_path / name).write_text(FEST, encoding="utf-8")
-    names = {"A": "A", "B": "B", "DIR": "dir", "X": "x.txt", "MISSING": "missing.txt"}
+    names = {"A": "A", "B": "B", "DIR": "dir", "X": "x.txt", "P": "p.jsonl", "MISSING": "missing.txt"}
     proc = run(*[names.get(a, a) for a in args], cwd=tmp_path)
     assert proc.returncode == 2
     messages = err(proc)
@@ -438,6 +460,33 @@ def test_explain_to_stdout_and_to_a_file(tmp_path):
     assert all(FEST[r["start"] : r["end"]] == r["original"] for r in records)
 
 
+def test_profile_a_record_per_text_beside_the_outputs(tmp_path):
+    src, dst = tmp_path / "scans", tmp_path / "clean"
+    src.mkdir()
+    (src / "damaged.txt").write_text(STADTWERKE, encoding="utf-8")
+    (src / "intact.txt").write_text(STADTWERKE_OK, encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate((STADTWERKE, STADTWERKE_OK))]
+    (src / "both.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = run(src, "--out-dir", dst, "--profile", tmp_path / "profiles.jsonl", "-q")
+    assert (proc.returncode, out(proc), err(proc)) == (0, "", "")
+    assert (dst / "damaged.txt").read_text(encoding="utf-8") == STADTWERKE_OK  # the text goes where it would
+    records = [json.loads(line) for line in (tmp_path / "profiles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["file"], r.get("line"), r.get("offset")) for r in records] == [
+        (str(src / "both.jsonl"), 1, None),
+        (str(src / "both.jsonl"), 2, None),
+        (str(src / "damaged.txt"), None, 0),
+        (str(src / "intact.txt"), None, 0),
+    ]
+    assert records[2] == {"file": str(src / "damaged.txt"), "offset": 0, **ocrfix.profile(STADTWERKE).to_dict()}
+    for damaged, intact in (records[0], records[1]), (records[2], records[3]):
+        assert damaged["damaged"] > intact["damaged"]
+        assert (damaged["channels"]["ü"]["state"], intact["channels"]["ü"]["state"]) == ("lost", "intact")
+    # to stdout: in the text's place
+    proc = run(src / "damaged.txt", "--profile", "-", "-q")
+    assert proc.returncode == 0, err(proc)
+    assert [json.loads(line) for line in out(proc).splitlines()] == [records[2]]
+
+
 def test_diff(tmp_path):
     (tmp_path / "a.txt").write_text(f"{CLEAN}\n{FEST}\n", encoding="utf-8")
     proc = run("--diff", tmp_path / "a.txt", "-q")
@@ -469,11 +518,20 @@ def test_large_text_is_cleaned_in_pieces(tmp_path):
     assert pieces.returncode == 0 and pieces.stdout == whole.stdout
     assert out(whole).count("Wirtschaftsförderung") == 40
     explained = subprocess.run(
-        [sys.executable, *small, tmp_path / "big.txt", "--explain", "-q"], capture_output=True, env=ENV, timeout=120
+        [sys.executable, *small, tmp_path / "big.txt", "--explain", "--profile", tmp_path / "profiles.jsonl", "-q"],
+        capture_output=True,
+        env=ENV,
+        timeout=120,
     )
     records = [json.loads(line) for line in explained.stdout.decode().splitlines()]
     assert len(records) == 40 * 5
     assert all(text[r["start"] : r["end"]] == r["original"] for r in records)
+    # a profile a piece, each at its offset: the start of a paragraph
+    profiles = [json.loads(line) for line in (tmp_path / "profiles.jsonl").read_text(encoding="utf-8").splitlines()]
+    offsets = [p["offset"] for p in profiles]
+    assert len(offsets) > 1 and offsets[0] == 0 and offsets == sorted(offsets)
+    assert all(text[o - 2 : o] == "\n\n" and text[o:].startswith("Absatz") for o in offsets[1:])
+    assert sum(p["words"] for p in profiles) == ocrfix.profile(text).words  # every word in one piece
     diff = subprocess.run([sys.executable, *small, tmp_path / "big.txt", "--diff", "-q"], capture_output=True, env=ENV)
     last = diff.stdout.decode().splitlines()[-1]
     assert last.startswith(f"{tmp_path / 'big.txt'}:{text.count(chr(10)) - 1}: ") and "Wirtschafts-↵forderung" in last

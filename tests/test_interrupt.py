@@ -45,16 +45,16 @@ def _open_writer(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 60)
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
 @pytest.mark.parametrize(
-    "how, jobs, sig",
+    "how, jobs, sig, profile",
     [
-        ("out-dir", "1", signal.SIGINT),
-        ("out-dir", "2", signal.SIGINT),
-        ("in-place", "1", signal.SIGINT),
-        ("in-place", "2", signal.SIGINT),
-        ("out-dir", "1", signal.SIGTERM),
+        ("out-dir", "1", signal.SIGINT, False),
+        ("out-dir", "2", signal.SIGINT, True),
+        ("in-place", "1", signal.SIGINT, True),
+        ("in-place", "2", signal.SIGINT, False),
+        ("out-dir", "1", signal.SIGTERM, True),
     ],
 )
-def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
+def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig, profile):
     """Stop the command while it waits on an input that never ends, with an output not yet done.
 
     The last input is a named pipe that never ends, so the moment of the
@@ -62,7 +62,8 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
     are done, except what is still in flight.  With one worker, the writer is
     right behind the reader: the large JSONL file is done too, and the pipe's
     output is open.  With two, batches are in flight: the JSONL output is half
-    written to its temporary file.
+    written to its temporary file.  With ``profile``, the --profile file is half written too,
+    and is removed: it is put in place only when the whole run is done.
     """
     src, dst = tmp_path / "in", tmp_path / "out"
     src.mkdir()
@@ -72,15 +73,18 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
     (src / "m.jsonl").write_text(dump, encoding="utf-8")
     os.mkfifo(src / "z.txt")
     where = ["--in-place"] if how == "in-place" else ["--out-dir", str(dst)]
+    reports = ["--profile", str(tmp_path / "profiles.jsonl")] if profile else []
     proc = subprocess.Popen(
-        [*CLI, src, *where, "-j", jobs],
+        [*CLI, src, *where, *reports, "-j", jobs],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, start_new_session=True,
     )
     writer = _open_writer(src / "z.txt", proc)
     try:
         partial = temp_files(tmp_path)
+        outputs = [p for p in partial if not p.name.startswith(".profiles.jsonl.")]
         # the pipe's output, or the JSONL's if its batches are still in flight (-j 2)
-        assert partial and {p.name.split(".")[1] for p in partial} <= {"m", "z"}
+        assert outputs and {p.name.split(".")[1] for p in outputs} <= {"m", "z"}
+        assert len(partial) - len(outputs) == profile  # and the --profile file's, until the run is done
         proc.send_signal(sig)
         stdout, stderr = proc.communicate(timeout=60)
     finally:
@@ -89,7 +93,7 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, how, jobs, sig):
             os.killpg(proc.pid, signal.SIGKILL)  # the workers too
     assert proc.returncode == (130 if sig == signal.SIGINT else 128 + signal.SIGTERM)
     assert b"Traceback" not in stderr and b"no partial ones left" in stderr
-    assert temp_files(tmp_path) == []
+    assert temp_files(tmp_path) == [] and not (tmp_path / "profiles.jsonl").exists()
     cleaned = dump.replace(PRUEFUNG, PRUEFUNG_OK)
     # whether the JSONL file was finished before the signal depends on timing: either
     # it is whole and cleaned, or it was not written at all
@@ -178,18 +182,21 @@ def check_stopped(proc_returncode: int, stderr: bytes, sig: int, tmp_path: Path,
 
 
 @pytest.mark.parametrize(
-    "how, after, sig",
+    "how, after, sig, profile",
     [
-        ("out-dir", "open:.ocrfix-tmp:1", signal.SIGINT),  # the first output was just made
-        ("out-dir", "open:.ocrfix-tmp:4", signal.SIGTERM),
-        ("in-place", "open:.ocrfix-tmp:3", signal.SIGINT),
-        ("in-place", "link:.orig:2", signal.SIGINT),  # a backup was just made, the rename comes next
-        ("in-place", "replace:.txt:2", signal.SIGTERM),  # an output was just put in place
+        ("out-dir", "open:.ocrfix-tmp:1", signal.SIGINT, False),  # the first output was just made
+        ("out-dir", "open:.ocrfix-tmp:1", signal.SIGINT, True),  # the --profile file was just made
+        ("out-dir", "open:.ocrfix-tmp:4", signal.SIGTERM, False),
+        ("in-place", "open:.ocrfix-tmp:3", signal.SIGINT, False),
+        ("in-place", "link:.orig:2", signal.SIGINT, False),  # a backup was just made, the rename comes next
+        ("in-place", "replace:.txt:2", signal.SIGTERM, False),  # an output was just put in place
     ],
 )
-def test_signal_right_after_a_file_operation(tmp_path, how, after, sig):
+def test_signal_right_after_a_file_operation(tmp_path, how, after, sig, profile):
     files = make_inputs(tmp_path / "in", 6)
     where = ["--in-place"] if how == "in-place" else ["--out-dir", str(tmp_path / "out")]
+    if profile:
+        where += ["--profile", str(tmp_path / "profiles.jsonl")]
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "sitecustomize.py").write_text(SIGNAL_AFTER, encoding="utf-8")
     env = {
@@ -202,6 +209,7 @@ def test_signal_right_after_a_file_operation(tmp_path, how, after, sig):
     proc = subprocess.run([*CLI, tmp_path / "in", *where, "-j", "1"], capture_output=True, env=env, timeout=120)
     assert proc.returncode != 0, "the signal did not come"
     check_stopped(proc.returncode, proc.stderr, sig, tmp_path, files, how)
+    assert not (tmp_path / "profiles.jsonl").exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")

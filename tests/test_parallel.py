@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ocrfix import Cleaner
-from ocrfix.parallel import CHUNK_CHARS, Failure, _chunks, clean_many, explain_each, explain_many
+from ocrfix.parallel import CHUNK_CHARS, Failure, _chunks, clean_many, explain_each, explain_many, profile_each
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -94,6 +94,15 @@ def test_explain_each_gives_an_error_as_the_result_of_its_text(workers):
     out = list(explain_each(Cleaner(), texts, workers=workers, chunksize=2))
     assert isinstance(out[3], Failure) and out[3].error.startswith("TypeError")
     assert [o.text for o in out[:3] + out[4:]] == ["Ein großes Haus.", "", "Die Prüfung.", "Der Bürger."]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_profile_each_pairs_each_explanation_with_its_profile(cleaner, workers):
+    texts = ["Ein groBes Haus.", "", 7, "Die Priifung fur alle."]
+    out = list(profile_each(cleaner, texts, workers=workers, chunksize=2))
+    assert isinstance(out[2], Failure) and out[2].error.startswith("TypeError")
+    assert out[:2] + out[3:] == [cleaner.explain_and_profile(t) for t in texts if isinstance(t, str)]
+    assert out[3][1].channel("ü").lost > 0
 
 
 def test_chunks_are_cut_by_count_and_by_length():
