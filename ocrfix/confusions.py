@@ -29,11 +29,13 @@ class Confusion(NamedTuple):
     @property
     def channel(self) -> int:
         """The index in a :data:`Costs` tuple: that of the letter this confusion restores (ä,
-        ö, ü or ß), LIGATURE for a dropped ligature, else OTHER (letter shapes, and umlauts a
-        German model sees where there are none)."""
+        ö, ü or ß), LIGATURE for a dropped ligature, ACRONYM for "Kl" read for "KI", else
+        OTHER (letter shapes, and umlauts a German model sees where there are none)."""
         letter = self.meant.lower()
         if self.rule == "ligature":
             return LIGATURE
+        if self.rule == "acronym":
+            return ACRONYM
         return CHANNELS.index(letter) if self.rule in RESTORE_RULES and letter in CHANNELS else OTHER
 
 
@@ -180,12 +182,12 @@ CONFUSIONS: tuple[Confusion, ...] = (
 RESTORE_RULES = frozenset({"umlaut", "eszett"})
 # The letters a document keeps or loses each on its own (``document.DOTS``), and the rest.
 CHANNELS = ("ä", "ö", "ü", "ß")
-OTHER, LIGATURE = len(CHANNELS), len(CHANNELS) + 1
-Costs = tuple[float, float, float, float, float, float]  # by channel: ä, ö, ü, ß, other, ligature
+OTHER, LIGATURE, ACRONYM = len(CHANNELS), len(CHANNELS) + 1, len(CHANNELS) + 2
+Costs = tuple[float, float, float, float, float, float, float]  # by channel: ä, ö, ü, ß, other, ligature, acronym
 
 
 def same_costs(cost: float) -> Costs:
-    return (cost,) * (LIGATURE + 1)  # type: ignore[return-value]
+    return (cost,) * (ACRONYM + 1)  # type: ignore[return-value]
 
 
 NO_COSTS = same_costs(0.0)

@@ -41,6 +41,7 @@ EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
 # ... and a misread shape or a dropped ligature also by the state of those.
 SHAPE_COST = {LOST: 0.0, NEUTRAL: 0.1, UNSEEN: 0.2, INTACT: 0.3}
 LIGATURE_COST = {LOST: 0.0, NEUTRAL: 0.0, UNSEEN: 0.0, INTACT: 0.3}
+NEVER = 2.0  # more than any fix may cost
 # A capitalized word may be a name: it gets a shape or ligature guess only where the
 # document shows a sign of that damage.
 SIGNS = frozenset({LOST, NEUTRAL})
@@ -123,6 +124,7 @@ class Corrector:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._fixes = functools.lru_cache(maxsize=1 << 17)(self._fix)
+        self.settled = functools.lru_cache(maxsize=1 << 17)(self._settled)
         self.twins = functools.lru_cache(maxsize=1 << 16)(self._twins)
         self.search = functools.lru_cache(maxsize=1 << 16)(self._search)
         self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
@@ -207,9 +209,9 @@ class Corrector:
             return _unambiguous(word) or best
         return best
 
-    def settled(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
+    def _settled(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
         """:meth:`fix`, applied again to its own result until that stands (cleaning is
-        idempotent): "Osterreicli" -> "Osterreich" -> "Österreich"."""
+        idempotent): "Osterreicli" -> "Osterreich" -> "Österreich".  (Cached: ``settled``.)"""
         f = self.fix(word, sentence_start, before_hyphen, key)
         seen = {word}
         while f is not None and f.replacement not in seen and len(seen) < 4:
@@ -301,8 +303,6 @@ class Corrector:
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
         unknown_lower = margin is None and word[0].islower()
-        bounds = _bounds(key, short, restore_only, unknown_lower, name_like)
-        cands = self.search(word, bounds, margin is None and not short)
         # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
@@ -316,6 +316,10 @@ class Corrector:
             shape_max = -1.0
         else:
             shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0
+        # (no shapes at all: the search need not try them, unless a user's word may be meant)
+        no_shapes = shape_max < 0 and not lex.user_words
+        bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)
+        cands = self.search(word, bounds, margin is None and not short)
         # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
         # where the document lost them, and a ligature only where it shows dropped ones
         plausible = margin is None and not restore_only and lex.compound_like(word)
@@ -495,19 +499,20 @@ def _unambiguous(word: str) -> Fix | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name_like: bool) -> Bounds:
-    """What a candidate search may do for a word under ``key``: its costs by channel.  (Only
-    what changes them is in ``key``'s part: documents of a kind share their searches.)"""
+def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name_like: bool, no_shapes: bool) -> Bounds:
+    """What a candidate search may do for a word under ``key``: its costs by channel; with
+    ``no_shapes``, no misread shapes at all."""
     name = NAME_COST if name_like else 0.0
     return Bounds(
         max_cost=SHORT_MAX_COST_SURE if short else _max_cost(key) + (UNKNOWN_LOWER_COST if unknown_lower else 0.0),
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
-        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0),  # type: ignore[arg-type]
+        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]
             *(EDIT_COST[s] + name for s in key.dots),
-            SHAPE_COST[key.shapes] + name,
+            (NEVER if no_shapes else SHAPE_COST[key.shapes]) + name,
             LIGATURE_COST[key.ligature],
+            0.0,  # "Kl" for "KI": towards the shipped acronyms only, anywhere
         ),
     )
 

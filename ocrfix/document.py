@@ -286,15 +286,17 @@ class _Evidences:
         kind = self.kind.get(word)
         if kind is None:
             ev = _evidence(self.lex, word)
-            with self._lock:  # (kinds only grow: a reader holding an int finds its value)
-                kind = self._index.get(ev)
-                if kind is None:
-                    kind = self._index[ev] = len(self.kinds)
-                    self.vectors.append(_vector(ev))
-                    self.kinds.append(ev)
-                if len(self.kind) >= MAX_CACHED:
-                    self.kind.clear()
-                self.kind[word] = kind
+            kind = self._index.get(ev)
+            if kind is None:
+                with self._lock:  # (kinds only grow: a reader holding an int finds its value)
+                    kind = self._index.get(ev)
+                    if kind is None:
+                        self.vectors.append(_vector(ev))
+                        self.kinds.append(ev)
+                        kind = self._index[ev] = len(self.kinds) - 1
+            if len(self.kind) >= MAX_CACHED:
+                self.kind.clear()
+            self.kind[word] = kind
         return kind
 
 
