@@ -93,6 +93,7 @@ EDIT_MIN_ZIPF = 3.0
 EDIT_LEAD = 1.0
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
+LOST_TARGET_ZIPF = 2.0  # ... where the document lost its dots and the word is no word at all
 HUNSPELL_CHECKS = 12  # candidates checked with hunspell when the word list lacks them
 COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the cheapest
 
@@ -318,6 +319,8 @@ class Corrector:
             shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = shape_max < 0 and not lex.user_words
+        # a word no list knows, in a document that lost its dots, may have been a rarer word
+        lost_word = margin is None and key.umlauts == LOST
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)
         cands = self.search(word, bounds, margin is None and not short)
         # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
@@ -343,7 +346,7 @@ class Corrector:
                 continue
             # old forms where the document writes the old spelling; else a ß form OCR read a ß in
             old = ALL_OLD if key.old else OLD_ESZETT if not cand.inserted else ""
-            if lex.target(form, KNOWN_TARGET_ZIPF if _restore(cand) else None, old):
+            if lex.target(form, (LOST_TARGET_ZIPF if lost_word else KNOWN_TARGET_ZIPF) if _restore(cand) else None, old):
                 pass
             elif (
                 margin is None
@@ -482,10 +485,13 @@ def get_corrector(variant: str, user_words: frozenset[str]) -> Corrector:
 _SURE_UMLAUTS = (
     (regex.compile(r"(?<=\p{L})ii(?=[b-df-hj-np-tv-zß])"), "ü"),  # Wehrschiitz
     (regex.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])é(?=[b-df-hj-np-tv-z])"), "ö"),  # Stéger
+    (regex.compile(r"(?<=\p{Ll})U(?=\p{Ll})"), "ü"),  # begUtigte: a capital inside a word
+    (regex.compile(r"(?<=\p{Ll})O(?=\p{Ll})"), "ö"),
+    (regex.compile(r"(?<=\p{Ll})A(?=\p{Ll})"), "ä"),
 )
 
 
-_SURE_UMLAUT_HINT = regex.compile("ii|é")
+_SURE_UMLAUT_HINT = regex.compile(r"ii|é|(?<=\p{Ll})[UOA](?=\p{Ll})")
 
 
 def _unambiguous(word: str) -> Fix | None:
