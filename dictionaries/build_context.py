@@ -29,7 +29,9 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
              "würde ... machen", "wurde ... gemacht")
 
 (one line a twin: a process reads the file at once and a twin's features only when
-it meets the twin).  Cues are the CUES most common folded words: function words that mark the mood or
+it meets the twin).  Lines that start with "=" name a common old form ending in ß
+and the words it becomes where OCR drops the ß or reads it as s ("=daß da das"):
+twins too, in text written in the old spelling.  Cues are the CUES most common folded words: function words that mark the mood or
 the clause ("wenn", "ob", "als", "gern").  Only keys seen at least ``MIN_COUNT``
 times are kept (twins: every one), and of a twin set's neighbours only those whose
 counts tell its members apart (``informative``).
@@ -51,12 +53,13 @@ import corpus_text  # noqa: E402
 
 from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold  # noqa: E402
 
-FORMAT = "ocrfix-context 2"
+FORMAT = "ocrfix-context 3"
 OUT = HERE / "context_de.tsv.gz"
 MIN_COUNT = 2
 CUES = 150
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
+COMMON_OLD = 5.0  # old ß forms this common in old text get their twins ("daß": "da", "das")
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 # files whose lines are sentences or speeches: a line end is a sentence end
 LINE_IS_SENTENCE = {"wikipedia_klexikon", "klexikon", "gerdracor"}
@@ -102,12 +105,30 @@ def sentences(stem: str):
         yield tokens
 
 
-def twin_sets(members: frozenset[str]) -> dict[str, list[str]]:
-    """The members by their key: their form with a/o/u for ä/ö/ü."""
+def eszett_twins() -> dict[str, list[str]]:
+    """The common old forms that end in ß, by the words they become where OCR drops the ß
+    or reads it as s ("daß" -> "da", "das"): {old form: [those words]}."""
+    from ocrfix.lexicon import HISTORICAL, Lexicon, _wordlist, old_zipf_of
+
+    lex = Lexicon("de_DE")
+    out = {}
+    for form, entry in _wordlist().forms.items():
+        if entry & HISTORICAL and form.endswith("ß") and old_zipf_of(entry) >= COMMON_OLD:
+            plains = [p for p in (form[:-1], form[:-1] + "s") if len(p) > 1 and lex.listed(p)]
+            if plains:
+                out[form] = plains
+    return out
+
+
+def twin_sets(members: frozenset[str], eszett: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The members by their key: their form with a/o/u for ä/ö/ü; and each old ß form with
+    its plain words (keyed by the ß form)."""
     dots = str.maketrans("äöüÄÖÜ", "aouAOU")
     sets: dict[str, list[str]] = {}
     for m in sorted(members):
         sets.setdefault(m.translate(dots), []).append(m)
+    for old, plains in eszett.items():
+        sets[old] = [old, *plains]
     return sets
 
 
@@ -154,14 +175,17 @@ def informative(counts: Counter[str], sets: dict[str, list[str]]) -> dict[str, i
         if "\t" in key:
             w, f = key.split("\t", 1)
             by_feature.setdefault(f, {})[w] = n
-    set_of = {m: ms for ms in sets.values() for m in ms}
+    sets_of: dict[str, list[list[str]]] = {}
+    for ms in sets.values():
+        for m in ms:
+            sets_of.setdefault(m, []).append(ms)
     kept = {key: n for key, n in counts.items() if "\t" not in key}
     for f, per in by_feature.items():
         for w, n in per.items():
             if n < MIN_COUNT:
                 continue
             rate = n / counts[w]
-            others = [o for o in set_of[w] if o != w]
+            others = [o for ms in sets_of[w] for o in ms if o != w]
             # compared with each other member's rate (a smoothed half case where it has none)
             if any(rate >= MIN_RATIO * max(per.get(o, 0.5), 0.5) / counts[o] or
                    rate * MIN_RATIO <= max(per.get(o, 0.5), 0.5) / counts[o] for o in others if counts[o]):
@@ -172,9 +196,10 @@ def informative(counts: Counter[str], sets: dict[str, list[str]]) -> dict[str, i
 def main() -> None:
     cue_words, inside = first_pass()
     members = twins(inside)
-    counts = count(members, cue_words)
-    kept = informative(counts, twin_sets(members))
-    lines: dict[str, list[str]] = {}
+    eszett = eszett_twins()
+    counts = count(members | {w for old, plains in eszett.items() for w in (old, *plains)}, cue_words)
+    kept = informative(counts, twin_sets(members, eszett))
+    lines: dict[str, list[str]] = {"=" + old: ["=" + old, *plains] for old, plains in sorted(eszett.items())}
     for key in sorted(kept):
         word, _, feature = key.partition("\t")
         lines.setdefault(word, [word, str(kept[word])])
@@ -185,7 +210,7 @@ def main() -> None:
               f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins", file=sys.stderr)
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(eszett)} old ß forms", file=sys.stderr)
 
 
 if __name__ == "__main__":

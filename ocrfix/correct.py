@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from . import ngrams
 from .confusions import CONFUSIONS, EPSILON, RESTORE_RULES, Bounds, Candidate, candidates, edits1
@@ -74,6 +72,8 @@ FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between c
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 _DOTTED = frozenset("äöü")
+# A ß dropped or read as s is rarer than lost dots (confusion_counts.tsv: about one ß in 13).
+ESZETT_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
 # word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
 CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
@@ -256,8 +256,10 @@ class Corrector:
             added = {t.lower() for w, t in zip(base, twin) if w != t}
             # (only twins with more dots, none lost: "Äpfel" is no reading of "Apfel")
             if added and added <= _DOTTED and all(key.state(t) != INTACT for t in added):
-                out.append(twin if base == word else twin[0].upper() + twin[1:])
-        return tuple(out)
+                out.append(twin)
+        if key.old and key.state("ß") != INTACT:  # "da" for "daß" in old text
+            out += model.old_twins(base)
+        return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
@@ -271,8 +273,11 @@ class Corrector:
         best, best_odds = None, -math.inf
         for twin in twins:
             member = twin if base == word.text else twin[0].lower() + twin[1:]
-            added = [t.lower() for w, t in zip(base, member) if w != t]
-            odds = model.odds(base, member, ctx) - max(CONTEXT_MARGIN[key.state(t)] for t in added)
+            if "ß" in member:  # an old ß form: OCR dropped the ß, or read it as s
+                margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
+            else:
+                margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)
+            odds = model.odds(base, member, ctx) - margin
             if odds > best_odds:
                 best, best_odds = twin, odds
         if best is None or best_odds < 0:
@@ -620,6 +625,9 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
         return None
     words = doc.known_words(lex)
     limit = 1 if len(token) < TWIN_LONG else 2
+    from rapidfuzz import process  # (imported where first needed: start-up)
+    from rapidfuzz.distance import Levenshtein
+
     found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=3)
     twins = [w for w, _, _ in found if w[0].isupper() == token[0].isupper() and _misreading(token, w)]
     if len(twins) != 1 or lex.valid(token):
@@ -629,6 +637,8 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
 
 def _misreading(seen: str, meant: str) -> bool:
     """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table)?"""
+    from rapidfuzz.distance import Levenshtein
+
     for op in Levenshtein.opcodes(meant, seen):
         if op.tag != "equal" and (meant[op.src_start : op.src_end], seen[op.dest_start : op.dest_end]) not in _READINGS:
             return False

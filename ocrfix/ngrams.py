@@ -27,7 +27,7 @@ import regex
 
 from .lexicon import data_dir
 
-FORMAT = "ocrfix-context 2"
+FORMAT = "ocrfix-context 3"
 SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 CUE_WEIGHT = 0.5  # cues overlap with each other and with the neighbours: each counts half
@@ -89,7 +89,15 @@ class Model:
     def __init__(self, lines: Iterable[str]) -> None:
         self.count: dict[str, int] = {}
         self._lines: dict[str, str] = {}
+        self.olds: dict[str, tuple[str, ...]] = {}  # a plain word -> the old ß forms it may be
+        self.old_sets: dict[str, tuple[str, ...]] = {}  # an old ß form -> it and its plain words
         for line in lines:
+            if line.startswith("="):  # an old ß form and its plain words
+                old, *plains = line[1:].rstrip("\n").split("\t")
+                self.old_sets[old] = (old, *plains)
+                for plain in plains:
+                    self.olds[plain] = (*self.olds.get(plain, ()), old)
+                continue
             word, count, rest = line.rstrip("\n").split("\t", 2) if line.count("\t") > 1 else (*line.split("\t"), "")
             self.count[word] = int(count)
             self._lines[word] = rest
@@ -113,10 +121,14 @@ class Model:
         members = self.sets.get(word.translate(_DOTS), ())
         return members if word in members and len(members) > 1 else ()
 
+    def old_twins(self, word: str) -> tuple[str, ...]:
+        """The old ß forms that ``word`` may be, where OCR dropped the ß or read it as s."""
+        return tuple(o for o in self.olds.get(word, ()) if o in self.count and word in self.count)
+
     def odds(self, word: str, other: str, ctx: Context) -> float:
         """log10 of how much more likely ``other`` is than ``word`` here (twins of one set)."""
-        members = self.sets[word.translate(_DOTS)]
-        total = sum(self.count[m] for m in members)
+        members = self.old_sets[other] if other in self.old_sets else self.sets[word.translate(_DOTS)]
+        total = sum(self.count.get(m, 0) for m in members)
         score = math.log10(self.count[other] / self.count[word])
         (b2, b1), (a1, a2) = ctx.before, ctx.after
         for trigram, bigram in ((f"<<{b2} {b1}", f"<{b1}"), (f">>{a1} {a2}", f">{a1}")):

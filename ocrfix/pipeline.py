@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from rapidfuzz.distance import Levenshtein
 
 from .config import DEFAULTS, Config
 from .context import Context
@@ -118,6 +117,8 @@ class Cleaner:
     def _damaged(self, text: str, cleaned: str) -> float:
         """The share of the words of ``text`` that cleaning changed, or left unknown to every
         list (lower-case words of four or more letters: capitalized ones may be names)."""
+        from rapidfuzz.distance import Levenshtein  # (only profiles need it)
+
         before, after = letter_runs(text), letter_runs(cleaned)
         if not before:
             return 0.0
