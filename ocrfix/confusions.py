@@ -223,6 +223,7 @@ class Bounds(NamedTuple):
     dots_cost: Costs = NO_COSTS
     edit_cost: Costs = NO_COSTS
     dots_only: bool = False
+    short_drops: bool = False  # restore any dropped glyph in a three-letter word too ("oen"), not only dots
 
 
 class Usable(NamedTuple):
@@ -356,7 +357,7 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
     combine(0, 0, 0.0, ())
     if n >= 3:
         for u in drops:
-            if n >= 4 or u.meant in DOTS_GLYPHS:
+            if n >= 4 or u.meant in DOTS_GLYPHS or bounds.short_drops:
                 for i in range(n + 1):
                     add(Candidate(word[:i] + u.meant + word[i:], u.cost, (u.rule,), False, True, u.listed_only,
                                   u.restores, u.shape))

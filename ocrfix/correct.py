@@ -518,6 +518,7 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
         max_cost=SHORT_MAX_COST_SURE if short else _max_cost(key) + (UNKNOWN_LOWER_COST if unknown_lower else 0.0),
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
+        short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]
             *(EDIT_COST[s] + name for s in key.dots),

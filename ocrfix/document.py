@@ -236,6 +236,8 @@ class Document:
         if (shapes == UNSEEN and LOST in states) or (shapes == INTACT and self.signatures):
             shapes = NEUTRAL  # an OCR model that lost the dots, or the English one, misreads shapes too
         ligature = _state(intact[_LIGATURE], lost[_LIGATURE]) or (NEUTRAL if lost[_LIGATURE] else UNSEEN)
+        if ligature == LOST and lost[_LIGATURE] < MIN_EVIDENCE:
+            ligature = NEUTRAL  # (one word is no proof: "Kleinsche" may be a name)
         trad, modern = self.era_counts
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
@@ -338,7 +340,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     if not _SPECIAL.search(word):  # most words: no dots, ß, ss or fi/fl/ff
         if listed:
             return _PLAIN_SHAPES if len(word) >= 4 and word[0].islower() else _PLAIN
-        if word[0].isupper() and not _SIGNED.search(word):
+        if word[0].isupper() and not _SIGNED.search(word) and not lex.prefixes.drops(word[0].lower() + word[1:]):
             return _PLAIN  # (a name, as far as its letters tell)
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
@@ -361,8 +363,8 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
             dotted = lex.prefixes.folds_to(word)  # (a set lookup rules most words out)
             lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c)}
-        if not lost and lower and _ligature_dropped(lex, word):
-            lost.add("ligature")
+        if not lost and len(word) >= 3 and (word[0].islower() or not lex.known(word)) and _ligature_dropped(lex, word):
+            lost.add("ligature")  # (a name is no evidence: "Picht")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
     return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures)

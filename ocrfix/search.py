@@ -318,7 +318,7 @@ def reachable(
 
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
     if n >= 3 and drops:
-        by_glyph = {r.meant: r for r in drops if n >= 4 or r.meant in DOTS_GLYPHS}
+        by_glyph = {r.meant: r for r in drops if n >= 4 or r.meant in DOTS_GLYPHS or bounds.short_drops}
         for full, glyph, i in restorations:
             r = by_glyph.get(glyph)
             cand = word[:i] + glyph + word[i:]
