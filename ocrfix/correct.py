@@ -332,7 +332,7 @@ class Corrector:
         # where the document lost them, and a ligature only where it shows dropped ones
         plausible = margin is None and not restore_only and lex.compound_like(word)
         if margin is None:
-            ligatures = key.ligature in SIGNS or not lex.compound_like(word, known=True)
+            ligatures = key.ligature == LOST or not lex.compound_like(word, known=True)
         else:
             ligatures = key.ligature == LOST or (key.ligature == NEUTRAL and not lex.historical(word))
         for cand in cands:
