@@ -238,7 +238,7 @@ class Usable(NamedTuple):
     shape: bool  # a misread shape (channel OTHER)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable, ...]]:
     """The confusions ``bounds`` allow, with their cost: replacements by the first
     character seen, and dropped glyphs."""

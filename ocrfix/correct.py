@@ -509,7 +509,7 @@ def _unambiguous(word: str) -> Fix | None:
     return Fix(out, "umlaut", 0.6, unchecked=True) if out != word else None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name_like: bool, no_shapes: bool) -> Bounds:
     """What a candidate search may do for a word under ``key``: its costs by channel; with
     ``no_shapes``, no misread shapes at all."""
@@ -599,7 +599,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
         f = None  # a name
-    if f is None and doc.vocab[token] == 1 and (key.umlauts == LOST or key.shapes in SIGNS):
+    if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
         f = None

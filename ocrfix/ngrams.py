@@ -128,29 +128,28 @@ class Model:
     def odds(self, word: str, other: str, ctx: Context) -> float:
         """log10 of how much more likely ``other`` is than ``word`` here (twins of one set)."""
         members = self.old_sets[other] if other in self.old_sets else self.sets[word.translate(_DOTS)]
+        tables = [self.features(m) for m in members]
+        mine, theirs = self.features(word), self.features(other)
         total = sum(self.count.get(m, 0) for m in members)
+        n_word, n_other = self.count[word] + SMOOTHING, self.count[other] + SMOOTHING
+
+        def weight(feature: str) -> float:
+            seen = sum(t.get(feature, 0) for t in tables)
+            if not seen:
+                return 0.0  # never seen with the set, or seen alike with all of it (pruned)
+            prior = SMOOTHING * seen / total
+            return math.log10((theirs.get(feature, 0) + prior) / n_other / ((mine.get(feature, 0) + prior) / n_word))
+
         score = math.log10(self.count[other] / self.count[word])
         (b2, b1), (a1, a2) = ctx.before, ctx.after
         for trigram, bigram in ((f"<<{b2} {b1}", f"<{b1}"), (f">>{a1} {a2}", f">{a1}")):
-            feature = trigram if self._seen(trigram, members) >= MIN_TRIGRAM else bigram
-            score += self._weight(feature, word, other, members, total)
+            seen = sum(t.get(trigram, 0) for t in tables)
+            score += weight(trigram if seen >= MIN_TRIGRAM else bigram)
         for cue in ctx.cues:  # (one the set never showed weighs nothing)
-            score += CUE_WEIGHT * self._weight("~" + cue, word, other, members, total)
+            score += CUE_WEIGHT * weight("~" + cue)
         if ctx.end:
-            score += self._weight(ctx.end, word, other, members, total)
+            score += weight(ctx.end)
         return score
-
-    def _seen(self, feature: str, members: tuple[str, ...]) -> int:
-        return sum(self.features(m).get(feature, 0) for m in members)
-
-    def _weight(self, feature: str, word: str, other: str, members: tuple[str, ...], total: int) -> float:
-        seen = self._seen(feature, members)
-        if not seen:
-            return 0.0  # never seen with the set, or seen alike with all of it (pruned)
-        pooled = seen / total
-        a = (self.features(other).get(feature, 0) + SMOOTHING * pooled) / (self.count[other] + SMOOTHING)
-        b = (self.features(word).get(feature, 0) + SMOOTHING * pooled) / (self.count[word] + SMOOTHING)
-        return math.log10(a / b)
 
 
 # the tokens of a sentence: words, numbers, and the punctuation that tells clauses apart

@@ -128,7 +128,7 @@ def drop_index(items: Iterable[str]) -> dict[str, str]:
 _FOLD = str.maketrans("äöüÄÖÜ", "aouAOU")
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _dots_rule(bounds: Bounds) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
     """For bounds whose replacements add dots to a letter ("u" -> "ü", "U" -> "Ü"),
     except for a few: those few (what they read, and what they mean with the dots
@@ -177,7 +177,14 @@ def _find_all(s: str, sub: str) -> Iterator[int]:
 _NONE: tuple[tuple[Usable, ...], tuple[Usable, ...]] = ((), ())
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
+def _by_glyph(bounds: Bounds, any_glyph: bool) -> dict[str, Usable]:
+    """The dropped glyphs ``bounds`` restore, by glyph: all of them, or (a short word) only
+    those that carried dots or ß."""
+    return {r.meant: r for r in usable(bounds)[1] if any_glyph or r.meant in DOTS_GLYPHS}
+
+
+@functools.lru_cache(maxsize=1024)
 def _by_char(bounds: Bounds) -> dict[str, tuple[tuple[Usable, ...], tuple[Usable, ...]]]:
     """The replacements ``bounds`` allow, by the first character they read: those that read
     one character (they match wherever it stands) and the longer ones."""
@@ -185,7 +192,7 @@ def _by_char(bounds: Bounds) -> dict[str, tuple[tuple[Usable, ...], tuple[Usable
             for c, us in usable(bounds)[0].items()}
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _cheapest(bounds: Bounds) -> float:
     """The cost of the cheapest replacement ``bounds`` allow: a walk that cannot pay it
     only copies the rest of the word."""
@@ -318,7 +325,7 @@ def reachable(
 
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
     if n >= 3 and drops:
-        by_glyph = {r.meant: r for r in drops if n >= 4 or r.meant in DOTS_GLYPHS or bounds.short_drops}
+        by_glyph = _by_glyph(bounds, n >= 4 or bounds.short_drops)
         for full, glyph, i in restorations:
             r = by_glyph.get(glyph)
             cand = word[:i] + glyph + word[i:]
