@@ -31,8 +31,8 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  Lines that start with "=" name a common old form ending in ß
 and the words it becomes where OCR drops the ß or reads it as s ("=daß da das"):
-twins too, in text written in the old spelling.  Cues are the CUES most common folded words: function words that mark the mood or
-the clause ("wenn", "ob", "als", "gern").  Only keys seen at least ``MIN_COUNT``
+twins too, in text written in the old spelling.  Cues are the CUES most common words written in lower case: function words that mark
+the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of a topic.  Only keys seen at least ``MIN_COUNT``
 times are kept (twins: every one), and of a twin set's neighbours only those whose
 counts tell its members apart (``informative``).
 The first line carries the format version and the attribution.
@@ -133,14 +133,15 @@ def twin_sets(members: frozenset[str], eszett: dict[str, list[str]]) -> dict[str
 
 
 def first_pass() -> tuple[frozenset[str], Counter[str]]:
-    """The CUES most common folded words, and how often each word occurs inside a sentence."""
-    folded: Counter[str] = Counter()
+    """The CUES most common words written in lower case inside sentences (function words,
+    not the nouns of a topic: "wenn", not "Stadt"), folded; and how often each word occurs
+    inside a sentence."""
     inside: Counter[str] = Counter()
     for stem in corpus_text.FILES:
         for sent in sentences(stem):
-            folded.update(fold(t) for t in sent if t[0].isalpha())
             inside.update(sent[1:])
-    return frozenset(w for w, _ in folded.most_common(CUES)), inside
+    lower = (w for w, _ in inside.most_common() if w[0].islower() and w[0].isalpha())
+    return frozenset(fold(w) for w, _ in zip(lower, range(CUES))), inside
 
 
 def count(members: frozenset[str], cue_words: frozenset[str]) -> Counter[str]:
