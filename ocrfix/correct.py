@@ -342,6 +342,8 @@ class Corrector:
             form = self._cased(word, cand, sentence_start)
             if form is None or _ODD_CAPITAL.search(form):
                 continue
+            if restore_only and cand.inserted:
+                continue  # a valid word with a whole letter dropped is rarely one ("Mut" is no "Mußt")
             if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
                 continue  # and "U" read for "ü" ("Uber") is the English model's: "Uber" is a name elsewhere
             if "acronym" in cand.rules:
