@@ -94,7 +94,7 @@ def _outputs(fix, checkout: Path | None, path: Path, recs: list[dict]) -> tuple[
         outputs = [fix(r.get("ocr", r.get("text"))) for r in recs]  # type: ignore[operator]
         return outputs, time.perf_counter() - t
     env = {"PYTHONPATH": str(checkout), "PATH": "/usr/bin:/bin"}
-    proc = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, env=env,
+    proc = subprocess.run([sys.executable, "-c", _CHILD, str(path.resolve())], capture_output=True, text=True, env=env,
                           cwd=checkout, check=True)
     result = json.loads(proc.stdout)
     return result["outputs"], result["seconds"]
