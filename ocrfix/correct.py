@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from . import ngrams
-from .confusions import CONFUSIONS, EPSILON, RESTORE_RULES, Bounds, Candidate, candidates, edits1
-from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Document, Key, read
+from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
+from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, OLD_ESZETT
-from .result import Edit, join_rules
+from .result import join_rules
 from .search import reachable
-from .tokens import Word, letter_run_at, letter_runs, words
+from .tokens import Word, letter_runs
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
-    from .context import Context
 
 
 # What a document says about its letters (``document.Key``) sets what a fix may cost.
@@ -54,12 +53,6 @@ MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
-# A word no list knows, this long or longer, that is one misreading from a word the
-# document holds intact (two, from TWIN_LONG letters on) is that word.
-TWIN_MIN_LEN = 5
-TWIN_LONG = 9
-TWIN_CONFIDENCE = 0.8
-_READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 MIN_HEAD, MIN_TAIL = 3, 4  # the parts of a compound a fix may put out
 # An unknown lower-case word is rarely right: a fix of it may cost this much more.
 UNKNOWN_LOWER_COST = 0.3
@@ -99,8 +92,8 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 
 # A capital umlaut inside a word that is not all capitals: "darÜber" is "darüber".
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
-_SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
-_OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
+SENTENCE_END = regex.compile(r"[.!?:;]['\"“”„«»)\]]*\s*$|^\s*$")
+OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
 MAX_QUIET = 1 << 18  # words remembered as quiet, per key
 MAX_KEYS = 64  # keys whose quiet words are remembered
 
@@ -112,11 +105,6 @@ class Fix(NamedTuple):
     # a guess that no list vouches for ("Wehrschütz" for "Wehrschiitz"): it stands only
     # where something knows the word after all (Corrector.knows)
     unchecked: bool = False
-
-
-def key_changed(before: str, after: str, ctx: Context) -> bool:
-    """Did repairs change what a document says about itself (restored umlauts are intact)?"""
-    return read(before, ctx.lexicon).key != read(after, ctx.lexicon).key
 
 
 class Corrector:
@@ -191,7 +179,7 @@ class Corrector:
         user = lex.user_form(word)
         if user:
             return Fix(user, "user_words", 0.9)
-        junk = _OCR_JUNK.search(word) is not None
+        junk = OCR_JUNK.search(word) is not None
         if lex.known(word) and not junk:
             margin = LOST_KNOWN_MARGIN if lost else KNOWN_MARGIN
             return self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
@@ -199,7 +187,7 @@ class Corrector:
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not lex.compound_like(word, known=True)
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes)
-        sure_umlauts = lost and _SURE_UMLAUT_HINT.search(word) is not None
+        sure_umlauts = lost and SURE_UMLAUT_HINT.search(word) is not None
         if best is None and (junk or not sure_umlauts):
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
@@ -264,7 +252,7 @@ class Corrector:
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
         enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
-        twins = self.twins(word.text, key, _sentence_start(text, word.start))
+        twins = self.twins(word.text, key, sentence_start(text, word.start))
         if not twins:
             return None
         model = ngrams.model()
@@ -474,7 +462,7 @@ class Corrector:
             return lex.target(joined) and not (lex.as_written(a) and lex.as_written(b))
         # hunspell only when the cheap checks leave it open
         listed = lex.target(joined)
-        if _OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
+        if OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
             return False
         return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined))
 
@@ -498,7 +486,7 @@ _SURE_UMLAUTS = (
 )
 
 
-_SURE_UMLAUT_HINT = regex.compile(r"ii|é|(?<=\p{Ll})[UOA](?=\p{Ll})")
+SURE_UMLAUT_HINT = regex.compile(r"ii|é|(?<=\p{Ll})[UOA](?=\p{Ll})")
 
 
 def _unambiguous(word: str) -> Fix | None:
@@ -558,247 +546,5 @@ def _confidence(cost: float, gap: float) -> float:
     return round(min(0.99, c), 3)
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END.search(text, max(0, start - 8), start))
-
-
-def _settled_at(corrector: Corrector, text: str, token: str, start: int, end: int, key: Key) -> Fix | None:
-    """:meth:`Corrector.settled` for ``token`` standing at ``text[start:end]``."""
-    return corrector.settled(token, _sentence_start(text, start), text.startswith("-", end), key)
-
-
-def correct_words(text: str, ctx: Context) -> list[Edit]:
-    """Replace damaged words by their dictionary form; join words OCR split apart."""
-    corrector = ctx.corrector
-    doc = read(text, ctx.lexicon)
-    odd = corrector.odd_words(doc.runs, doc.key)
-    if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
-        if not odd:
-            return []  # every word stays: much correct text ends here
-        spans = _windows(text, odd, functools.partial(_alone, doc, corrector))
-    else:
-        spans = [(0, len(text))]
-    edits: list[Edit] = []
-    for start, end in spans:
-        edits.extend(_correct_span(doc, start, end, corrector))
-    return edits
-
-
-def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: int) -> Fix | None:
-    """The fix of ``token`` at ``doc.text[start:end]``: its word's (:meth:`Corrector.settled`),
-    unless the document says otherwise.
-
-    A capitalized word the lists lack that recurs in the document is a name: it keeps
-    its letters unless OCR junk in it or the document's lost dots say they are damage.
-    A word no list knows may be the damaged twin of a word the document holds intact
-    (:func:`_document_twin`).  And no fix puts out a word that neither the lists, the
-    user's words nor the document know (:meth:`Corrector.knows`).
-    """
-    memo = doc.memo  # (the windows and the span ask about the same occurrences)
-    if (start, token) in memo:
-        return memo[start, token]
-    text, key = doc.text, doc.key
-    f = _settled_at(corrector, text, token, start, end, key)
-    if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
-        f = None  # a name
-    if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
-        f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
-    if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
-        f = None
-    memo[start, token] = f
-    return f
-
-
-def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
-    """Does ``token`` show its damage: OCR junk or the English model's readings, or only
-    damage the document shows plainly (lost dots, dropped ligatures, misread shapes)?"""
-    if _OCR_JUNK.search(token) or _SURE_UMLAUT_HINT.search(token):
-        return True
-    shown = {"umlaut": key.umlauts == LOST, "eszett": key.umlauts == LOST, "ligature": key.ligature in SIGNS,
-             "letters": key.shapes == LOST, "acronym": True}
-    return all(shown.get(r, False) for r in fix.rule.split("+"))
-
-
-def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | None:
-    """The word of the document that ``token``, which no list knows, is a misreading of:
-    one or two letters apart, by confusions the model knows ("Kanstliche" where the
-    text also has "Künstliche")."""
-    lex = corrector.lex
-    if len(token) < TWIN_MIN_LEN or token.isupper() or lex.known(token):
-        return None
-    words = doc.known_words(lex)
-    limit = 1 if len(token) < TWIN_LONG else 2
-    from rapidfuzz import process  # (imported where first needed: start-up)
-    from rapidfuzz.distance import Levenshtein
-
-    found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=3)
-    twins = [w for w, _, _ in found if w[0].isupper() == token[0].isupper() and _misreading(token, w)]
-    if len(twins) != 1 or lex.valid(token):
-        return None
-    return Fix(twins[0], "document", TWIN_CONFIDENCE)
-
-
-def _misreading(seen: str, meant: str) -> bool:
-    """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table)?"""
-    from rapidfuzz.distance import Levenshtein
-
-    for op in Levenshtein.opcodes(meant, seen):
-        if op.tag != "equal" and (meant[op.src_start : op.src_end], seen[op.dest_start : op.dest_end]) not in _READINGS:
-            return False
-    return True
-
-
-def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
-    """The stretches of ``text`` that hold its ``odd`` words, each with the chunk
-    (between spaces or line breaks) before and after it; occurrences that are
-    ``alone`` (see :func:`_alone`) need none.
-
-    Outside them every word is quiet and next to quiet words, or alone: nothing to
-    change and nothing to join.  A stretch starts and ends with a quiet word that
-    joins nothing outside, so it is corrected just as it would be within the text.
-    Occurrences are taken in order and each search for a chunk's edge stops at the
-    stretch before, so that the time stays linear in the text.
-    """
-    n = len(text)
-    found = []
-    for w in odd:
-        i = text.find(w)
-        while i >= 0:
-            e = i + len(w)
-            if not (i and text[i - 1].isalpha()) and not (e < n and text[e].isalpha()) and not alone(w, i, e):
-                found.append((i, e))
-            i = text.find(w, e)
-    found.sort()
-    spans: list[list[int]] = []
-    for i, e in found:
-        if spans and i < spans[-1][1]:  # inside the last stretch: it grows by the chunk after this one
-            spans[-1][1] = max(spans[-1][1], _chunk_after(text, e))
-            continue
-        lo = spans[-1][1] if spans else 0
-        a, b = _chunk_before(text, i, lo), _chunk_after(text, e)
-        if spans and a <= lo:
-            spans[-1][1] = b
-        else:
-            spans.append([a, b])
-    return [(a, b) for a, b in spans]
-
-
-def _alone(doc: Document, corrector: Corrector, word: str, start: int, end: int) -> bool:
-    """Does the capitalized ``word`` at ``text[start:end]`` stay as it is, and join nothing?
-
-    A name the dictionary lacks ("Merkel") is not quiet, but where it stands it is
-    often left alone.  :meth:`Corrector.should_merge` never takes a capitalized word
-    as the right part; as the left part, only with whitespace and a lower-case word
-    after it, which is asked here.  (Should that word have a fix, it is odd itself,
-    and its stretch holds this word.)
-    """
-    text = doc.text
-    if not word[0].isupper() or corrector.twins(word, doc.key, _sentence_start(text, start)):
-        return False
-    if _decided(corrector, doc, word, start, end) is not None:
-        return False
-    j, n = end, len(text)
-    while j < n and text[j] in " \t\n":
-        j += 1
-    if j == end or j == n or not text[j].islower():
-        return True
-    right = letter_run_at(text, j)
-    return not corrector.should_merge(text, Word(start, end, word), Word(j, j + len(right), right))
-
-
-def _chunk_start(text: str, i: int, lo: int) -> int:
-    """Where the chunk holding ``i`` starts (``lo`` if before it)."""
-    r = text.rfind(" ", lo, i)
-    r = max(r, text.rfind("\n", max(r, lo), i))
-    return r + 1 if r >= 0 else lo
-
-
-def _chunk_end(text: str, i: int) -> int:
-    """Where the chunk holding ``i`` ends."""
-    e = text.find(" ", i)
-    if e < 0:
-        e = len(text)
-    nl = text.find("\n", i, e)
-    return nl if nl >= 0 else e
-
-
-def _chunk_before(text: str, i: int, lo: int) -> int:
-    """Where the chunk before the one at ``i`` starts (``lo`` if before it)."""
-    j = _chunk_start(text, i, lo)
-    while j > lo and text[j - 1] in " \n":
-        j -= 1
-    return _chunk_start(text, j, lo) if j > lo else lo
-
-
-def _chunk_after(text: str, i: int) -> int:
-    """Where the chunk after the one ending at ``i`` ends."""
-    n = len(text)
-    j = _chunk_end(text, i)
-    while j < n and text[j] in " \n":
-        j += 1
-    return _chunk_end(text, j) if j < n else n
-
-
-def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) -> list[Edit]:
-    """The word edits of ``doc.text[begin:stop]``, a stretch from :func:`_windows` or the whole text."""
-    text, key = doc.text, doc.key
-    quiet = corrector.quiet[key.of_dots]
-    edits = []
-    ws = list(words(text, begin, stop))
-
-    fixes: dict[int, Fix | None] = {}  # by word index: a word is looked at with each neighbour
-
-    def fixed(i: int) -> Fix | None:
-        if i not in fixes:
-            fixes[i] = _decided(corrector, doc, ws[i].text, ws[i].start, ws[i].end)
-        return fixes[i]
-
-    i = 0
-    while i < len(ws):
-        w = ws[i]
-        start, end, token, rule, confidence = w.start, w.end, w.text, "", 1.0
-        if token in quiet and (i + 1 == len(ws) or ws[i + 1].text in quiet):
-            i += 1
-            continue
-        if i + 1 < len(ws) and (joined := _joined(text, w, ws[i + 1], corrector, fixed, i)) is not None:
-            token, rule, confidence = joined
-            end = ws[i + 1].end
-            i += 1
-            f = _settled_at(corrector, text, token, start, end, key)
-            if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
-                f = None
-        else:
-            f = fixed(i)
-            if f is None:
-                f = corrector.context_fix(text, w, key)
-        if f is not None:
-            edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
-        elif rule:
-            edits.append(Edit(start, end, token, rule, min(confidence, 0.9)))
-        i += 1
-    return edits
-
-
-def _joined(
-    text: str, left: Word, right: Word, corrector: Corrector, fixed: Callable[[int], Fix | None], i: int
-) -> tuple[str, str, float] | None:
-    """``left`` and ``right`` (words ``i`` and ``i + 1``, whose fixes ``fixed`` gives) as
-    one word, if they are one: (the word, its rule, confidence).
-
-    Once fixed, the parts may be one word too ("Einuss|bereich"), and the next
-    clean() would join them: so the fixed forms are tried as well, the left one,
-    the right one, then both.
-    """
-    if corrector.should_merge(text, left, right):
-        return left.text + right.text, "merge", 1.0
-    f, g = fixed(i), fixed(i + 1)
-    both = (f, g) if f is not None and g is not None else (None, None)
-    for lf, rf in ((f, None), (None, g), both):
-        if lf is None and rf is None:
-            continue
-        a = left._replace(text=lf.replacement) if lf is not None else left
-        b = right._replace(text=rf.replacement) if rf is not None else right
-        if corrector.should_merge(text, a, b):
-            used = [x for x in (lf, rf) if x is not None]
-            return a.text + b.text, join_rules([*(x.rule for x in used), "merge"]), min(x.confidence for x in used)
-    return None
+def sentence_start(text: str, start: int) -> bool:
+    return bool(SENTENCE_END.search(text, max(0, start - 8), start))

@@ -13,7 +13,8 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .config import DEFAULTS, Config
 from .context import Context
-from .correct import correct_words, get_corrector, key_changed
+from .correct import get_corrector
+from .words import correct_words, key_changed
 from .entities import decode_entities
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
 from .document import Profile

@@ -457,9 +457,9 @@ def test_time_grows_linearly_with_line_breaks(name):
 def _regex_patterns():
     import regex
 
-    from ocrfix import correct, entities, layout, tokens, unicode
+    from ocrfix import correct, document, entities, layout, lexicon, ngrams, tokens, unicode
 
-    for module in (tokens, entities, unicode, layout, correct):
+    for module in (tokens, entities, unicode, layout, correct, document, ngrams, lexicon):
         for attr, value in vars(module).items():
             if isinstance(value, regex.Pattern):
                 name = f"{module.__name__}.{attr}"
@@ -479,9 +479,9 @@ ADVERSARIAL_UNITS = [
 @pytest.mark.parametrize("pattern", list(_regex_patterns()))
 def test_regex_has_no_catastrophic_backtracking(pattern):
     """Every pattern in ocrfix/ on repeated units with awkward endings: 4x the input, at most ~6x the time."""
-    from ocrfix.correct import _SENTENCE_END
+    from ocrfix.correct import SENTENCE_END
 
-    windowed = pattern is _SENTENCE_END  # searched only in the 8 characters before each word
+    windowed = pattern is SENTENCE_END  # searched only in the 8 characters before each word
     for unit in ADVERSARIAL_UNITS:
         for tail in ("\n", "", "1", "_", "@", ".", "("):
             times = []

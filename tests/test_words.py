@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner
-from ocrfix.correct import _correct_span, correct_words
+from ocrfix.words import _correct_span, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, read
 from ocrfix.tokens import _PROTECTED, protected_spans
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
