@@ -63,10 +63,10 @@ DEFAULT_OUT = ROOT.parent / "scratch" / "devsets"  # beside the checkout, never 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(TOOLS))
 
-import ocr_render  # noqa: E402
-import pdf_damage  # noqa: E402
+import ocr_render
+import pdf_damage
 
-from dictionaries import corpus_text  # noqa: E402
+from dictionaries import corpus_text
 
 Record = dict[str, Any]
 Task = tuple[Record, str, str, str, int]  # ocr_render.job's (source, font, profile, lang, seed)

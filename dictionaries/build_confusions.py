@@ -36,8 +36,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from ocrfix import clean  # noqa: E402
-from ocrfix.confusions import CONFUSIONS, MIN_COUNT, estimated_cost, reading_key  # noqa: E402
+from ocrfix import clean
+from ocrfix.confusions import CONFUSIONS, MIN_COUNT, estimated_cost, reading_key
 
 FORMAT = "ocrfix-confusion-counts 1"
 OUT = HERE / "confusion_counts.tsv"
@@ -106,7 +106,8 @@ def write_counts(cases: Counter[tuple[str, str, str]], held: Counter[tuple[str, 
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-_ROW = re.compile(r'^(\s*Confusion\()("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*"), ([0-9.]+)(,.*)$')
+_ROW = re.compile(r'^(\s*Confusion\()("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*"), ([0-9.]+)(,.*?\),)\s*(#.*)?$')
+COMMENT_COLUMN = 52  # where the rows' comments start
 
 
 def rewrite_table(dry: bool) -> list[str]:
@@ -121,7 +122,8 @@ def rewrite_table(dry: bool) -> list[str]:
             cost = estimated_cost(meant, seen)
             if cost is not None and abs(cost - float(m.group(4))) > 1e-9:
                 changed.append(f"{seen!r} -> {meant!r}: {m.group(4)} -> {cost}")
-                line = f"{m.group(1)}{m.group(2)}, {m.group(3)}, {cost}{m.group(5)}\n"
+                row = f"{m.group(1)}{m.group(2)}, {m.group(3)}, {cost}{m.group(5)}"
+                line = (f"{row:<{COMMENT_COLUMN}}{m.group(6)}" if m.group(6) else row) + "\n"
         out.append(line)
     if not dry:
         TABLE.write_text("".join(out), encoding="utf-8")

@@ -49,9 +49,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 
-import corpus_text  # noqa: E402
+import corpus_text
 
-from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold  # noqa: E402
+from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold
 
 FORMAT = "ocrfix-context 3"
 OUT = HERE / "context_de.tsv.gz"

@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 
-import corpus_text  # noqa: E402
+import corpus_text
 
 FORMAT = "ocrfix-historical 1"
 OUT = HERE / "historical_de.tsv.gz"

@@ -20,7 +20,8 @@ import signal
 import sys
 import time
 from collections import Counter, deque
-from typing import Generator, Iterable, Iterator, NamedTuple, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from .diff import RESET, diff_lines
 from .document import Profile

@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
-from typing import Sequence
 
 from .batch import Run
 from .cliargs import build_parser

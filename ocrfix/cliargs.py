@@ -53,7 +53,7 @@ def _field_docs(cls: type) -> dict[str, str]:
         return {}
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
     docs = {}
-    for node, nxt in zip(body, body[1:]):  # noqa: B905 - one shorter on purpose
+    for node, nxt in zip(body, body[1:]):
         if (
             isinstance(node, ast.AnnAssign)
             and isinstance(node.target, ast.Name)

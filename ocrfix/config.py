@@ -9,8 +9,9 @@ the keyword options of ``clean``, ``explain`` and ``Cleaner`` are these fields
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .lexicon import VARIANTS
 

@@ -42,136 +42,136 @@ class Confusion(NamedTuple):
 # fmt: off
 CONFUSIONS: tuple[Confusion, ...] = (
     # ü: English-model OCR has no ü and reads it as the nearest Latin shapes
-    Confusion("ii", "ü", 0.25, "umlaut"),          # Fiihrung
-    Confusion("u", "ü", 0.3, "umlaut", True),     # fur: the dots lost
-    Confusion("U", "Ü", 0.15, "umlaut", True),     # Uber
-    Confusion("U", "ü", 0.35, "umlaut", True),    # Uber mid-sentence: the capital was the damage
-    Confusion("li", "ü", 0.55, "umlaut"),          # Flihrung
-    Confusion("ll", "ü", 0.5, "umlaut"),          # fllhrt
-    Confusion("il", "ü", 0.6, "umlaut"),          # Bilhnenbild
-    Confusion("ti", "ü", 0.35, "umlaut"),          # zurtick
-    Confusion("it", "ü", 0.6, "umlaut", True),    # frith (only where umlauts are lost)
-    Confusion("i", "ü", 0.35, "umlaut"),           # Fihrung
-    Confusion("l", "ü", 0.55, "umlaut"),           # flr
+    Confusion("ii", "ü", 0.25, "umlaut"),           # Fiihrung
+    Confusion("u", "ü", 0.3, "umlaut", True),       # fur: the dots lost
+    Confusion("U", "Ü", 0.15, "umlaut", True),      # Uber
+    Confusion("U", "ü", 0.35, "umlaut", True),      # Uber mid-sentence: the capital was the damage
+    Confusion("li", "ü", 0.55, "umlaut"),           # Flihrung
+    Confusion("ll", "ü", 0.5, "umlaut"),            # fllhrt
+    Confusion("il", "ü", 0.6, "umlaut"),            # Bilhnenbild
+    Confusion("ti", "ü", 0.35, "umlaut"),           # zurtick
+    Confusion("it", "ü", 0.6, "umlaut", True),      # frith (only where umlauts are lost)
+    Confusion("i", "ü", 0.35, "umlaut"),            # Fihrung
+    Confusion("l", "ü", 0.55, "umlaut"),            # flr
     Confusion("t", "ü", 0.5, "umlaut"),
-    Confusion("G", "ü", 0.55, "umlaut"),           # Gber
+    Confusion("G", "ü", 0.55, "umlaut"),            # Gber
     Confusion("G", "Ü", 0.7, "umlaut"),
-    Confusion("a", "ü", 0.55, "umlaut"),           # fanf
-    Confusion("d", "ü", 0.6, "umlaut"),           # fdr
-    Confusion("ui", "ü", 0.5, "umlaut"),          # gedruickt
-    Confusion("iu", "ü", 0.5, "umlaut"),          # bemiuht
-    Confusion("iti", "ü", 0.6, "umlaut"),         # Kitihlschranke
-    Confusion("", "ü", 0.9, "umlaut", True),      # fr: the letter dropped
+    Confusion("a", "ü", 0.55, "umlaut"),            # fanf
+    Confusion("d", "ü", 0.6, "umlaut"),             # fdr
+    Confusion("ui", "ü", 0.5, "umlaut"),            # gedruickt
+    Confusion("iu", "ü", 0.5, "umlaut"),            # bemiuht
+    Confusion("iti", "ü", 0.6, "umlaut"),           # Kitihlschranke
+    Confusion("", "ü", 0.9, "umlaut", True),        # fr: the letter dropped
     # ö
-    Confusion("é", "ö", 0.25, "umlaut"),           # kénnten
-    Confusion("6", "ö", 0.35, "umlaut"),           # er6ffnete
-    Confusion("o", "ö", 0.25, "umlaut", True),     # Moglichkeit
-    Confusion("O", "Ö", 0.15, "umlaut", True),     # Osterreich
-    Confusion("O", "ö", 0.5, "umlaut", True),    # Osterreichischen mid-sentence
-    Confusion("d", "ö", 0.4, "umlaut"),           # erhdht
-    Confusion("do", "ö", 0.6, "umlaut"),          # Niederdosterreich
+    Confusion("é", "ö", 0.25, "umlaut"),            # kénnten
+    Confusion("6", "ö", 0.35, "umlaut"),            # er6ffnete
+    Confusion("o", "ö", 0.25, "umlaut", True),      # Moglichkeit
+    Confusion("O", "Ö", 0.15, "umlaut", True),      # Osterreich
+    Confusion("O", "ö", 0.5, "umlaut", True),       # Osterreichischen mid-sentence
+    Confusion("d", "ö", 0.4, "umlaut"),             # erhdht
+    Confusion("do", "ö", 0.6, "umlaut"),            # Niederdosterreich
     Confusion("dé", "ö", 0.4, "umlaut"),
-    Confusion("oé", "ö", 0.5, "umlaut"),          # koénnen
-    Confusion("6é", "ö", 0.55, "umlaut"),          # K6érper
-    Confusion("G", "ö", 0.5, "umlaut"),           # HGhe
+    Confusion("oé", "ö", 0.5, "umlaut"),            # koénnen
+    Confusion("6é", "ö", 0.55, "umlaut"),           # K6érper
+    Confusion("G", "ö", 0.5, "umlaut"),             # HGhe
     Confusion("i", "ö", 0.45, "umlaut"),
     Confusion("ó", "ö", 0.3, "umlaut"),
     Confusion("è", "ö", 0.4, "umlaut"),
-    Confusion("", "ö", 0.55, "umlaut", True),      # mchte
+    Confusion("", "ö", 0.55, "umlaut", True),       # mchte
     # ä
-    Confusion("éa", "ä", 0.2, "umlaut"),          # Abhéangigkeit
+    Confusion("éa", "ä", 0.2, "umlaut"),            # Abhéangigkeit
     Confusion("é", "ä", 0.6, "umlaut"),
-    Confusion("a", "ä", 0.15, "umlaut", True),     # erklarte
-    Confusion("A", "Ä", 0.15, "umlaut", True),     # Arzte
+    Confusion("a", "ä", 0.15, "umlaut", True),      # erklarte
+    Confusion("A", "Ä", 0.15, "umlaut", True),      # Arzte
     Confusion("A", "ä", 0.45, "umlaut", True),
-    Confusion("ii", "ä", 0.45, "umlaut"),          # spiiter
-    Confusion("ia", "ä", 0.4, "umlaut"),          # erkliarte
-    Confusion("ai", "ä", 0.6, "umlaut"),          # Waihrend
-    Confusion("aé", "ä", 0.6, "umlaut"),          # Haéuptling
-    Confusion("da", "ä", 0.6, "umlaut"),          # Gebdaudes
-    Confusion("ti", "ä", 0.6, "umlaut", True),    # Zuntichst (only where umlauts are lost)
-    Confusion("d", "ä", 0.5, "umlaut"),           # Kapazitdt
-    Confusion("i", "ä", 0.45, "umlaut"),           # jihrige
-    Confusion("4", "ä", 0.5, "umlaut"),           # 4uSerst
+    Confusion("ii", "ä", 0.45, "umlaut"),           # spiiter
+    Confusion("ia", "ä", 0.4, "umlaut"),            # erkliarte
+    Confusion("ai", "ä", 0.6, "umlaut"),            # Waihrend
+    Confusion("aé", "ä", 0.6, "umlaut"),            # Haéuptling
+    Confusion("da", "ä", 0.6, "umlaut"),            # Gebdaudes
+    Confusion("ti", "ä", 0.6, "umlaut", True),      # Zuntichst (only where umlauts are lost)
+    Confusion("d", "ä", 0.5, "umlaut"),             # Kapazitdt
+    Confusion("i", "ä", 0.45, "umlaut"),            # jihrige
+    Confusion("4", "ä", 0.5, "umlaut"),             # 4uSerst
     Confusion("á", "ä", 0.3, "umlaut"),
     Confusion("à", "ä", 0.3, "umlaut"),
-    Confusion("", "ä", 0.9, "umlaut", True),      # rumen
+    Confusion("", "ä", 0.9, "umlaut", True),        # rumen
     # umlauts a German model sees where there are none
-    Confusion("ä", "a", 0.7, "umlaut", listed_only=True),  # Orgänisation
+    Confusion("ä", "a", 0.7, "umlaut", listed_only=True),# Orgänisation
     Confusion("ö", "o", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "u", 0.6, "umlaut", listed_only=True),
-    Confusion("ü", "ä", 0.7, "umlaut"),          # betüubt
-    Confusion("ü", "a", 0.6, "umlaut", listed_only=True),  # Donnerstüg
+    Confusion("ü", "ä", 0.7, "umlaut"),             # betüubt
+    Confusion("ü", "a", 0.6, "umlaut", listed_only=True),# Donnerstüg
     Confusion("ä", "ü", 0.7, "umlaut"),
     # ß
-    Confusion("B", "ß", 0.25, "eszett"),           # groBes
-    Confusion("BB", "ß", 0.2, "eszett"),          # groBBes
-    Confusion("8", "ß", 0.4, "eszett"),           # gro8ten
-    Confusion("&", "ß", 0.35, "eszett"),           # gro&en
-    Confusion("f{", "ß", 0.25, "eszett"),         # grof{en
-    Confusion("f&", "ß", 0.45, "eszett"),          # daf&: an f and a fragment of the ß
-    Confusion("f§", "ß", 0.5, "eszett"),          # laf§
-    Confusion("f8", "ß", 0.55, "eszett"),          # gewif8
-    Confusion("fg", "ß", 0.55, "eszett"),          # dafg
+    Confusion("B", "ß", 0.25, "eszett"),            # groBes
+    Confusion("BB", "ß", 0.2, "eszett"),            # groBBes
+    Confusion("8", "ß", 0.4, "eszett"),             # gro8ten
+    Confusion("&", "ß", 0.35, "eszett"),            # gro&en
+    Confusion("f{", "ß", 0.25, "eszett"),           # grof{en
+    Confusion("f&", "ß", 0.45, "eszett"),           # daf&: an f and a fragment of the ß
+    Confusion("f§", "ß", 0.5, "eszett"),            # laf§
+    Confusion("f8", "ß", 0.55, "eszett"),           # gewif8
+    Confusion("fg", "ß", 0.55, "eszett"),           # dafg
     Confusion("{", "ß", 0.3, "eszett"),
     Confusion("3", "ß", 0.4, "eszett"),
-    Confusion("@", "ß", 0.4, "eszett"),           # hei@t
+    Confusion("@", "ß", 0.4, "eszett"),             # hei@t
     Confusion("®", "ß", 0.5, "eszett"),
-    Confusion("R", "ß", 0.5, "eszett"),           # groRen
-    Confusion("S", "ß", 0.55, "eszett"),           # drauSen
-    Confusion("G", "ß", 0.5, "eszett"),           # mutmaGliche
+    Confusion("R", "ß", 0.5, "eszett"),             # groRen
+    Confusion("S", "ß", 0.55, "eszett"),            # drauSen
+    Confusion("G", "ß", 0.5, "eszett"),             # mutmaGliche
     Confusion("fS", "ß", 0.5, "eszett"),
-    Confusion("fi", "ß", 0.6, "eszett"),          # Mafinahmen
-    Confusion("f", "ß", 0.3, "eszett"),           # grofen
+    Confusion("fi", "ß", 0.6, "eszett"),            # Mafinahmen
+    Confusion("f", "ß", 0.3, "eszett"),             # grofen
     Confusion("fs", "ß", 0.5, "eszett"),
-    Confusion("", "ß", 0.35, "eszett", True),      # Fuball: the glyph dropped
+    Confusion("", "ß", 0.35, "eszett", True),       # Fuball: the glyph dropped
     # ligatures whose glyph had no Unicode mapping and was dropped
-    Confusion("", "fi", 0.5, "ligature"),         # ndet
-    Confusion("", "fl", 0.5, "ligature"),         # Einuss
+    Confusion("", "fi", 0.5, "ligature"),           # ndet
+    Confusion("", "fl", 0.5, "ligature"),           # Einuss
     Confusion("", "ff", 0.5, "ligature"),
     Confusion("", "ffi", 0.6, "ligature"),
     Confusion("", "ffl", 0.6, "ligature"),
     # letter shapes
-    Confusion("l", "I", 0.55, "acronym"),          # Kl -> KI (only towards listed acronyms)
+    Confusion("l", "I", 0.55, "acronym"),           # Kl -> KI (only towards listed acronyms)
     Confusion("I", "l", 0.5, "letters"),
-    Confusion("t", "I", 0.5, "letters"),          # thr for Ihr
-    Confusion("T", "I", 0.6, "letters"),          # Thr
-    Confusion("t", "l", 0.7, "letters"),          # Beispiet
+    Confusion("t", "I", 0.5, "letters"),            # thr for Ihr
+    Confusion("T", "I", 0.6, "letters"),            # Thr
+    Confusion("t", "l", 0.7, "letters"),            # Beispiet
     Confusion("1", "l", 0.5, "letters"),
     Confusion("rn", "m", 0.5, "letters"),
     Confusion("m", "rn", 0.6, "letters"),
-    Confusion("c", "e", 0.8, "letters"),          # dic
+    Confusion("c", "e", 0.8, "letters"),            # dic
     Confusion("e", "c", 0.6, "letters"),
     Confusion("l", "i", 0.8, "letters"),
-    Confusion("i", "l", 0.6, "letters"),          # Wahiweise
+    Confusion("i", "l", 0.6, "letters"),            # Wahiweise
     Confusion("cl", "d", 0.5, "letters"),
     Confusion("d", "cl", 0.7, "letters"),
     Confusion("li", "h", 0.6, "letters"),
     Confusion("ri", "n", 0.6, "letters"),
     Confusion("vv", "w", 0.5, "letters"),
-    Confusion("y", "v", 0.6, "letters"),          # yon
-    Confusion("f", "t", 0.6, "letters"),          # Chemiewaften
+    Confusion("y", "v", 0.6, "letters"),            # yon
+    Confusion("f", "t", 0.6, "letters"),            # Chemiewaften
     Confusion("t", "f", 0.6, "letters"),
-    Confusion("f", "r", 0.7, "letters"),          # Jahfen
-    Confusion("n", "r", 0.7, "letters"),          # Panteistrategen
-    Confusion("n", "h", 0.7, "letters"),          # inm
-    Confusion("h", "n", 0.7, "letters"),          # Plaheten
-    Confusion("eb", "ch", 0.7, "letters"),        # Sebulen
+    Confusion("f", "r", 0.7, "letters"),            # Jahfen
+    Confusion("n", "r", 0.7, "letters"),            # Panteistrategen
+    Confusion("n", "h", 0.7, "letters"),            # inm
+    Confusion("h", "n", 0.7, "letters"),            # Plaheten
+    Confusion("eb", "ch", 0.7, "letters"),          # Sebulen
     Confusion("o", "p", 0.8, "letters"),
-    Confusion("ff", "lf", 0.6, "letters"),        # Achteffinale
+    Confusion("ff", "lf", 0.6, "letters"),          # Achteffinale
     Confusion("h", "b", 0.7, "letters"),
     Confusion("b", "h", 0.75, "letters"),
     Confusion("n", "u", 0.7, "letters"),
     Confusion("u", "n", 0.7, "letters"),
-    Confusion("i", "t", 0.8, "letters"),          # gepatzi
-    Confusion("r", "t", 0.6, "letters"),          # letzrer
-    Confusion("t", "r", 0.8, "letters"),          # Patlamentswahl
-    Confusion("k", "l", 0.6, "letters"),          # Parkamentskammer
-    Confusion("ti", "u", 0.6, "letters"),         # tinsere
-    Confusion("u", "t", 0.6, "letters"),          # ersumals
-    Confusion("u", "a", 0.8, "letters"),          # suftige
-    Confusion("ı", "i", 0.2, "letters"),          # dotless i
-    Confusion("nı", "m", 0.4, "letters"),         # zusanımenstellen
+    Confusion("i", "t", 0.8, "letters"),            # gepatzi
+    Confusion("r", "t", 0.6, "letters"),            # letzrer
+    Confusion("t", "r", 0.8, "letters"),            # Patlamentswahl
+    Confusion("k", "l", 0.6, "letters"),            # Parkamentskammer
+    Confusion("ti", "u", 0.6, "letters"),           # tinsere
+    Confusion("u", "t", 0.6, "letters"),            # ersumals
+    Confusion("u", "a", 0.8, "letters"),            # suftige
+    Confusion("ı", "i", 0.2, "letters"),            # dotless i
+    Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen
     Confusion("0", "o", 0.6, "letters"),
     Confusion("0", "O", 0.4, "letters"),
 )

@@ -8,7 +8,8 @@ hands it the function that makes the corrector.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .config import Config
 from .lexicon import Lexicon, get_lexicon
@@ -21,7 +22,7 @@ class Context:
     typed ``Any`` here because naming its class would import the words step.
     """
 
-    __slots__ = ("config", "_make_corrector", "_lexicon", "_corrector")
+    __slots__ = ("_corrector", "_lexicon", "_make_corrector", "config")
 
     def __init__(self, config: Config, make_corrector: Callable[[str, frozenset[str]], Any]) -> None:
         self.config = config

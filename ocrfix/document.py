@@ -22,7 +22,7 @@ whole document first, and each word decision takes what of it matters, a
 - **The vocabulary**: how often each word occurs (names recur; a damaged word's
   intact twin is often in the same text).
 
-:func:`profile_of` turns the same reading into the public :class:`Profile`.
+:meth:`Document.profile` turns the same reading into the public :class:`Profile` (:func:`ocrfix.profile`).
 """
 
 from __future__ import annotations
@@ -30,15 +30,15 @@ from __future__ import annotations
 import functools
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .tokens import letter_runs, only_letter_runs
-
 from .lexicon import old_spelling
+from .tokens import letter_runs, only_letter_runs
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -172,8 +172,19 @@ class Profile:
 class Document:
     """A text read once: its letter runs and their counts, its :class:`Key` and the counts behind it."""
 
-    __slots__ = ("text", "runs", "only_runs", "key", "counts", "states", "signatures", "era_counts", "words",
-                 "unknown", "__dict__")
+    __slots__ = (
+        "__dict__",
+        "counts",
+        "era_counts",
+        "key",
+        "only_runs",
+        "runs",
+        "signatures",
+        "states",
+        "text",
+        "unknown",
+        "words",
+    )
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
@@ -214,11 +225,20 @@ class Document:
         """A place for the words step to remember what it decided about this document."""
         return {}
 
-    def known_words(self, lex: Lexicon) -> list[str]:
-        """The document's words that the lists know, as it holds them."""
-        if "_known" not in self.__dict__:
-            self.__dict__["_known"] = [w for w in self.vocab if lex.listed(w) or lex.known(w)]
-        return self.__dict__["_known"]
+    def known_by_initial(self, known: Callable[[], Iterable[str]]) -> dict[str, list[str]]:
+        """The words ``known()`` gives (its distinct words that the lists know, made on first
+        use), by their first letter folded (lower case, no dots), at most MAX_BY_INITIAL
+        each: where the words step looks for a damaged word's intact twin (bounded, so
+        that the time stays linear in the text)."""
+        found = self.__dict__.get("_known_by_initial")
+        if found is None:
+            found = {}
+            for word in known():
+                group = found.setdefault(initial(word), [])
+                if len(group) < MAX_BY_INITIAL:
+                    group.append(word)
+            self.__dict__["_known_by_initial"] = found
+        return found
 
     def _key(self, intact: list[int], lost: list[int]) -> Key:
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
@@ -253,6 +273,17 @@ class Document:
     def profile(self, damaged: float) -> Profile:
         channels = tuple(Channel(c, *counts, state) for c, *counts, state in zip(CHANNELS, *self.counts, self.states))
         return Profile(self.states[-1], *self.era_counts, channels, self.signatures, self.words, self.unknown, damaged)
+
+
+MAX_BY_INITIAL = 2000
+
+
+def initial(word: str) -> str:
+    """The first letter of ``word``, lower-cased and without dots ("Über" -> "u")."""
+    return word[:1].lower().translate(_UNDOT_LOWER)
+
+
+_UNDOT_LOWER = str.maketrans("äöü", "aou")
 
 
 def _state(intact: int, lost: int) -> str | None:

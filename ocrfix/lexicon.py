@@ -6,8 +6,9 @@ see ``dictionaries/build_wordlist.py``), a few extra words and the caller's
 ``user_words``.  Older German ("daß", "Thür", "seyn") and the dialect of
 dialogue ("nich", "wär") come from a second list (``build_historical.py``):
 such forms are known, never corrected away, and targets of a correction only
-in text that writes the old spelling (:meth:`Lexicon.target`).  Everything is loaded on first use, once per process, and
-shared by all :class:`~ocrfix.Cleaner` objects with the same variant.
+in text that writes the old spelling (:meth:`Lexicon.target`).  Everything is
+loaded on first use, once per process, and shared by all
+:class:`~ocrfix.Cleaner` objects with the same variant.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import functools
 import gzip
 import hashlib
 import threading
+from collections.abc import Callable, Iterable
 from importlib import resources
 from operator import methodcaller
 from pathlib import Path
-from typing import Callable, Iterable
 
 import regex
 
@@ -81,11 +82,12 @@ class _WordList:
     def prefixes(self) -> Prefixes:
         """Every form with its first letter folded, sorted, for :func:`ocrfix.search.reachable`:
         from the shipped index if it was built from this word list, else made here (0.6 s)."""
-        try:
-            assert self.historical is not None
-            return read_index(index_path(self.path), self.path, self.historical)
-        except (OSError, ValueError, AssertionError):
-            return Prefixes({first_lower(f) for f in self.forms})
+        if self.historical is not None:  # (the shipped index covers both lists)
+            try:
+                return read_index(index_path(self.path), self.path, self.historical)
+            except (OSError, ValueError):
+                pass
+        return Prefixes({first_lower(f) for f in self.forms})
 
     @functools.cached_property
     def part_prefixes(self) -> Prefixes:

@@ -21,7 +21,8 @@ import functools
 import gzip
 import math
 import threading
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 import regex
 

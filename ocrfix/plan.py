@@ -11,9 +11,10 @@ import argparse
 import codecs
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from typing import IO, Any, Iterator, Sequence
+from typing import IO, Any
 
 from .cliargs import DEFAULT_GLOBS
 from .config import SWITCHES, Config

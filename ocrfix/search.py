@@ -229,7 +229,7 @@ def reachable(
     nothing_to_walk = parts is None and forms.no_restored_dots(word, bounds)
     if nothing_to_walk and not restorations:
         return []  # most restore searches on valid words
-    subs, drops = usable(bounds)
+    drops = usable(bounds)[1]
     max_cost = bounds.max_cost + EPSILON
     cheapest = _cheapest(bounds)
     keys = forms.items

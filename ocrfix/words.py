@@ -26,7 +26,7 @@ from .correct import (
     Fix,
     sentence_start,
 )
-from .document import Document, Key, read
+from .document import Document, Key, initial, read
 from .result import Edit, join_rules
 from .tokens import Word, letter_run_at, words
 
@@ -106,11 +106,14 @@ def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
 def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | None:
     """The word of the document that ``token``, which no list knows, is a misreading of:
     one or two letters apart, by confusions the model knows ("Kanstliche" where the
-    text also has "Künstliche")."""
+    text also has "Künstliche").  The twin starts with the same letter, dots aside: so
+    each word is compared with a bounded share of the document's words."""
     lex = corrector.lex
     if len(token) < TWIN_MIN_LEN or token.isupper() or lex.known(token):
         return None
-    words = doc.known_words(lex)
+    words = doc.known_by_initial(functools.partial(_known_words, corrector, doc)).get(initial(token))
+    if not words:
+        return None
     limit = 1 if len(token) < TWIN_LONG else 2
     from rapidfuzz import process  # (imported where first needed: start-up)
     from rapidfuzz.distance import Levenshtein
@@ -120,6 +123,13 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     if len(twins) != 1 or lex.valid(token):
         return None
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
+
+
+def _known_words(corrector: Corrector, doc: Document) -> list[str]:
+    """The words of ``doc`` that the lists know, in the order they first occur."""
+    lex = corrector.lex
+    quiet = corrector.quiet.get(doc.key.of_dots, set()).intersection(doc.vocab)  # (listed: no lookup needed)
+    return [w for w in doc.vocab if w in quiet or lex.listed(w) or lex.known(w)]
 
 
 def _misreading(seen: str, meant: str) -> bool:
