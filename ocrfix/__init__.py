@@ -7,19 +7,41 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .config import DEFAULTS, Config
-from .document import Channel, Profile
-from .pipeline import STEPS, Cleaner
-from .result import Correction, Explanation, replay
+if TYPE_CHECKING:
+    from .config import Config
+    from .document import Channel, Profile
+    from .pipeline import STEPS, Cleaner
+    from .result import Correction, Explanation, replay
 
 __all__ = [
     "clean", "explain", "profile", "Cleaner", "Config", "Correction", "Explanation", "Profile", "Channel", "replay",
     "STEPS",
 ]
 __version__ = "0.1.0"
+
+# The names are loaded on first use (PEP 562), so ``import ocrfix`` is quick and the
+# command can take charge of Ctrl-C before the heavy modules load (see cli.main).
+_HOMES = {
+    "Config": "config", "Channel": "document", "Profile": "document", "STEPS": "pipeline", "Cleaner": "pipeline",
+    "Correction": "result", "Explanation": "result", "replay": "result",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'ocrfix' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value  # the next lookup does not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 _default: Cleaner | None = None
 
@@ -92,6 +114,9 @@ def _cleaner(arguments: dict[str, Any]) -> Cleaner:
     """The cleaner for a call's ``arguments`` (its ``locals()``: the text and the options);
     the shared one for the defaults."""
     global _default
+    from .config import DEFAULTS
+    from .pipeline import Cleaner
+
     options = arguments.copy()
     del options["text"]
     if options != DEFAULTS:

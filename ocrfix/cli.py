@@ -16,11 +16,6 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures.process import BrokenProcessPool
-
-from .batch import Run
-from .cliargs import build_parser
-from .plan import UsageError, make_plan, reason
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -38,23 +33,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a shell starts background jobs with Ctrl-C ignored; the command still stops cleanly on it
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        plan = make_plan(args)
-    except UsageError as e:
-        parser.error(str(e))  # exits with status 2
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    # the signals are ours before the command's modules load: a Ctrl-C a moment after the
+    # start stops it as cleanly as one in the middle of a run
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return EXIT_OK if Run(plan).execute() else EXIT_FAILED
+        return _run(argv)
     except KeyboardInterrupt:
         print("ocrfix: interrupted; finished outputs kept, no partial ones left", file=sys.stderr)
         return EXIT_INTERRUPTED
     except _Terminated:
         print("ocrfix: terminated; finished outputs kept, no partial ones left", file=sys.stderr)
         return 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Load the command's parts, check the arguments and plan, and run it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .batch import Run
+    from .cliargs import build_parser
+    from .plan import UsageError, make_plan, reason
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        plan = make_plan(args)
+    except UsageError as e:
+        parser.error(str(e))  # exits with status 2
+    try:
+        return EXIT_OK if Run(plan).execute() else EXIT_FAILED
     except BrokenPipeError:  # ``ocrfix ... | head``: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
@@ -65,8 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{e.filename}: " if e.filename else ""
         print(f"ocrfix: error: {where}{reason(e)}; stopped", file=sys.stderr)
         return EXIT_FAILED
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
