@@ -49,7 +49,8 @@ NEUTRAL_SHAPE_MARGIN = 1.0
 # warrant bolder guesses.
 MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 # Letter shapes alone are weaker evidence than a restored umlaut or ligature: in a
-# document whose umlauts survived, a capitalized "Marin" is a name, not "Mann".
+# document whose umlauts survived, a capitalized "Marin" is a name, not "Mann" (unless
+# the document's own words show misread shapes plainly: then "Ausschen" is "Aussehen").
 SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
@@ -309,7 +310,7 @@ class Corrector:
         if not shapes or (capital and key.shapes not in SIGNS):
             shape_max = -1.0
         else:
-            shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like else 9.0
+            shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like and key.shapes != LOST else 9.0
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = shape_max < 0 and not lex.user_words
         # a word no list knows, in a document that lost its dots, may have been a rarer word
