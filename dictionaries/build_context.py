@@ -51,6 +51,7 @@ sys.path.insert(1, str(HERE.parent))
 
 import corpus_text
 
+from ocrfix.chardata import UNDOT
 from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold
 
 FORMAT = "ocrfix-context 3"
@@ -75,14 +76,13 @@ def twins(inside: Counter[str]) -> frozenset[str]:
 
     lex = Lexicon("de_DE")
     forms = _wordlist().forms
-    dots = str.maketrans("äöüÄÖÜ", "aouAOU")
     out = set()
     for stored, entry in forms.items():
-        if not entry & ALL_VARIANTS or stored.translate(dots) == stored:
+        if not entry & ALL_VARIANTS or stored.translate(UNDOT) == stored:
             continue
         noun = stored[0].upper() + stored[1:]
         for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
-            plain = form.translate(dots)
+            plain = form.translate(UNDOT)
             # (a lower-case form is no twin of a noun: "zähl" is not what "Zahl" lost)
             if lex.listed(plain) or zipf_of(forms.get(plain, 0)) >= COMMON_PLAIN:
                 out.update((form, plain))
@@ -123,10 +123,9 @@ def eszett_twins() -> dict[str, list[str]]:
 def twin_sets(members: frozenset[str], eszett: dict[str, list[str]]) -> dict[str, list[str]]:
     """The members by their key: their form with a/o/u for ä/ö/ü; and each old ß form with
     its plain words (keyed by the ß form)."""
-    dots = str.maketrans("äöüÄÖÜ", "aouAOU")
     sets: dict[str, list[str]] = {}
     for m in sorted(members):
-        sets.setdefault(m.translate(dots), []).append(m)
+        sets.setdefault(m.translate(UNDOT), []).append(m)
     for old, plains in eszett.items():
         sets[old] = [old, *plains]
     return sets

@@ -31,26 +31,25 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import regex
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 
 import corpus_text
 
+from ocrfix.tokens import letter_runs
+
 FORMAT = "ocrfix-historical 1"
 OUT = HERE / "historical_de.tsv.gz"
 MIN_COUNT = 5
 SOURCES = [stem for stem, spelling in corpus_text.FILES.items() if spelling == "historical"]
-RUNS = regex.compile(r"\p{L}[\p{L}\p{M}]*")  # ocrfix.tokens.letter_runs
 
 
 def count() -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
     for stem in SOURCES:
         for line in corpus_text.lines(stem, "build"):
-            counts.update(RUNS.findall(line))
+            counts.update(letter_runs(line))
     return counts, sum(counts.values())
 
 

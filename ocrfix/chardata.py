@@ -1,4 +1,4 @@
-"""Character tables used by the Unicode and layout steps.
+"""Character tables used by the Unicode and layout steps (and, for dots, the word steps).
 
 Readable literals with their names, one entry per line, so a reader can check
 each one.  The OCR confusion table for words lives in ``confusions.py``.
@@ -67,3 +67,6 @@ def contains_any(text: str, chars: str) -> bool:
     """Does ``text`` hold one of ``chars`` (a few)?  A substring search per character in C
     is many times faster than a regex character class over the text."""
     return any(map(text.__contains__, chars))
+
+# The dots taken off ä, ö and ü (both cases): what OCR and ASCII scrapes do to them.
+UNDOT = str.maketrans("äöüÄÖÜ", "aouAOU")

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from .chardata import UNDOT
 from .lexicon import old_spelling
 from .tokens import letter_runs, only_letter_runs
 
@@ -75,8 +76,6 @@ _LETTER_SIGNATURES = (
 _SCAN = regex.compile(
     r"(?<=\p{L})(?:(?P<ö>6)(?=\p{Ll})|(?P<ß>[8&{])(?=\p{Ll}|[^\p{L}\p{N}]|$)|(?P<shapes>[0-9|!$%{}®@]+)(?=\p{L}))"
 )
-_FOLDED = {"ä": "a", "ö": "o", "ü": "u"}
-_UNDOTTED = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
 _ESZETT_READINGS = ("B", "f", "S")  # a ß read as one of these ("daB", "muf", "ProzeS")
 MAX_PLACES = 3  # restore the letter at up to this many places of a word
 LIGATURES = ("fi", "fl", "ff")
@@ -280,10 +279,8 @@ MAX_BY_INITIAL = 2000
 
 def initial(word: str) -> str:
     """The first letter of ``word``, lower-cased and without dots ("Über" -> "u")."""
-    return word[:1].lower().translate(_UNDOT_LOWER)
+    return word[:1].lower().translate(UNDOT)
 
-
-_UNDOT_LOWER = str.maketrans("äöü", "aou")
 
 
 def _state(intact: int, lost: int) -> str | None:
@@ -411,9 +408,9 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> boo
     """Does restoring ``letter`` alone at some places make ``word`` a listed word (or an old ß form)?
     With ``remove``: does taking the dots off some of its ä/ö/ü?"""
     if remove:
-        places = [i for i, ch in enumerate(word) if ch in _UNDOTTED][:MAX_PLACES]
+        places = [i for i, ch in enumerate(word) if ch.translate(UNDOT) != ch][:MAX_PLACES]
         return any(
-            lex.listed("".join(_UNDOTTED.get(ch, ch) if i in chosen else ch for i, ch in enumerate(word)))
+            lex.listed("".join(ch.translate(UNDOT) if i in chosen else ch for i, ch in enumerate(word)))
             for k in range(1, len(places) + 1)
             for chosen in combinations(places, k)
         )
@@ -421,7 +418,7 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> boo
         places = [i for i, ch in enumerate(word) if ch in _ESZETT_READINGS and i > 0]
         forms = (word[:i] + "ß" + word[i + 1 :] for i in places[:MAX_PLACES])
         return any(lex.listed(f) or lex.historical(f) for f in forms)
-    plain = _FOLDED[letter]
+    plain = letter.translate(UNDOT)
     places = [i for i, ch in enumerate(word) if ch.lower() == plain][:MAX_PLACES]
     for k in range(1, len(places) + 1):
         for chosen in combinations(places, k):

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import regex
 
+from .chardata import UNDOT
 from .lexicon import data_dir
 
 FORMAT = "ocrfix-context 3"
@@ -33,7 +34,6 @@ SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 CUE_WEIGHT = 0.5  # cues overlap with each other and with the neighbours: each counts half
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "„": '"', "“": '"', "”": '"'})
-_DOTS = str.maketrans("äöüÄÖÜ", "aouAOU")
 
 
 _PARTICIPLE = regex.compile(r"^[a-z]{0,6}?ge[a-z]{2,}(?:t|en)$|^(?:be|ver|er|zer|ent|emp)[a-z]{2,}t$")
@@ -105,7 +105,7 @@ class Model:
         self._features: dict[str, dict[str, int]] = {}
         sets: dict[str, list[str]] = {}
         for word in sorted(self.count):
-            sets.setdefault(word.translate(_DOTS), []).append(word)
+            sets.setdefault(word.translate(UNDOT), []).append(word)
         self.sets = {key: tuple(members) for key, members in sets.items()}
 
     def features(self, word: str) -> dict[str, int]:
@@ -119,7 +119,7 @@ class Model:
 
     def twins(self, word: str) -> tuple[str, ...]:
         """The members of the set of ``word`` (itself included), or () if it has no twin."""
-        members = self.sets.get(word.translate(_DOTS), ())
+        members = self.sets.get(word.translate(UNDOT), ())
         return members if word in members and len(members) > 1 else ()
 
     def old_twins(self, word: str) -> tuple[str, ...]:
@@ -128,7 +128,7 @@ class Model:
 
     def odds(self, word: str, other: str, ctx: Context) -> float:
         """log10 of how much more likely ``other`` is than ``word`` here (twins of one set)."""
-        members = self.old_sets[other] if other in self.old_sets else self.sets[word.translate(_DOTS)]
+        members = self.old_sets[other] if other in self.old_sets else self.sets[word.translate(UNDOT)]
         tables = [self.features(m) for m in members]
         mine, theirs = self.features(word), self.features(other)
         total = sum(self.count.get(m, 0) for m in members)
@@ -162,7 +162,7 @@ REACH = 200  # characters looked at either side of a word
 
 def context_at(text: str, start: int, end: int) -> Context:
     """The :class:`Context` of the word at ``text[start:end]``, within its sentence."""
-    left = [t for t in TOKEN.findall(text, max(0, start - REACH), start)]
+    left = TOKEN.findall(text, max(0, start - REACH), start)
     for i in range(len(left) - 1, -1, -1):
         if left[i] in SENTENCE_END:
             left = left[i + 1 :]

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 import regex
 
+from .chardata import UNDOT
 from .confusions import CONFUSIONS, DOTS_GLYPHS, EPSILON, Bounds, Candidate, Usable, usable
 
 # what a dropped glyph may have been (the confusions that restore one)
@@ -87,7 +88,7 @@ class Prefixes:
             return False
         if self._folded is None:
             self._folded = folded_items(self.items)
-        return self._folded.isdisjoint(first_lower(v).translate(_FOLD) for v in variants)
+        return self._folded.isdisjoint(first_lower(v).translate(UNDOT) for v in variants)
 
     def folds_to(self, key: str) -> bool:
         """Is ``key`` an item with its dots taken off ("fur" for "für")?"""
@@ -107,7 +108,7 @@ class Prefixes:
 
 def folded_items(items: Iterable[str]) -> frozenset[str]:
     """The items that have ä/ö/ü, with those folded to a/o/u."""
-    return frozenset(f for i in items if (f := i.translate(_FOLD)) != i)
+    return frozenset(f for i in items if (f := i.translate(UNDOT)) != i)
 
 
 def drop_index(items: Iterable[str]) -> dict[str, str]:
@@ -125,7 +126,6 @@ def drop_index(items: Iterable[str]) -> dict[str, str]:
     return {k: "\t".join(v) for k, v in index.items()}
 
 
-_FOLD = str.maketrans("äöüÄÖÜ", "aouAOU")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -136,11 +136,11 @@ def _dots_rule(bounds: Bounds) -> tuple[tuple[tuple[str, str], ...], tuple[str, 
     harmless on the first letter, which is folded).  None if most replacements are
     of another kind."""
     subs = [u for us in usable(bounds)[0].values() for u in us]
-    plain = [u for u in subs if len(u.seen) == 1 and u.meant.translate(_FOLD) == u.seen]
+    plain = [u for u in subs if len(u.seen) == 1 and u.meant.translate(UNDOT) == u.seen]
     if len(plain) * 2 < len(subs):
         return None
-    case_only = [u for u in subs if len(u.seen) == 1 and u.meant.translate(_FOLD).lower() == u.seen.lower()]
-    anywhere = sorted({(u.seen, u.meant.translate(_FOLD)) for u in subs if u not in plain and u not in case_only})
+    case_only = [u for u in subs if len(u.seen) == 1 and u.meant.translate(UNDOT).lower() == u.seen.lower()]
+    anywhere = sorted({(u.seen, u.meant.translate(UNDOT)) for u in subs if u not in plain and u not in case_only})
     return tuple(anywhere), tuple(sorted({u.seen for u in case_only if u not in plain}))
 
 
