@@ -12,6 +12,7 @@ chunks being cleaned are done (one or two per worker; the rest are dropped).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
@@ -108,7 +109,8 @@ def _parallel(
     pending: deque[Future[list[Any]]] = deque()
     try:
         for chunk in _chunks(texts, chunksize):
-            pending.append(pool.submit(_run_chunk, method, chunk))
+            with _stop_signals_blocked():  # a submit may start a worker
+                pending.append(pool.submit(_run_chunk, method, chunk))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:
@@ -147,10 +149,33 @@ def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    """Hold back Ctrl-C and SIGTERM in this thread meanwhile; they come when it ends.
+
+    A worker started meanwhile inherits the blocked signals, so one that reaches it
+    before :func:`_init_worker` sets its own handlers waits instead of running the
+    parent's handlers in the child (a KeyboardInterrupt in a fork hook, printed).
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _init_worker(cleaner: CleanerLike) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
+    if hasattr(signal, "pthread_sigmask"):  # blocked while this process started: a Ctrl-C
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # meanwhile is dropped now
     _worker = cleaner
     _worker.clean("Vorladen")  # load the dictionaries before the first chunk
 

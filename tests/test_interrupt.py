@@ -253,3 +253,25 @@ def test_signal_at_many_points_of_a_run(tmp_path, how, jobs, sig, delays):
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
         check_stopped(proc.returncode, stderr, sig, run_dir, files, how)
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="needs fork")
+def test_ctrl_c_as_a_worker_is_forked_is_not_the_workers(tmp_path):
+    """A Ctrl-C reaches the whole process group, so a worker may get it the moment it is
+    forked, before it ignores Ctrl-C: it must not run the parent's handlers there (a
+    KeyboardInterrupt in a fork hook, printed as a traceback).  Here every worker gets
+    one at that moment; the parent does not, so the run finishes."""
+    files = make_inputs(tmp_path / "in", 6)
+    script = (
+        "import os, signal, sys\n"
+        "os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "from ocrfix.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, tmp_path / "in", "--out-dir", tmp_path / "out", "-j", "2", "-q"],
+        capture_output=True, env=ENV, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode()
+    check_stopped(proc.returncode, proc.stderr, signal.SIGINT, tmp_path, files, "out-dir")
