@@ -224,6 +224,7 @@ class Bounds(NamedTuple):
     edit_cost: Costs = NO_COSTS
     dots_only: bool = False
     short_drops: bool = False  # restore any dropped glyph in a three-letter word too ("oen"), not only dots
+    eszett_drops: bool = False  # restore a dropped ß in a two-letter word ("mu" for "muß" in old print)
 
 
 class Usable(NamedTuple):
@@ -315,6 +316,15 @@ EPSILON = 1e-9
 DOTS_GLYPHS = frozenset(c.meant for c in CONFUSIONS if not c.seen and c.dots)
 
 
+def drop_restorable(glyph: str, n: int, bounds: Bounds) -> bool:
+    """May a dropped ``glyph`` be restored in a word of ``n`` letters?  Any from four letters
+    on (and from three with ``bounds.short_drops``: "oen"); in three, one that carried dots or
+    ß ("gro"); in two, only ß and only with ``bounds.eszett_drops`` ("mu" for "muß")."""
+    if n >= 4 or (n == 3 and bounds.short_drops):
+        return True
+    return glyph in DOTS_GLYPHS if n == 3 else n == 2 and glyph == "ß" and bounds.eszett_drops
+
+
 def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
     """All spellings ``word`` may have had under the confusion model, cheapest first.
 
@@ -355,9 +365,9 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
                 combine(j + 1, b, cost + cc, now)
 
     combine(0, 0, 0.0, ())
-    if n >= 3:
+    if n >= 2:
         for u in drops:
-            if n >= 4 or u.meant in DOTS_GLYPHS or bounds.short_drops:
+            if drop_restorable(u.meant, n, bounds):
                 for i in range(n + 1):
                     add(Candidate(word[:i] + u.meant + word[i:], u.cost, (u.rule,), False, True, u.listed_only,
                                   u.restores, u.shape))

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 LOST, NEUTRAL, INTACT = "lost", "neutral", "intact"
 UNSEEN = "unseen"  # shapes and ligatures: no sign of damage, but too few words to say it is intact
 TRADITIONAL, MODERN, UNKNOWN = "traditional", "modern", "unknown"
+DROPPED = "dropped"  # an old ß form with its ß dropped ("mu"): a sign of the era only where ß is lost
 DOTS = ("ä", "ö", "ü", "ß")  # the letters OCR and scrapers lose, one channel each
 CHANNELS = (*DOTS, "ligature", "shapes")
 
@@ -116,7 +117,7 @@ class Evidence(NamedTuple):
 
     intact: frozenset[str]  # channels it holds intact
     lost: frozenset[str]  # channels it lost beyond doubt
-    era: str  # TRADITIONAL, MODERN or "" (no sign)
+    era: str  # TRADITIONAL, MODERN, DROPPED or "" (no sign)
     signatures: int  # the English model's readings in it
 
 
@@ -212,7 +213,7 @@ class Document:
                 self.signatures += m.lastgroup != "shapes"
         self.counts = (intact, lost)  # by CHANNELS
         self.era_counts = (totals[_TRADITIONAL], totals[_MODERN])
-        self.key = self._key(intact, lost)
+        self.key = self._key(intact, lost, totals[_DROPPED])
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:
@@ -239,7 +240,7 @@ class Document:
             self.__dict__["_known_by_initial"] = found
         return found
 
-    def _key(self, intact: list[int], lost: list[int]) -> Key:
+    def _key(self, intact: list[int], lost: list[int], dropped: int) -> Key:
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
         known = [s for s in states if s is not None]
         for i, s in enumerate(states):
@@ -258,6 +259,9 @@ class Document:
         if ligature == LOST and lost[_LIGATURE] < MIN_EVIDENCE:
             ligature = NEUTRAL  # (one word is no proof: "Kleinsche" may be a name)
         trad, modern = self.era_counts
+        if dropped and states[DOTS.index("ß")] == LOST:
+            trad += dropped
+            self.era_counts = (trad, modern)
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
         return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL)  # type: ignore[arg-type]
@@ -332,9 +336,9 @@ class _Evidences:
 
 MAX_CACHED = 1 << 18
 # A document's totals: the words holding each channel intact, those that lost it, the
-# words of the old and the new spelling, and the English model's readings.
+# words of the old and the new spelling, those with a dropped ß, and the English model's readings.
 _SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
-_TRADITIONAL, _MODERN, _SIGNATURES = 2 * len(CHANNELS), 2 * len(CHANNELS) + 1, 2 * len(CHANNELS) + 2
+_TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES = (2 * len(CHANNELS) + i for i in range(4))
 _SIZE = _SIGNATURES + 1
 
 
@@ -344,7 +348,7 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
     pairs = [(CHANNELS.index(c), 1) for c in ev.intact]
     pairs += [(len(CHANNELS) + CHANNELS.index(c), weight if c in "üäß" else 1) for c in ev.lost]
     if ev.era:
-        pairs.append((_TRADITIONAL if ev.era == TRADITIONAL else _MODERN, 1))
+        pairs.append(({TRADITIONAL: _TRADITIONAL, MODERN: _MODERN, DROPPED: _DROPPED}[ev.era], 1))
     if ev.signatures:
         pairs.append((_SIGNATURES, ev.signatures))
     return tuple(pairs)
@@ -441,8 +445,8 @@ def _ligature_dropped(lex: Lexicon, word: str) -> bool:
 
 
 def _era(lex: Lexicon, word: str, listed: bool) -> str:
-    """TRADITIONAL for an old ß form or its reading ("daß", "daB"), MODERN for the modern
-    twin of one ("dass"), else ""."""
+    """TRADITIONAL for an old ß form or its reading ("daß", "daB"), DROPPED for one with its ß
+    dropped ("mu": a weaker sign), MODERN for the modern twin of one ("dass"), else ""."""
     if "ß" in word:
         return TRADITIONAL if lex.historical(word) else ""
     if listed:
@@ -452,7 +456,16 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     for i, ch in enumerate(word):
         if ch in _ESZETT_READINGS and i > 0 and lex.historical(word[:i] + "ß" + word[i + 1 :]):
             return TRADITIONAL
+    if word[0].islower() and any(_common_old(lex, word[:i] + "ß" + word[i:]) for i in range(1, len(word) + 1)):
+        return DROPPED  # "mu", "mute" for "muß", "mußte"
     return ""
+
+
+DROPPED_MIN_ZIPF = 5.0  # only common old forms ("muß", "laß"): a short piece of junk often makes a rare one
+
+
+def _common_old(lex: Lexicon, form: str) -> bool:
+    return lex.historical(form) and lex.zipf(form, old=True) >= DROPPED_MIN_ZIPF
 
 
 @functools.lru_cache(maxsize=8)

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 import regex
 
 from .chardata import UNDOT
-from .confusions import CONFUSIONS, DOTS_GLYPHS, EPSILON, Bounds, Candidate, Usable, usable
+from .confusions import CONFUSIONS, EPSILON, Bounds, Candidate, Usable, drop_restorable, usable
 
 # what a dropped glyph may have been (the confusions that restore one)
 DROPPED = tuple(dict.fromkeys(c.meant for c in CONFUSIONS if not c.seen))
@@ -178,10 +178,10 @@ _NONE: tuple[tuple[Usable, ...], tuple[Usable, ...]] = ((), ())
 
 
 @functools.lru_cache(maxsize=1024)
-def _by_glyph(bounds: Bounds, any_glyph: bool) -> dict[str, Usable]:
-    """The dropped glyphs ``bounds`` restore, by glyph: all of them, or (a short word) only
-    those that carried dots or ß."""
-    return {r.meant: r for r in usable(bounds)[1] if any_glyph or r.meant in DOTS_GLYPHS}
+def _by_glyph(bounds: Bounds, n: int) -> dict[str, Usable]:
+    """The dropped glyphs ``bounds`` restore in a word of ``n`` letters (2, 3 or 4: four or
+    more), by glyph (see :func:`~ocrfix.confusions.drop_restorable`)."""
+    return {r.meant: r for r in usable(bounds)[1] if drop_restorable(r.meant, n, bounds)}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -324,8 +324,8 @@ def reachable(
         walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
 
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
-    if n >= 3 and drops:
-        by_glyph = _by_glyph(bounds, n >= 4 or bounds.short_drops)
+    if n >= 2 and drops:
+        by_glyph = _by_glyph(bounds, min(n, 4))
         for full, glyph, i in restorations:
             r = by_glyph.get(glyph)
             cand = word[:i] + glyph + word[i:]
