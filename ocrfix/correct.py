@@ -253,7 +253,7 @@ class Corrector:
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
         enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
-        twins = self.twins(word.text, key, sentence_start(text, word.start))
+        twins = self.twins(word.text, key.of_dots, sentence_start(text, word.start))
         if not twins:
             return None
         model = ngrams.model()

@@ -187,7 +187,7 @@ def _alone(doc: Document, corrector: Corrector, word: str, start: int, end: int)
     and its stretch holds this word.)
     """
     text = doc.text
-    if not word[0].isupper() or corrector.twins(word, doc.key, sentence_start(text, start)):
+    if not word[0].isupper() or corrector.twins(word, doc.key.of_dots, sentence_start(text, start)):
         return False
     if _decided(corrector, doc, word, start, end) is not None:
         return False
