@@ -30,9 +30,9 @@ from __future__ import annotations
 import functools
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -225,19 +225,20 @@ class Document:
         """A place for the words step to remember what it decided about this document."""
         return {}
 
-    def known_by_initial(self, known: Callable[[], Iterable[str]]) -> dict[str, list[str]]:
-        """The words ``known()`` gives (its distinct words that the lists know, made on first
-        use), by their first letter folded (lower case, no dots), at most MAX_BY_INITIAL
-        each: where the words step looks for a damaged word's intact twin (bounded, so
-        that the time stays linear in the text)."""
-        found = self.__dict__.get("_known_by_initial")
+    def known_by_initial(self, first: str, known: Callable[[str], bool]) -> list[str]:
+        """The distinct words that start with ``first`` (a letter folded: lower case, no dots)
+        and that ``known`` accepts, in the order they first occur, at most MAX_BY_INITIAL:
+        where the words step looks for a damaged word's intact twin (bounded, so that the
+        time stays linear in the text).  Each letter's words are asked about on first use."""
+        done: dict[str, list[str]] = self.__dict__.setdefault("_known_by_initial", {})
+        found = done.get(first)
         if found is None:
-            found = {}
-            for word in known():
-                group = found.setdefault(initial(word), [])
-                if len(group) < MAX_BY_INITIAL:
-                    group.append(word)
-            self.__dict__["_known_by_initial"] = found
+            groups = self.__dict__.get("_by_initial")
+            if groups is None:
+                groups = self.__dict__["_by_initial"] = {}
+                for word in self.vocab:
+                    groups.setdefault(initial(word), []).append(word)
+            found = done[first] = list(islice(filter(known, groups.get(first, ())), MAX_BY_INITIAL))
         return found
 
     def _key(self, intact: list[int], lost: list[int], dropped: int) -> Key:

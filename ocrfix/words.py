@@ -111,7 +111,7 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     lex = corrector.lex
     if len(token) < TWIN_MIN_LEN or token.isupper() or lex.known(token):
         return None
-    words = doc.known_by_initial(functools.partial(_known_words, corrector, doc)).get(initial(token))
+    words = doc.known_by_initial(initial(token), functools.partial(_known, corrector, doc))
     if not words:
         return None
     limit = 1 if len(token) < TWIN_LONG else 2
@@ -125,11 +125,10 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
 
 
-def _known_words(corrector: Corrector, doc: Document) -> list[str]:
-    """The words of ``doc`` that the lists know, in the order they first occur."""
+def _known(corrector: Corrector, doc: Document, word: str) -> bool:
+    """Do the lists know ``word``, a word of ``doc``?"""
     lex = corrector.lex
-    quiet = corrector.quiet.get(doc.key.of_dots, set()).intersection(doc.vocab)  # (listed: no lookup needed)
-    return [w for w in doc.vocab if w in quiet or lex.listed(w) or lex.known(w)]
+    return word in corrector.quiet.get(doc.key.of_dots, ()) or lex.listed(word) or lex.known(word)  # (quiet: listed)
 
 
 def _misreading(seen: str, meant: str) -> bool:
