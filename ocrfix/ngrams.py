@@ -173,9 +173,9 @@ def context_at(text: str, start: int, end: int) -> Context:
         if t in SENTENCE_END:
             break
     before = ["<s>", "<s>", *map(fold, left)]
+    # (a sentence's last word is followed by its mark, "." and "</s>", as in build_context.py:
+    # "</s>" right after a word is a line that ends without one, a verse or a heading)
     after = [*map(fold, right), "</s>", "</s>"]
-    if after[0] in SENTENCE_END:
-        after = ["</s>", "</s>"]
     near = frozenset(before[-WINDOW:-1] + after[1:WINDOW]) - {"<s>", "</s>"}
     return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0))
 

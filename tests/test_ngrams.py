@@ -1,0 +1,47 @@
+"""The context model sees a word's neighbours as ``dictionaries/build_context.py`` counted them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocrfix import ngrams
+
+
+def _context(sentence: str, word: str) -> ngrams.Context:
+    i = sentence.rindex(word)
+    return ngrams.context_at(sentence, i, i + len(word))
+
+
+@pytest.mark.parametrize(
+    "sentence, word, before, after",
+    [
+        ("Er sagte, er wurde gern kommen.", "wurde", (",", "er"), ("gern", "kommen")),
+        ("Das Haus wurde im Winter verkauft.", "Haus", ("<s>", "das"), ("wurde", "im")),
+        # a sentence's last word: its mark, then the end (the build counts the mark as a token)
+        ("Niemand weiß, wann das Haus verkauft wurde.", "wurde", ("haus", "verkauft"), (".", "</s>")),
+        ("Ob es verkauft wurde? Niemand weiß es.", "wurde", ("es", "verkauft"), ("?", "</s>")),
+        # "</s>" right after a word: a line that ends without a mark (a verse, a heading)
+        ("Ein Haus, das verkauft wurde", "wurde", ("das", "verkauft"), ("</s>", "</s>")),
+    ],
+)
+def test_neighbours_as_the_build_counts_them(sentence, word, before, after):
+    ctx = _context(sentence, word)
+    assert (ctx.before, ctx.after) == (before, after)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Niemand weiß, ob der Hund entkommen ist oder ausgesetzt wurde.",
+        "Es ist nicht klar, wie lange dort weitergekämpft wurde.",
+        "Sie erzählte, dass sie seine wichtigste Pflegerin wurde.",
+    ],
+)
+def test_a_passive_at_a_sentence_end_is_no_subjunctive(sentence):
+    """A sentence's end says nothing about wurde/würde; a line's end without a mark (drama
+    verse) favours würde, and once stood for every sentence end."""
+    assert ngrams.model().odds("wurde", "würde", _context(sentence, "wurde")) < 0
+
+
+def test_the_neighbours_still_decide():
+    assert ngrams.model().odds("wurde", "würde", _context("Er sagte, er wurde gern kommen.", "wurde")) > 2
