@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 LOST, NEUTRAL, INTACT = "lost", "neutral", "intact"
 UNSEEN = "unseen"  # shapes and ligatures: no sign of damage, but too few words to say it is intact
 TRADITIONAL, MODERN, UNKNOWN = "traditional", "modern", "unknown"
-DROPPED = "dropped"  # an old ß form with its ß dropped ("mu"): a sign of the era only where ß is lost
+ESZETT_DROPPED = "dropped"  # an old ß form with its ß dropped ("mu"): a sign of the era only where ß is lost
 DOTS = ("ä", "ö", "ü", "ß")  # the letters OCR and scrapers lose, one channel each
 CHANNELS = (*DOTS, "ligature", "shapes")
 
@@ -117,7 +117,7 @@ class Evidence(NamedTuple):
 
     intact: frozenset[str]  # channels it holds intact
     lost: frozenset[str]  # channels it lost beyond doubt
-    era: str  # TRADITIONAL, MODERN, DROPPED or "" (no sign)
+    era: str  # TRADITIONAL, MODERN, ESZETT_DROPPED or "" (no sign)
     signatures: int  # the English model's readings in it
 
 
@@ -349,7 +349,7 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
     pairs = [(CHANNELS.index(c), 1) for c in ev.intact]
     pairs += [(len(CHANNELS) + CHANNELS.index(c), weight if c in "üäß" else 1) for c in ev.lost]
     if ev.era:
-        pairs.append(({TRADITIONAL: _TRADITIONAL, MODERN: _MODERN, DROPPED: _DROPPED}[ev.era], 1))
+        pairs.append(({TRADITIONAL: _TRADITIONAL, MODERN: _MODERN, ESZETT_DROPPED: _DROPPED}[ev.era], 1))
     if ev.signatures:
         pairs.append((_SIGNATURES, ev.signatures))
     return tuple(pairs)
@@ -446,7 +446,7 @@ def _ligature_dropped(lex: Lexicon, word: str) -> bool:
 
 
 def _era(lex: Lexicon, word: str, listed: bool) -> str:
-    """TRADITIONAL for an old ß form or its reading ("daß", "daB"), DROPPED for one with its ß
+    """TRADITIONAL for an old ß form or its reading ("daß", "daB"), ESZETT_DROPPED for one with its ß
     dropped ("mu": a weaker sign), MODERN for the modern twin of one ("dass"), else ""."""
     if "ß" in word:
         return TRADITIONAL if lex.historical(word) else ""
@@ -458,7 +458,7 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
         if ch in _ESZETT_READINGS and i > 0 and lex.historical(word[:i] + "ß" + word[i + 1 :]):
             return TRADITIONAL
     if word[0].islower() and any(_common_old(lex, word[:i] + "ß" + word[i:]) for i in range(1, len(word) + 1)):
-        return DROPPED  # "mu", "mute" for "muß", "mußte"
+        return ESZETT_DROPPED  # "mu", "mute" for "muß", "mußte"
     return ""
 
 
@@ -466,6 +466,7 @@ DROPPED_MIN_ZIPF = 5.0  # only common old forms ("muß", "laß"): a short piece 
 
 
 def _common_old(lex: Lexicon, form: str) -> bool:
+    """Is ``form`` an old form (not a modern one) that old text uses often?"""
     return lex.historical(form) and lex.zipf(form, old=True) >= DROPPED_MIN_ZIPF
 
 
