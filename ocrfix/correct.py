@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping
+from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -19,7 +20,7 @@ import regex
 from . import ngrams
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
-from .lexicon import ALL_OLD, COMPOUND_ZIPF, OLD_ESZETT
+from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT
 from .result import join_rules
 from .search import reachable
 from .tokens import Word, letter_runs
@@ -66,6 +67,14 @@ FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between c
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 _DOTTED = frozenset("äöü")
+_UNDOTTED = {"a": "ä", "o": "ö", "u": "ü"}
+# A long word with lost dots that only splits into known words once they are back (see
+# Corrector._dots_by_parts): this long at least, with at most this many a/o/u to try.
+PARTS_MIN_LEN = 8
+PARTS_MAX_PLACES = 6
+PARTS_CONFIDENCE = 0.6
+PARTS_MARGIN = 1.0
+PARTS_MIN_PART = 5
 # A ß dropped or read as s is rarer than lost dots (confusion_counts.tsv: about one ß in 13).
 ESZETT_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
@@ -188,6 +197,8 @@ class Corrector:
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not lex.compound_like(word, known=True)
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes)
+        if best is None and lost and not junk and len(word) >= PARTS_MIN_LEN:
+            best = self._dots_by_parts(word, key)
         sure_umlauts = lost and SURE_UMLAUT_HINT.search(word) is not None
         if best is None and (junk or not sure_umlauts):
             return None  # nothing to change: whether hunspell knows the word does not matter
@@ -407,6 +418,42 @@ class Corrector:
             lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w)
             for w in letter_runs(text)
         )
+
+    def _dots_by_parts(self, word: str, key: Key) -> Fix | None:
+        """A long word that no list knows, made two far more common words by putting lost dots
+        back at one place, or else at two ("Soldaten|manteln" -> "Soldaten|mänteln"): the
+        search finds only listed forms and compounds of common parts.  A split is as common
+        as its rarer part; the word's best split must gain PARTS_MARGIN zipf points with parts
+        of PARTS_MIN_PART letters or more (short ones make odd words: "beta|übet"), and no
+        other way may.  Never on the first letter (names: "Olaf")."""
+        places = [i for i, ch in enumerate(word) if i and ch in _UNDOTTED and key.state(_UNDOTTED[ch]) != INTACT]
+        if not places or len(places) > PARTS_MAX_PLACES:
+            return None
+        floor = self._parts_zipf(word) + PARTS_MARGIN
+        for k in (1, 2):
+            found = []
+            for chosen in combinations(places, k):
+                chars = list(word)
+                for i in chosen:
+                    chars[i] = _UNDOTTED[chars[i]]
+                cand = "".join(chars)
+                if self._parts_zipf(cand, (PARTS_MIN_PART, PARTS_MIN_PART)) >= floor:
+                    found.append(cand)
+            if found:
+                return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 else None
+        return None
+
+    def _parts_zipf(self, word: str, shortest: tuple[int, int] = (MIN_HEAD, MIN_TAIL)) -> float:
+        """How common the best split of ``word`` into two known words, of at least ``shortest``
+        letters, is: its rarer part's zipf (0: none)."""
+        lex = self.lex
+        best = 0.0
+        for i in range(shortest[0], len(word) - shortest[1] + 1):
+            head = lex.zipf(word[:i], old=True)
+            if head > best:
+                tail = max(lex.zipf(t, old=True) for t in (word[i:], word[i].upper() + word[i + 1 :]))
+                best = max(best, min(head, tail))
+        return best if best >= KNOWN_ZIPF else 0.0
 
     def _known_parts(self, word: str) -> bool:
         """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke")?"""
