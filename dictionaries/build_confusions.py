@@ -107,7 +107,7 @@ def write_counts(cases: Counter[tuple[str, str, str]], held: Counter[tuple[str, 
 
 
 _ROW = re.compile(r'^(\s*Confusion\()("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*"), ([0-9.]+)(,.*?\),)\s*(#.*)?$')
-COMMENT_COLUMN = 52  # where the rows' comments start
+COMMENT_COLUMN = 52  # where the rows' comments start (two spaces after a longer row)
 
 
 def rewrite_table(dry: bool) -> list[str]:
@@ -123,7 +123,7 @@ def rewrite_table(dry: bool) -> list[str]:
             if cost is not None and abs(cost - float(m.group(4))) > 1e-9:
                 changed.append(f"{seen!r} -> {meant!r}: {m.group(4)} -> {cost}")
                 row = f"{m.group(1)}{m.group(2)}, {m.group(3)}, {cost}{m.group(5)}"
-                line = (f"{row:<{COMMENT_COLUMN}}{m.group(6)}" if m.group(6) else row) + "\n"
+                line = (f"{row + '  ':<{COMMENT_COLUMN}}{m.group(6)}" if m.group(6) else row) + "\n"
         out.append(line)
     if not dry:
         TABLE.write_text("".join(out), encoding="utf-8")

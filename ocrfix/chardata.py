@@ -68,5 +68,6 @@ def contains_any(text: str, chars: str) -> bool:
     is many times faster than a regex character class over the text."""
     return any(map(text.__contains__, chars))
 
+
 # The dots taken off ä, ö and ü (both cases): what OCR and ASCII scrapes do to them.
 UNDOT = str.maketrans("äöüÄÖÜ", "aouAOU")

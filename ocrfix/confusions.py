@@ -97,11 +97,11 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("à", "ä", 0.3, "umlaut"),
     Confusion("", "ä", 0.9, "umlaut", True),        # rumen
     # umlauts a German model sees where there are none
-    Confusion("ä", "a", 0.7, "umlaut", listed_only=True),# Orgänisation
+    Confusion("ä", "a", 0.7, "umlaut", listed_only=True),  # Orgänisation
     Confusion("ö", "o", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "u", 0.6, "umlaut", listed_only=True),
     Confusion("ü", "ä", 0.7, "umlaut"),             # betüubt
-    Confusion("ü", "a", 0.6, "umlaut", listed_only=True),# Donnerstüg
+    Confusion("ü", "a", 0.6, "umlaut", listed_only=True),  # Donnerstüg
     Confusion("ä", "ü", 0.7, "umlaut"),
     # ß
     Confusion("B", "ß", 0.25, "eszett"),            # groBes

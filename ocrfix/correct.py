@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from . import ngrams
+from .chardata import DIAERESIS_BASES
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT
@@ -67,7 +68,6 @@ FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between c
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 _DOTTED = frozenset("äöü")
-_UNDOTTED = {"a": "ä", "o": "ö", "u": "ü"}
 # A long word with lost dots that only splits into known words once they are back (see
 # Corrector._dots_by_parts): this long at least, with at most this many a/o/u to try.
 PARTS_MIN_LEN = 8
@@ -426,7 +426,7 @@ class Corrector:
         as its rarer part; the word's best split must gain PARTS_MARGIN zipf points with parts
         of PARTS_MIN_PART letters or more (short ones make odd words: "beta|übet"), and no
         other way may.  Never on the first letter (names: "Olaf")."""
-        places = [i for i, ch in enumerate(word) if i and ch in _UNDOTTED and key.state(_UNDOTTED[ch]) != INTACT]
+        places = [i for i, ch in enumerate(word) if i and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT]
         if not places or len(places) > PARTS_MAX_PLACES:
             return None
         floor = self._parts_zipf(word) + PARTS_MARGIN
@@ -435,7 +435,7 @@ class Corrector:
             for chosen in combinations(places, k):
                 chars = list(word)
                 for i in chosen:
-                    chars[i] = _UNDOTTED[chars[i]]
+                    chars[i] = DIAERESIS_BASES[chars[i]]
                 cand = "".join(chars)
                 if self._parts_zipf(cand, (PARTS_MIN_PART, PARTS_MIN_PART)) >= floor:
                     found.append(cand)

@@ -212,8 +212,7 @@ class Document:
                 lost[CHANNELS.index(m.lastgroup)] += 1  # type: ignore[arg-type]
                 self.signatures += m.lastgroup != "shapes"
         self.counts = (intact, lost)  # by CHANNELS
-        self.era_counts = (totals[_TRADITIONAL], totals[_MODERN])
-        self.key = self._key(intact, lost, totals[_DROPPED])
+        self.key = self._key(intact, lost, (totals[_TRADITIONAL], totals[_MODERN], totals[_DROPPED]))
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:
@@ -241,7 +240,9 @@ class Document:
             found = done[first] = list(islice(filter(known, groups.get(first, ())), MAX_BY_INITIAL))
         return found
 
-    def _key(self, intact: list[int], lost: list[int], dropped: int) -> Key:
+    def _key(self, intact: list[int], lost: list[int], eras: tuple[int, int, int]) -> Key:
+        """The key of the channels' and the eras' counts (``eras``: the words of the old
+        spelling, of the new one, and those with a dropped ß); sets ``states`` and ``era_counts``."""
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
         known = [s for s in states if s is not None]
         for i, s in enumerate(states):
@@ -259,10 +260,10 @@ class Document:
         ligature = _state(intact[_LIGATURE], lost[_LIGATURE]) or (NEUTRAL if lost[_LIGATURE] else UNSEEN)
         if ligature == LOST and lost[_LIGATURE] < MIN_EVIDENCE:
             ligature = NEUTRAL  # (one word is no proof: "Kleinsche" may be a name)
-        trad, modern = self.era_counts
-        if dropped and states[DOTS.index("ß")] == LOST:
-            trad += dropped
-            self.era_counts = (trad, modern)
+        trad, modern, dropped = eras
+        if states[DOTS.index("ß")] == LOST:
+            trad += dropped  # (a weaker sign: only where the text lost its ß)
+        self.era_counts = (trad, modern)
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
         return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL)  # type: ignore[arg-type]
@@ -285,7 +286,6 @@ MAX_BY_INITIAL = 2000
 def initial(word: str) -> str:
     """The first letter of ``word``, lower-cased and without dots ("Über" -> "u")."""
     return word[:1].lower().translate(UNDOT)
-
 
 
 def _state(intact: int, lost: int) -> str | None:

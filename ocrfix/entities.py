@@ -113,9 +113,7 @@ def _decode(run: str) -> list[tuple[int, int, str]]:
 
 def _decoded(reference: str) -> str | None:
     """What ``reference`` stands for; None where it stays as written."""
-    from ftfy.fixes import (
-        unescape_html,  # (only where an entity is: ftfy takes 30 ms to import)
-    )
+    from ftfy.fixes import unescape_html  # (only where an entity is: ftfy takes 30 ms to import)
 
     decoded = unescape_html(reference)
     if decoded == reference or "\N{REPLACEMENT CHARACTER}" in decoded:  # unknown, or no character ("&#0;")

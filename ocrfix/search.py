@@ -126,8 +126,6 @@ def drop_index(items: Iterable[str]) -> dict[str, str]:
     return {k: "\t".join(v) for k, v in index.items()}
 
 
-
-
 @functools.lru_cache(maxsize=1024)
 def _dots_rule(bounds: Bounds) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
     """For bounds whose replacements add dots to a letter ("u" -> "ü", "U" -> "Ü"),

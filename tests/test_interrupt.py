@@ -22,17 +22,7 @@ import pytest
 
 import ocrfix
 from ocrfix.batch import BATCH_TEXTS
-from tests.test_cli import (
-    BUERGER,
-    BUERGER_OK,
-    CLI,
-    ENV,
-    FEST,
-    FEST_OK,
-    PRUEFUNG,
-    PRUEFUNG_OK,
-    temp_files,
-)
+from tests.test_cli import BUERGER, BUERGER_OK, CLI, ENV, FEST, FEST_OK, PRUEFUNG, PRUEFUNG_OK, temp_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 

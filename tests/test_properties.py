@@ -28,13 +28,7 @@ from ocrfix import Cleaner, clean, explain
 from ocrfix.pipeline import STEPS
 from ocrfix.trace import Trace
 from tests.invariants import check_explanation, check_lines, check_protected, check_text
-from tests.strategies import (
-    HOSTILE_PIECES,
-    PROTECTED,
-    embed,
-    german_ocr_text,
-    hostile_text,
-)
+from tests.strategies import HOSTILE_PIECES, PROTECTED, embed, german_ocr_text, hostile_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEANER = Cleaner()
@@ -463,16 +457,7 @@ def test_time_grows_linearly_with_line_breaks(name):
 def _regex_patterns():
     import regex
 
-    from ocrfix import (
-        correct,
-        document,
-        entities,
-        layout,
-        lexicon,
-        ngrams,
-        tokens,
-        unicode,
-    )
+    from ocrfix import correct, document, entities, layout, lexicon, ngrams, tokens, unicode
 
     for module in (tokens, entities, unicode, layout, correct, document, ngrams, lexicon):
         for attr, value in vars(module).items():
