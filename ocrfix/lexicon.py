@@ -24,7 +24,7 @@ from pathlib import Path
 
 import regex
 
-from .search import Prefixes, drop_index, first_lower, folded_items, two_parts
+from .search import Prefixes, WordSet, drop_index, first_lower, folded_items, two_parts, word_set
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
@@ -76,8 +76,8 @@ class _WordList:
         # lower-cased common words, as compound parts: listed ones, and all known ones
         # (the file lists the most common first)
         n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
-        self.parts = frozenset(w.lower() for w, m in zip(forms[:n], masks[:n]) if m)
-        self.known_parts = frozenset(map(str.lower, forms[:n]))
+        self.parts = word_set(w.lower() for w, m in zip(forms[:n], masks[:n]) if m)
+        self.known_parts = word_set(map(str.lower, forms[:n]))
 
     @functools.cached_property
     def prefixes(self) -> Prefixes:
@@ -160,7 +160,7 @@ def read_index(path: Path, wordlist: Path, historical: Path) -> Prefixes:
             raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
         keys, drops, folded = f.read().split("\n\n")
     entries = map(methodcaller("split", "\t", 1), drops.split("\n"))
-    folded_forms = frozenset(folded.rstrip("\n").split("\n"))
+    folded_forms = word_set(folded.rstrip("\n").split("\n"))
     return Prefixes(keys.split("\n"), dict(entries), presorted=True, folded=folded_forms)  # type: ignore[arg-type]
 
 
@@ -212,7 +212,7 @@ class Lexicon:
         return self._words.prefixes.with_items(first_lower(w) for w in self.extra_words)
 
     @property
-    def parts(self) -> frozenset[str]:
+    def parts(self) -> WordSet:
         """Lower-cased common listed words: the parts of compounds."""
         return self._words.parts
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Container, Iterable, Iterator, Mapping
 
 import regex
 
@@ -27,6 +27,18 @@ from .confusions import CONFUSIONS, EPSILON, Bounds, Candidate, Usable, drop_res
 DROPPED = tuple(dict.fromkeys(c.meant for c in CONFUSIONS if not c.seen))
 MIN_PART = 4  # both parts of a compound have this many letters (the head without its link)
 LINKS = ("s", "es", "n", "en")  # what joins the parts: Erlaubnis|pflicht, Zeitung|s|artikel
+WordSet = Mapping[str, None]
+
+
+def word_set(words: Iterable[str]) -> WordSet:
+    """A set of strings that the garbage collector need not look into.
+
+    A dict whose keys and values are all strings or None is not tracked, and a tuple of
+    strings stops being tracked at its first collection; a set or a list is traversed in
+    every full collection, which made each of those cost 40 ms with the word lists loaded.
+    So the large word sets are dicts (``in`` works the same) and sorted lists are tuples.
+    """
+    return dict.fromkeys(words)
 
 
 class Prefixes:
@@ -45,9 +57,9 @@ class Prefixes:
         items: Iterable[str],
         drops: Mapping[str, str] | None = None,
         presorted: bool = False,
-        folded: frozenset[str] | None = None,
+        folded: WordSet | None = None,
     ) -> None:
-        self.items = list(items) if presorted else sorted(items)
+        self.items = tuple(items) if presorted else tuple(sorted(items))  # (a tuple: see word_set)
         self._drops = drops
         self._folded = folded  # the items with dots, without them (see folded_items)
 
@@ -67,7 +79,7 @@ class Prefixes:
         if added and drops is not None:
             drops = {**drops, **drop_index(added)}  # (the extra words are a handful of acronyms)
         if added and folded is not None:
-            folded = folded | folded_items(added)
+            folded = {**folded, **folded_items(added)}
         return Prefixes(items, drops, presorted=True, folded=folded)
 
     def no_restored_dots(self, word: str, bounds: Bounds) -> bool:
@@ -88,7 +100,8 @@ class Prefixes:
             return False
         if self._folded is None:
             self._folded = folded_items(self.items)
-        return self._folded.isdisjoint(first_lower(v).translate(UNDOT) for v in variants)
+        folded = self._folded
+        return not any(first_lower(v).translate(UNDOT) in folded for v in variants)
 
     def folds_to(self, key: str) -> bool:
         """Is ``key`` an item with its dots taken off ("fur" for "für")?"""
@@ -106,9 +119,9 @@ class Prefixes:
         return tuple((item, glyph, int(pos)) for item, glyph, pos in map(str.split, raw.split("\t")))
 
 
-def folded_items(items: Iterable[str]) -> frozenset[str]:
+def folded_items(items: Iterable[str]) -> WordSet:
     """The items that have ä/ö/ü, with those folded to a/o/u."""
-    return frozenset(f for i in items if (f := i.translate(UNDOT)) != i)
+    return word_set(f for i in items if (f := i.translate(UNDOT)) != i)
 
 
 def drop_index(items: Iterable[str]) -> dict[str, str]:
@@ -215,7 +228,7 @@ def reachable(
     word: str,
     forms: Prefixes,
     parts: Prefixes | None = None,
-    part_set: frozenset[str] = frozenset(),
+    part_set: Container[str] = frozenset(),
     bounds: Bounds = Bounds(),
 ) -> list[Candidate]:
     """The candidates of ``word`` (as :func:`~ocrfix.confusions.candidates` makes them)
@@ -231,7 +244,7 @@ def reachable(
     max_cost = bounds.max_cost + EPSILON
     cheapest = _cheapest(bounds)
     keys = forms.items
-    tails = parts.items if parts is not None else []  # empty: no compounds
+    tails = parts.items if parts is not None else ()  # empty: no compounds
     n = len(word)
     out: dict[str, Candidate] = {}
     # (filled before the walk: the replacements that match at each place of the word,
@@ -335,7 +348,7 @@ def reachable(
 
 
 def _restored_parts(
-    word: str, parts: Prefixes, part_set: frozenset[str], by_glyph: dict[str, Usable], emit: Callable[..., None]
+    word: str, parts: Prefixes, part_set: Container[str], by_glyph: dict[str, Usable], emit: Callable[..., None]
 ) -> None:
     """Compounds with a dropped ligature restored in one part ("Einuss|bereich")."""
     low = word.lower()
@@ -360,7 +373,7 @@ def _restored_parts(
                             emit(word[:i] + glyph + word[i:], r.cost, (r,), False, True)
 
 
-def two_parts(low: str, part_set: frozenset[str]) -> bool:
+def two_parts(low: str, part_set: Container[str]) -> bool:
     """Is ``low`` (lower-cased) a head (with a link) and a tail of ``part_set``, of four or
     more letters each?"""
     return any(
@@ -368,7 +381,7 @@ def two_parts(low: str, part_set: frozenset[str]) -> bool:
     )
 
 
-def _is_head(head: str, part_set: frozenset[str]) -> bool:
+def _is_head(head: str, part_set: Container[str]) -> bool:
     """Is ``head`` a common part, alone or with a linking s/es/n/en?"""
     if head in part_set:
         return True

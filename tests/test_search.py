@@ -61,8 +61,8 @@ def test_compounds_of_common_parts(lex):
 def test_prefixes_with_items_and_drops():
     p = Prefixes(["haus", "häuser", "fluss", "einfluss"])
     q = p.with_items(["ki", "haus"])
-    assert q.items == ["einfluss", "fluss", "haus", "häuser", "ki"]
-    assert p.items == ["einfluss", "fluss", "haus", "häuser"]  # unchanged
+    assert q.items == ("einfluss", "fluss", "haus", "häuser", "ki")
+    assert p.items == ("einfluss", "fluss", "haus", "häuser")  # unchanged
     assert set(p.drops("einuss")) == {("einfluss", "fl", 3)}
     assert set(p.drops("huser")) == {("häuser", "ä", 1)}
     assert p.drops("haus") == ()
