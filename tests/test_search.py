@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from ocrfix.confusions import RESTORE_RULES, Bounds, candidates, same_costs
 from ocrfix.lexicon import get_lexicon
-from ocrfix.search import Prefixes, first_lower, reachable
+from ocrfix.search import Prefixes, drop_index, first_lower, folded_items, reachable
 from tests.strategies import WORDS, damaged_word
 
 BOUNDS = (
@@ -74,6 +74,18 @@ def test_shipped_index_is_built_from_the_shipped_word_list(tmp_path):
     wordlist = data_dir() / "wordlist_de.tsv.gz"
     write_index(wordlist, tmp_path / "index.gz", data_dir() / "historical_de.tsv.gz")
     assert (tmp_path / "index.gz").read_bytes() == index_path(wordlist).read_bytes(), "run dictionaries/build_index.py"
+
+
+def test_shipped_index_reads_as_the_lists_make_it():
+    from ocrfix.lexicon import _WordList, data_dir, index_path, read_index
+
+    wordlist, historical = data_dir() / "wordlist_de.tsv.gz", data_dir() / "historical_de.tsv.gz"
+    index = read_index(index_path(wordlist), wordlist, historical)
+    made = Prefixes({first_lower(f) for f in _WordList(wordlist, historical).forms})
+    assert index.items == made.items
+    assert index.drops("") == made.drops("") and index.drops("einuss") == made.drops("einuss")
+    assert index._drops == drop_index(made.items)
+    assert dict(index._folded) == dict(folded_items(made.items))
 
 
 def test_a_stale_index_is_not_used(tmp_path):
