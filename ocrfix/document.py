@@ -235,8 +235,12 @@ class Document:
             groups = self.__dict__.get("_by_initial")
             if groups is None:
                 groups = self.__dict__["_by_initial"] = {}
-                for word in self.vocab:
-                    groups.setdefault(initial(word), []).append(word)
+                # (the first letters folded in one call, not a call of initial() per word;
+                # per word where lower-casing changes a length: "İ")
+                firsts = "".join(w[:1] for w in self.vocab)
+                folded = firsts.lower().translate(UNDOT)
+                for word, f in zip(self.vocab, folded if len(folded) == len(firsts) else map(initial, self.vocab)):
+                    groups.setdefault(f, []).append(word)
             found = done[first] = list(islice(filter(known, groups.get(first, ())), MAX_BY_INITIAL))
         return found
 

@@ -206,6 +206,8 @@ class Lexicon:
         self.valid = functools.lru_cache(maxsize=_CACHE)(self._valid)
         self.compound_like = functools.lru_cache(maxsize=_CACHE)(self._compound_like)
         self.hunspell_valid = functools.lru_cache(maxsize=_CACHE)(self._hunspell_valid)
+        # (cached: the words step asks it of every word of a document that may hold a twin)
+        self.listed_or_known = functools.lru_cache(maxsize=_CACHE)(self._listed_or_known)
 
     @functools.cached_property
     def prefixes(self) -> Prefixes:
@@ -303,6 +305,9 @@ class Lexicon:
         not: only "Bereich" is)?"""
         entry = self._words.forms.get(word)
         return self.valid(word) or (entry is not None and max(zipf_of(entry), old_zipf_of(entry)) >= KNOWN_ZIPF)
+
+    def _listed_or_known(self, word: str) -> bool:
+        return self.listed(word) or self.known(word)
 
     def known(self, word: str) -> bool:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not), or

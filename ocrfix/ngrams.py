@@ -172,7 +172,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         right.append(t)
         if t in SENTENCE_END:
             break
-    before = ["<s>", "<s>", *map(fold, left)]
+    before = ["<s>", "<s>", *map(fold, left[-WINDOW:])]  # (what is used of it)
     # (a sentence's last word is followed by its mark, "." and "</s>", as in build_context.py:
     # "</s>" right after a word is a line that ends without one, a verse or a heading)
     after = [*map(fold, right), "</s>", "</s>"]

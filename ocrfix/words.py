@@ -111,7 +111,7 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     lex = corrector.lex
     if len(token) < TWIN_MIN_LEN or token.isupper() or lex.known(token):
         return None
-    words = doc.known_by_initial(initial(token), functools.partial(_known, corrector, doc))
+    words = doc.known_by_initial(initial(token), lex.listed_or_known)
     if not words:
         return None
     limit = 1 if len(token) < TWIN_LONG else 2
@@ -123,12 +123,6 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     if len(twins) != 1 or lex.valid(token):
         return None
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
-
-
-def _known(corrector: Corrector, doc: Document, word: str) -> bool:
-    """Do the lists know ``word``, a word of ``doc``?"""
-    lex = corrector.lex
-    return word in corrector.quiet.get(doc.key.of_dots, ()) or lex.listed(word) or lex.known(word)  # (quiet: listed)
 
 
 def _misreading(seen: str, meant: str) -> bool:
