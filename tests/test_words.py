@@ -75,3 +75,10 @@ def test_a_stretch_holds_the_word_after_an_odd_word_inside_it():
     assert correct_words(text, cleaner._ctx) == _full(text, cleaner)
     once = cleaner.clean("K-\nIcl Präs\nident")
     assert cleaner.clean(once) == once
+
+
+def test_a_word_may_end_in_a_reading_of_its_eszett():
+    from ocrfix.tokens import words
+
+    text = "hie& daf3 gewif8 mp3 MP3 Kapitel3 ab3 B8"
+    assert [w.text for w in words(text, 0, len(text))] == ["hie&", "daf3", "gewif8"]
