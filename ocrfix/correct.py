@@ -117,6 +117,15 @@ class Fix(NamedTuple):
     unchecked: bool = False
 
 
+# The forms of address, capitalized mid-sentence ("bei Ihnen", in letters "Dir"): where OCR
+# misread their first letter ("Thnen"), the capital is no casing error to undo.
+ADDRESS_FORMS = frozenset("""
+    Sie Ihnen Ihr Ihre Ihrem Ihren Ihrer Ihres
+    Du Dich Dir Dein Deine Deinem Deinen Deiner Deines
+    Euch Euer Eure Eurem Euren Eurer Eures
+""".split())
+
+
 class Corrector:
     """Decides about single words, with a per-process cache of decisions."""
 
@@ -479,7 +488,7 @@ class Corrector:
             return form if self.lex.valid(form) else cap
         if cand.first_changed and word[0].isupper() and form[0].isupper() and not sentence_start:
             low = form[0].lower() + form[1:]
-            if self.lex.listed(low) and not self.lex.noun(form):
+            if self.lex.listed(low) and not self.lex.noun(form) and form not in ADDRESS_FORMS:
                 return None  # "Über" mid-sentence: the lower-case candidate covers it
         return form
 
