@@ -307,6 +307,7 @@ class Lexicon:
         return self.valid(word) or (entry is not None and max(zipf_of(entry), old_zipf_of(entry)) >= KNOWN_ZIPF)
 
     def _listed_or_known(self, word: str) -> bool:
+        """Is ``word`` listed for this variant or known (see :meth:`listed`, :meth:`known`)?"""
         return self.listed(word) or self.known(word)
 
     def known(self, word: str) -> bool:
