@@ -27,14 +27,20 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
     ~c       a cue c within WINDOW words, not next to it ("wenn ... würde")
     $shape   the shape of the last word of its clause (ocrfix.ngrams.verb_shape:
              "würde ... machen", "wurde ... gemacht")
+    <-xy     the word before it is a rare lower-case word ending in xy (ocrfix.ngrams.suffix:
+             "paradiesische Zustände" counts "<-he"), used where the word itself was never seen
+    >-xy     the same for the word after it
 
 (one line a twin: a process reads the file at once and a twin's features only when
-it meets the twin).  Lines that start with "=" name a common old form ending in ß
-and the words it becomes where OCR drops the ß or reads it as s ("=daß da das"):
-twins too, in text written in the old spelling.  Cues are the CUES most common words written in lower case: function words that mark
-the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of a topic.  Only keys seen at least ``MIN_COUNT``
-times are kept (twins: every one), and of a twin set's neighbours only those whose
-counts tell its members apart (``informative``).
+it meets the twin).  The line that starts with "@" lists the common words (folded,
+zipf COMMON_NEIGHBOUR or more), which count as themselves and never by their ending.
+Lines that start with "=" name a common old form ending in ß and the words it becomes
+where OCR drops the ß or reads it as s ("=daß da das"): twins too, in text written in
+the old spelling.  Cues are the CUES most common words written in lower case: function
+words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
+a topic.  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
+of a twin set's neighbours only those whose counts tell its members apart
+(``informative``).
 The first line carries the format version and the attribution.
 """
 
@@ -52,9 +58,8 @@ sys.path.insert(1, str(HERE.parent))
 import corpus_text
 
 from ocrfix.chardata import UNDOT
-from ocrfix.ngrams import SENTENCE_END, TOKEN, WINDOW, clause_end, fold
+from ocrfix.ngrams import FORMAT, SENTENCE_END, TOKEN, WINDOW, clause_end, fold, suffix
 
-FORMAT = "ocrfix-context 3"
 OUT = HERE / "context_de.tsv.gz"
 MIN_COUNT = 2
 CUES = 150
@@ -62,6 +67,7 @@ COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from 
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
 COMMON_OLD = 5.0  # old ß forms this common in old text get their twins ("daß": "da", "das")
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
+COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
 LINE_IS_SENTENCE = {"wikipedia_klexikon", "klexikon", "gerdracor"}
 
@@ -143,7 +149,15 @@ def first_pass() -> tuple[frozenset[str], Counter[str]]:
     return frozenset(fold(w) for w, _ in zip(lower, range(CUES))), inside
 
 
-def count(members: frozenset[str], cue_words: frozenset[str]) -> Counter[str]:
+def common_words() -> frozenset[str]:
+    """The words of the word list at least COMMON_NEIGHBOUR common, folded: neighbours that
+    count as themselves, not by their ending (``ocrfix.ngrams.suffix``)."""
+    from ocrfix.lexicon import _wordlist, zipf_of
+
+    return frozenset(fold(w) for w, entry in _wordlist().forms.items() if zipf_of(entry) >= COMMON_NEIGHBOUR)
+
+
+def count(members: frozenset[str], cue_words: frozenset[str], common: frozenset[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for stem in corpus_text.FILES:
         for sent in sentences(stem):
@@ -160,6 +174,9 @@ def count(members: frozenset[str], cue_words: frozenset[str]) -> Counter[str]:
                 counts[f"{w}\t>{c}"] += 1
                 counts[f"{w}\t<<{a} {b}"] += 1
                 counts[f"{w}\t>>{c} {d}"] += 1
+                for side, near in (("<", toks[i - 1]), (">", toks[i + 1])):
+                    if end := suffix(near, common):
+                        counts[f"{w}\t{side}{end}"] += 1
                 near = set(folded[max(2, i - WINDOW) : i - 1] + folded[i + 2 : i + 1 + WINDOW])
                 counts.update(f"{w}\t~{x}" for x in near & cue_words)
                 if end := clause_end(folded, i):
@@ -197,9 +214,11 @@ def main() -> None:
     cue_words, inside = first_pass()
     members = twins(inside)
     eszett = eszett_twins()
-    counts = count(members | {w for old, plains in eszett.items() for w in (old, *plains)}, cue_words)
+    common = common_words()
+    counts = count(members | {w for old, plains in eszett.items() for w in (old, *plains)}, cue_words, common)
     kept = informative(counts, twin_sets(members, eszett))
-    lines: dict[str, list[str]] = {"=" + old: ["=" + old, *plains] for old, plains in sorted(eszett.items())}
+    lines: dict[str, list[str]] = {"@": ["@" + "\t".join(sorted(common))]}
+    lines.update({"=" + old: ["=" + old, *plains] for old, plains in sorted(eszett.items())})
     for key in sorted(kept):
         word, _, feature = key.partition("\t")
         lines.setdefault(word, [word, str(kept[word])])

@@ -10,7 +10,8 @@ so that they count the same whether the document lost its umlauts or not.
 
 :meth:`Model.odds` compares the twins as a naive Bayes classifier would: the
 twin's frequency, times how likely each side's neighbours are after or before
-it (the two words where they were seen often enough, else the one next to it),
+it (the two words where they were seen often enough, else the one next to it, or
+for a rare lower-case word that the set never showed, its ending: :func:`suffix`),
 times the cues, each smoothed towards the set's pooled rate.  A feature the set
 never showed, or one that does not tell the twins apart, counts for nothing.
 """
@@ -21,7 +22,7 @@ import functools
 import gzip
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import NamedTuple
 
 import regex
@@ -29,9 +30,16 @@ import regex
 from .chardata import UNDOT
 from .lexicon import data_dir
 
-FORMAT = "ocrfix-context 3"
+FORMAT = "ocrfix-context 4"
 SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
+# A rare lower-case neighbour counts by its last letters, which tell its kind where the word
+# itself was never seen with the twins ("paradiesische Zustände": "-he").  Not a common word
+# (the model lists them, folded: each counts as itself, or was pruned as alike for all
+# twins: "diesen"), nor a capitalized one (names and nouns: many, their endings tell little).
+SUFFIX = 2
+SUFFIX_FROM = 6  # letters
+SUFFIX_WEIGHT = 0.5  # an ending tells less than the word: it counts half
 CUE_WEIGHT = 0.5  # cues overlap with each other and with the neighbours: each counts half
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "„": '"', "“": '"', "”": '"'})
 
@@ -63,6 +71,15 @@ def clause_end(folded: list[str], i: int) -> str:
     return ""
 
 
+def suffix(token: str, common: Container[str]) -> str:
+    """The feature of a neighbour's ending, folded ("-he" for "paradiesische"; see SUFFIX),
+    or "" for a short, capitalized or non-word token or one of the ``common`` words (folded)."""
+    if len(token) < SUFFIX_FROM or not token.isalpha() or not token[0].islower():
+        return ""
+    folded = fold(token)
+    return "" if folded in common else "-" + folded[-SUFFIX:]
+
+
 def fold(token: str) -> str:
     """A neighbour as the model keys it ("<n>" for a number)."""
     if token[:1].isdigit():
@@ -78,6 +95,7 @@ class Context(NamedTuple):
     after: tuple[str, str]  # (the word after, the second after); "</s>" at a sentence end
     cues: frozenset[str]
     end: str = ""
+    ends: tuple[str, str] = ("", "")  # the :func:`suffix` of the word before and of the word after
 
 
 class Model:
@@ -92,7 +110,11 @@ class Model:
         self._lines: dict[str, str] = {}
         self.olds: dict[str, tuple[str, ...]] = {}  # a plain word -> the old ß forms it may be
         self.old_sets: dict[str, tuple[str, ...]] = {}  # an old ß form -> it and its plain words
+        self.common: Container[str] = frozenset()  # the neighbours that have no suffix feature
         for line in lines:
+            if line.startswith("@"):  # the common words, folded (see SUFFIX)
+                self.common = dict.fromkeys(line[1:].rstrip("\n").split("\t"))  # (a dict: see search.word_set)
+                continue
             if line.startswith("="):  # an old ß form and its plain words
                 old, *plains = line[1:].rstrip("\n").split("\t")
                 self.old_sets[old] = (old, *plains)
@@ -143,9 +165,17 @@ class Model:
 
         score = math.log10(self.count[other] / self.count[word])
         (b2, b1), (a1, a2) = ctx.before, ctx.after
-        for trigram, bigram in ((f"<<{b2} {b1}", f"<{b1}"), (f">>{a1} {a2}", f">{a1}")):
+        for side, trigram, bigram, end in (
+            ("<", f"<<{b2} {b1}", f"<{b1}", ctx.ends[0]),
+            (">", f">>{a1} {a2}", f">{a1}", ctx.ends[1]),
+        ):
             seen = sum(t.get(trigram, 0) for t in tables)
-            score += weight(trigram if seen >= MIN_TRIGRAM else bigram)
+            if seen >= MIN_TRIGRAM:
+                score += weight(trigram)
+            elif end and not any(bigram in t for t in tables):
+                score += SUFFIX_WEIGHT * weight(side + end)  # (a rare word: its ending tells its kind)
+            else:
+                score += weight(bigram)
         for cue in ctx.cues:  # (one the set never showed weighs nothing)
             score += CUE_WEIGHT * weight("~" + cue)
         if ctx.end:
@@ -177,7 +207,9 @@ def context_at(text: str, start: int, end: int) -> Context:
     # "</s>" right after a word is a line that ends without one, a verse or a heading)
     after = [*map(fold, right), "</s>", "</s>"]
     near = frozenset(before[-WINDOW:-1] + after[1:WINDOW]) - {"<s>", "</s>"}
-    return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0))
+    common = model().common
+    ends = (suffix(left[-1], common) if left else "", suffix(right[0], common) if right else "")
+    return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0), ends)
 
 
 _lock = threading.Lock()

@@ -45,3 +45,15 @@ def test_a_passive_at_a_sentence_end_is_no_subjunctive(sentence):
 
 def test_the_neighbours_still_decide():
     assert ngrams.model().odds("wurde", "würde", _context("Er sagte, er wurde gern kommen.", "wurde")) > 2
+
+
+def test_a_rare_lower_case_neighbour_counts_by_its_ending():
+    model = ngrams.model()
+    assert ngrams.suffix("unhaltbare", model.common) == "-re"
+    assert ngrams.suffix("Unhaltbare", model.common) == ""  # capitalized: a name or a noun
+    assert ngrams.suffix("diesen", model.common) == ""  # common: it counts as itself
+    assert ngrams.suffix("schon", model.common) == ""  # short
+    ctx = _context("Dort herrschen unhaltbare Zustande.", "Zustande")
+    assert ctx.ends == ("-re", "")
+    with_ending = model.odds("Zustande", "Zustände", ctx)
+    assert with_ending > model.odds("Zustande", "Zustände", ctx._replace(ends=("", ""))) and with_ending > 0.5
