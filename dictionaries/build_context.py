@@ -174,8 +174,8 @@ def count(members: frozenset[str], cue_words: frozenset[str], common: frozenset[
                 counts[f"{w}\t>{c}"] += 1
                 counts[f"{w}\t<<{a} {b}"] += 1
                 counts[f"{w}\t>>{c} {d}"] += 1
-                for side, near in (("<", toks[i - 1]), (">", toks[i + 1])):
-                    if end := suffix(near, common):
+                for side, neighbour in (("<", toks[i - 1]), (">", toks[i + 1])):
+                    if end := suffix(neighbour, common):
                         counts[f"{w}\t{side}{end}"] += 1
                 near = set(folded[max(2, i - WINDOW) : i - 1] + folded[i + 2 : i + 1 + WINDOW])
                 counts.update(f"{w}\t~{x}" for x in near & cue_words)
