@@ -6,7 +6,8 @@ see ``dictionaries/build_wordlist.py``), a few extra words and the caller's
 ``user_words``.  Older German ("daß", "Thür", "seyn") and the dialect of
 dialogue ("nich", "wär") come from a second list (``build_historical.py``):
 such forms are known, never corrected away, and targets of a correction only
-in text that writes the old spelling (:meth:`Lexicon.target`).  Everything is
+in text that writes the old spelling, unless today's text uses them as much
+(:meth:`Lexicon.target`).  Everything is
 loaded on first use, once per process, and shared by all
 :class:`~ocrfix.Cleaner` objects with the same variant.
 """
