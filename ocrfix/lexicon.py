@@ -100,13 +100,17 @@ HISTORICAL = 8  # ... and the bit of an old or dialect form
 ALL_OLD, OLD_ESZETT = "all", "eszett"  # which old forms a correction may produce (Lexicon.target)
 
 
+def _read_gzip(path: Path) -> tuple[str, str]:
+    """A shipped gzip file's first line and the rest, as text."""
+    with gzip.open(path, "rb") as f:  # (bytes, decoded at once: a text stream takes twice as long)
+        return f.readline().decode("utf-8"), f.read().decode("utf-8")
+
+
 def _read_table(path: Path, fmt: str, columns: int) -> tuple[list[str], list[int], list[int]]:
     """The columns of a shipped table: forms, zipf*100, and (with 3 columns) variants."""
-    with gzip.open(path, "rb") as f:
-        header = f.readline().decode("utf-8")
-        if fmt not in header:
-            raise RuntimeError(f"{path}: expected {fmt!r}, rebuild it with the script in dictionaries/")
-        body = f.read().decode("utf-8")  # (bytes, decoded at once: a text stream takes twice as long)
+    header, body = _read_gzip(path)
+    if fmt not in header:
+        raise RuntimeError(f"{path}: expected {fmt!r}, rebuild it with the script in dictionaries/")
     # one split of the whole file and C-level maps: a Python loop per line costs 0.3 s
     cells = body.rstrip("\n").replace("\n", "\t").split("\t")
     masks = list(map(int, cells[2::3])) if columns == 3 else []
@@ -156,11 +160,9 @@ def write_index(wordlist: Path, out: Path, historical: Path) -> None:
 
 def read_index(path: Path, wordlist: Path, historical: Path) -> Prefixes:
     """The index :func:`write_index` wrote; ValueError if it is not the one of these lists."""
-    with gzip.open(path, "rb") as f:
-        header = f.readline().decode("utf-8")
-        if INDEX_FORMAT not in header or _digest(wordlist, historical) not in header:
-            raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
-        body = f.read().decode("utf-8")  # (bytes, decoded at once: a text stream takes twice as long)
+    header, body = _read_gzip(path)
+    if INDEX_FORMAT not in header or _digest(wordlist, historical) not in header:
+        raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
     keys, dropped, restored, folded = body.split("\n\n")
     drops = dict(zip(dropped.split("\n"), restored.split("\n")))
     return Prefixes(keys.split("\n"), drops, presorted=True, folded=word_set(folded.rstrip("\n").split("\n")))
@@ -276,10 +278,11 @@ class Lexicon:
             return False
         if entry & self._target_bits:
             return True
-        if entry & HISTORICAL and (old == ALL_OLD or (old == OLD_ESZETT and "ß" in word)):
-            return True
-        if entry & HISTORICAL and zipf_of(entry) < old_zipf_of(entry):
-            return False  # an old or dialect form: "Thür", "hätt"
+        if entry & HISTORICAL:
+            if old == ALL_OLD or (old == OLD_ESZETT and "ß" in word):
+                return True
+            if zipf_of(entry) < old_zipf_of(entry):
+                return False  # an old or dialect form: "Thür", "hätt"
         return known_zipf is not None and entry & ALL_VARIANTS == 0 and zipf_of(entry) >= known_zipf
 
     def historical(self, word: str) -> bool:

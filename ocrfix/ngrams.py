@@ -29,6 +29,7 @@ import regex
 
 from .chardata import UNDOT
 from .lexicon import data_dir
+from .search import word_set
 
 FORMAT = "ocrfix-context 4"
 SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
@@ -113,7 +114,7 @@ class Model:
         self.common: Container[str] = frozenset()  # the neighbours that have no suffix feature
         for line in lines:
             if line.startswith("@"):  # the common words, folded (see SUFFIX)
-                self.common = dict.fromkeys(line[1:].rstrip("\n").split("\t"))  # (a dict: see search.word_set)
+                self.common = word_set(line[1:].rstrip("\n").split("\t"))
                 continue
             if line.startswith("="):  # an old ß form and its plain words
                 old, *plains = line[1:].rstrip("\n").split("\t")
