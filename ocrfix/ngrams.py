@@ -189,21 +189,28 @@ TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[,.;:!?()\"„“”]
 SENTENCE_END = frozenset(".!?")
 WINDOW = 6  # cues are looked for this many words either side (build_context.WINDOW)
 REACH = 200  # characters looked at either side of a word
+NEAR_REACH = 60  # characters looked at before a word first
+LOOK_AHEAD = max(WINDOW, CLAUSE_LOOK)  # tokens after a word that the features use
 
 
 def context_at(text: str, start: int, end: int) -> Context:
     """The :class:`Context` of the word at ``text[start:end]``, within its sentence."""
-    left = TOKEN.findall(text, max(0, start - REACH), start)
+    # (a short stretch first: past its first token, which it may cut, it finds what the
+    # long one would, and that is all that is used where it holds more than WINDOW tokens)
+    left = TOKEN.findall(text, max(0, start - NEAR_REACH), start)
+    if len(left) <= WINDOW and start > NEAR_REACH:
+        left = TOKEN.findall(text, max(0, start - REACH), start)
+    left = left[-WINDOW:]
     for i in range(len(left) - 1, -1, -1):
         if left[i] in SENTENCE_END:
             left = left[i + 1 :]
             break
     right = []
-    for t in TOKEN.findall(text, end, end + REACH):
-        right.append(t)
-        if t in SENTENCE_END:
+    for match in TOKEN.finditer(text, end, end + REACH):
+        right.append(match[0])
+        if match[0] in SENTENCE_END or len(right) == LOOK_AHEAD:
             break
-    before = ["<s>", "<s>", *map(fold, left[-WINDOW:])]  # (what is used of it)
+    before = ["<s>", "<s>", *map(fold, left)]
     # (a sentence's last word is followed by its mark, "." and "</s>", as in build_context.py:
     # "</s>" right after a word is a line that ends without one, a verse or a heading)
     after = [*map(fold, right), "</s>", "</s>"]

@@ -16,6 +16,8 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import regex
+
 from .confusions import CONFUSIONS
 from .correct import (
     LOST,
@@ -39,6 +41,7 @@ TWIN_MIN_LEN = 5
 TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
+_CHUNK_EDGE = regex.compile("[ \n]")
 
 
 def key_changed(before: str, after: str, ctx: Context) -> bool:
@@ -157,7 +160,11 @@ def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -
             i = text.find(w, e)
     found.sort()
     spans: list[list[int]] = []
+    edge = -1  # where the chunk of the last occurrence looked at ends
     for i, e in found:
+        if e <= edge:  # in that chunk too: its stretch holds this one already
+            continue
+        edge = _chunk_end(text, e)
         if spans and i < spans[-1][1]:  # inside the last stretch: it grows by the chunk after this one
             spans[-1][1] = max(spans[-1][1], _chunk_after(text, e))
             continue
@@ -202,11 +209,9 @@ def _chunk_start(text: str, i: int, lo: int) -> int:
 
 def _chunk_end(text: str, i: int) -> int:
     """Where the chunk holding ``i`` ends."""
-    e = text.find(" ", i)
-    if e < 0:
-        e = len(text)
-    nl = text.find("\n", i, e)
-    return nl if nl >= 0 else e
+    # (one search for either edge: two finds would each run on past a near edge of the other kind)
+    edge = _CHUNK_EDGE.search(text, i)
+    return edge.start() if edge else len(text)
 
 
 def _chunk_before(text: str, i: int, lo: int) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ocrfix import ngrams
 
@@ -57,3 +59,32 @@ def test_a_rare_lower_case_neighbour_counts_by_its_ending():
     assert ctx.ends == ("-re", "")
     with_ending = model.odds("Zustande", "Zustände", ctx)
     assert with_ending > model.odds("Zustande", "Zustände", ctx._replace(ends=("", ""))) and with_ending > 0.5
+
+
+_PIECES = ["Haus", "wurde", "Donaudampfschiffahrtsgesellschaft", "schön", "1.234,5", "12", "a\u0301b", ",", ".", "?", " ", " ", "\n"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120), st.data())
+def test_the_context_is_read_from_the_whole_sentence(pieces, data):
+    """context_at reads only a few tokens either side; they are those of its sentence read whole."""
+    text = "".join(pieces)
+    words = list(ngrams.TOKEN.finditer(text))
+    if not words:
+        return
+    word = data.draw(st.sampled_from(words))
+    start, end = word.span()
+    left = ngrams.TOKEN.findall(text, max(0, start - ngrams.REACH), start)
+    marks = [i for i, t in enumerate(left) if t in ngrams.SENTENCE_END]
+    left = left[marks[-1] + 1 :] if marks else left
+    right = ngrams.TOKEN.findall(text, end, end + ngrams.REACH)
+    marks = [i for i, t in enumerate(right) if t in ngrams.SENTENCE_END]
+    right = right[: marks[0] + 1] if marks else right
+    before = ["<s>", "<s>", *map(ngrams.fold, left)]
+    after = [*map(ngrams.fold, right), "</s>", "</s>"]
+    ctx = ngrams.context_at(text, start, end)
+    assert ctx.before == tuple(before[-2:]) and ctx.after == tuple(after[:2])
+    assert ctx.cues == frozenset(before[-ngrams.WINDOW : -1] + after[1 : ngrams.WINDOW]) - {"<s>", "</s>"}
+    assert ctx.end == ngrams.clause_end(["", *after], 0)
+    common = ngrams.model().common
+    assert ctx.ends == (ngrams.suffix(left[-1], common) if left else "", ngrams.suffix(right[0], common) if right else "")

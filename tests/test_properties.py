@@ -390,6 +390,7 @@ SHAPES = {
     "random-text": lambda n: _random_text(n),
     "path-like": lambda n: "x/" + "a/" * (n // 2) + " ",
     "dotted-chain": lambda n: "a." * (n // 2) + "1",
+    "lines-without-spaces": lambda n: ("a.a.a.a\n" * n)[:n],
     "hyphen-chain": lambda n: "a-" * (n // 2) + "1",
     "mojibake-chars": lambda n: "\u00c3\u00bc" * (n // 2),
     "letters-and-fractions": lambda n: "\u00c3\u00bc" * (n // 2) + " ",
