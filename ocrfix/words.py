@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 TWIN_MIN_LEN = 5
 TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
+RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
 
@@ -88,12 +89,23 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
         f = None  # a name
+    elif f is not None and _own_word(doc, token, f):
+        f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
         f = None
     memo[start, token] = f
     return f
+
+
+def _own_word(doc: Document, token: str, fix: Fix) -> bool:
+    """Is the lower-case ``token``, which a shape guess alone would change, a word of the
+    document: at least RECURS times in it, and more often than the guess?  OCR misreads
+    a shape now and then, seldom the same word the same way again and again; lost dots
+    and dropped ligatures it may lose throughout ("fur"), so those guesses still count."""
+    n = doc.vocab[token]
+    return n >= RECURS and fix.rule == "letters" and token.isalpha() and token[0].islower() and n > doc.vocab[fix.replacement]
 
 
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
