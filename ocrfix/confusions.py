@@ -213,7 +213,9 @@ class Bounds(NamedTuple):
     At most ``max_edits`` non-overlapping replacements, total cost at most
     ``max_cost``.  ``rules`` limits the kinds used.  The costs are by channel
     (:attr:`Confusion.channel`): ``dots_cost`` is added to the confusions that
-    only add or remove dots or ß, ``edit_cost`` to every one; ``dots_only``
+    only add or remove dots or ß, ``read_cost`` to the other confusions of those
+    channels (a letter of another shape read for one: "i" for "ü"), ``edit_cost``
+    to every one; ``dots_only``
     keeps only the dots confusions (for a valid word, letter shapes are no
     evidence).
     """
@@ -222,6 +224,7 @@ class Bounds(NamedTuple):
     max_edits: int = MAX_EDITS
     rules: frozenset[str] | None = None
     dots_cost: Costs = NO_COSTS
+    read_cost: Costs = NO_COSTS  # added to the other readings of ä, ö, ü and ß ("i" for "ü")
     edit_cost: Costs = NO_COSTS
     dots_only: bool = False
     short_drops: bool = False  # restore any dropped glyph in a three-letter word too ("oen"), not only dots
@@ -250,7 +253,7 @@ def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable,
         if (bounds.rules is not None and c.rule not in bounds.rules) or (bounds.dots_only and not c.dots):
             continue
         ch = c.channel
-        cost = c.cost + bounds.edit_cost[ch] + (bounds.dots_cost[ch] if c.dots else 0.0)
+        cost = c.cost + bounds.edit_cost[ch] + (bounds.dots_cost[ch] if c.dots else bounds.read_cost[ch])
         if cost > bounds.max_cost + EPSILON:
             continue
         u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only, ch < OTHER, ch == OTHER)

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 # A missing dot or ß is free where the document lost that letter, and not at all
 # possible where it kept it (2.0 is more than any fix may cost).
 DOTS_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 2.0}
+# A dotted letter read as another shape ("i" for "ü": the English model's way) is rarer
+# where the document kept that letter ("Sandershäuser" is no "Sündershäuser").
+READ_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.3}
 # Any confusion is rarer in a document whose letters survived: a dotted letter's by
 # the state of its channel, the others by that of the umlauts as a whole ...
 EDIT_COST = {LOST: 0.0, NEUTRAL: 0.0, INTACT: 0.2}
@@ -568,6 +571,7 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
         short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         eszett_drops=key.old,  # (OCR of old print drops the ß of "muß", "laß")
         dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
+        read_cost=(*(READ_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]
             *(EDIT_COST[s] + name for s in key.dots),
             (NEVER if no_shapes else SHAPE_COST[key.shapes]) + name,

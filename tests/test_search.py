@@ -14,7 +14,7 @@ from tests.strategies import WORDS, damaged_word
 BOUNDS = (
     Bounds(max_cost=1.3),  # an unknown word where umlauts are lost
     Bounds(max_cost=1.0, rules=RESTORE_RULES, dots_only=True),  # a valid word: restores only
-    Bounds(max_cost=0.9, dots_cost=same_costs(2.0), edit_cost=same_costs(0.2)),  # text whose umlauts survived
+    Bounds(max_cost=0.9, dots_cost=same_costs(2.0), read_cost=same_costs(0.3), edit_cost=same_costs(0.2)),  # text whose umlauts survived
     Bounds(max_cost=1.3, dots_cost=(0.0, 2.0, 0.0, 2.0, 0.0, 0.0, 0.0), edit_cost=(0, 0, 0, 0, 0.3, 0.5, 0)),  # ö, ß kept
     Bounds(max_cost=0.5, max_edits=1),
     Bounds(max_cost=1.3, short_drops=True, eszett_drops=True),  # old print that drops ligatures and ß
