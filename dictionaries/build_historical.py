@@ -12,7 +12,9 @@ every form that occurs at least ``MIN_COUNT`` times and that the word list
 does not list as a dictionary form.  To these it adds the old spelling of every
 listed modern form that the 1901 rules write with ß: ss at the end of a word
 or before a consonant ("dass" -> "daß", "Schlussregel" -> "Schlußregel"),
-unless the two s belong to two parts of a compound ("Bus|station").
+unless the two s belong to two parts of a compound ("Bus|station"); and the
+-iren spelling of the lower-case forms of verbs in -ieren, common until 1901
+("operiert" -> "operirt", "studieren" -> "studiren").
 Every line is
 
     form <TAB> zipf*100
@@ -31,6 +33,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import regex
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
@@ -43,6 +47,11 @@ FORMAT = "ocrfix-historical 1"
 OUT = HERE / "historical_de.tsv.gz"
 MIN_COUNT = 5
 SOURCES = [stem for stem, spelling in corpus_text.FILES.items() if spelling == "historical"]
+
+
+# "-ieren" verbs as the 19th century wrote them ("operirt", "studiren"): a lower-case form,
+# the ie of its verb ending, after a stem of three letters or more ("verlieren" too)
+_IER = regex.compile(r"(?<=^\p{Ll}\p{L}{2,})ier(?=(?:e|en|end|ende|enden|ender|endes|endem|st|t|te|ten|ter|tes|tem|test|tet)$)")
 
 
 def count() -> tuple[Counter[str], int]:
@@ -67,8 +76,10 @@ def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
             continue  # a sentence start
         out[form] = round(100 * math.log10(n / total * 1e9))
     for form, entry in words.forms.items():
-        if entry & ALL_VARIANTS and "ss" in form and (old := old_spelling(form, lex.listed)) != form:
-            if not lex.listed(old):
+        if not entry & ALL_VARIANTS:
+            continue
+        for old in (old_spelling(form, lex.listed), _IER.sub("ir", form)):
+            if old != form and not lex.listed(old):
                 out[old] = max(out.get(old, 0), round(100 * zipf_of(entry)))
     return sorted(out.items(), key=lambda item: (-item[1], item[0]))
 
