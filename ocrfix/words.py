@@ -34,6 +34,7 @@ from .tokens import Word, letter_run_at, words
 
 if TYPE_CHECKING:
     from .context import Context
+    from .lexicon import Lexicon
 
 # A word no list knows, this long or longer, that is one misreading from a word the
 # document holds intact (two, from TWIN_LONG letters on) is that word.
@@ -41,6 +42,7 @@ TWIN_MIN_LEN = 5
 TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
 RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
+DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
 
@@ -89,7 +91,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
         f = None  # a name
-    elif f is not None and _own_word(doc, token, f):
+    elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
@@ -99,13 +101,31 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     return f
 
 
-def _own_word(doc: Document, token: str, fix: Fix) -> bool:
-    """Is the lower-case ``token``, which a shape guess alone would change, a word of the
-    document: at least RECURS times in it, and more often than the guess?  OCR misreads
-    a shape now and then, seldom the same word the same way again and again; lost dots
-    and dropped ligatures it may lose throughout ("fur"), so those guesses still count."""
+def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
+    """Is ``token``, which a shape guess alone would change, a word of the document?
+
+    A lower-case word that occurs at least RECURS times, more often than the guess, is:
+    OCR misreads a shape now and then, seldom the same word the same way again and
+    again (lost dots and dropped ligatures it may lose throughout, "fur": those guesses
+    still count).  And an old or dialect form is, in a document where such forms are at
+    least DIALECT_SHARE of the words ("wat", "Min" in a Low German scene): there its
+    unknown words are no sign of misread shapes either.
+    """
+    if fix.rule != "letters" or not token.isalpha():
+        return False
+    if lex.historical(token) and _dialect_share(doc, lex) >= DIALECT_SHARE:
+        return True
     n = doc.vocab[token]
-    return n >= RECURS and fix.rule == "letters" and token.isalpha() and token[0].islower() and n > doc.vocab[fix.replacement]
+    return n >= RECURS and token[0].islower() and n > doc.vocab[fix.replacement]
+
+
+def _dialect_share(doc: Document, lex: Lexicon) -> float:
+    """The share of the document's words that are old or dialect forms the word list lacks."""
+    share = doc.memo.get("dialect")
+    if share is None:
+        old = sum(n for word, n in doc.vocab.items() if lex.historical(word) and not lex.listed(word))
+        share = doc.memo["dialect"] = old / max(1, doc.words)
+    return share
 
 
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
