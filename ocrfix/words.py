@@ -108,13 +108,17 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     OCR misreads a shape now and then, seldom the same word the same way again and
     again (lost dots and dropped ligatures it may lose throughout, "fur": those guesses
     still count).  And an old or dialect form is, in a document where such forms are at
-    least DIALECT_SHARE of the words ("wat", "Min" in a Low German scene): there its
-    unknown words are no sign of misread shapes either.
+    least DIALECT_SHARE of the words ("wat", "Min" in a Low German scene), unless the
+    document plainly shows the damage a guess other than a shape one restores (lost dots:
+    "dä" is no "da" where the ä are intact): there its unknown words are no sign of
+    misread shapes either.
     """
-    if fix.rule != "letters" or not token.isalpha():
+    if not token.isalpha():
         return False
     if lex.historical(token) and _dialect_share(doc, lex) >= DIALECT_SHARE:
-        return True
+        return fix.rule == "letters" or not _damage_shows(token, fix, doc.key)
+    if fix.rule != "letters":
+        return False
     n = doc.vocab[token]
     return n >= RECURS and token[0].islower() and n > doc.vocab[fix.replacement]
 
