@@ -30,7 +30,7 @@ from .correct import (
 )
 from .document import Document, Key, initial, read
 from .result import Edit, join_rules
-from .tokens import Word, letter_run_at, words
+from .tokens import Word, after_command, letter_run_at, words
 
 if TYPE_CHECKING:
     from .context import Context
@@ -81,8 +81,11 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     A capitalized word the lists lack that recurs in the document is a name: it keeps
     its letters unless OCR junk in it or the document's lost dots say they are damage.
     A word no list knows may be the damaged twin of a word the document holds intact
-    (:func:`_document_twin`).  And no fix puts out a word that neither the lists, the
-    user's words nor the document know (:meth:`Corrector.knows`).
+    (:func:`_document_twin`).  A lower-case word the document holds often, or an old or
+    dialect form in a dialect scene, is the document's own (:func:`_own_word`); the
+    arguments of a shell command are no German words (:func:`~ocrfix.tokens.after_command`).
+    And no fix puts out a word that neither the lists, the user's words nor the document
+    know (:meth:`Corrector.knows`).
     """
     memo = doc.memo  # (the windows and the span ask about the same occurrences)
     if (start, token) in memo:
@@ -93,6 +96,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a name
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
+    elif f is not None and after_command(text, start):
+        f = None  # a shell command's argument: "systemctl start"
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner
 from ocrfix.words import _correct_span, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, read
-from ocrfix.tokens import _PROTECTED, protected_spans
+from ocrfix.tokens import _PROTECTED, after_command, protected_spans
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
 
 # Names and parts the dictionary lacks or may join ("Rohstoff|preise"), lower-case
@@ -82,3 +83,20 @@ def test_a_word_may_end_in_a_reading_of_its_eszett():
 
     text = "hie& daf3 gewif8 mp3 MP3 Kapitel3 ab3 B8"
     assert [w.text for w in words(text, 0, len(text))] == ["hie&", "daf3", "gewif8"]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Starten Sie ihn mit sudo systemctl start meindienst und prüfen Sie", "start", True),
+        ("Starten Sie ihn mit sudo systemctl start meindienst und prüfen Sie", "meindienst", True),
+        ("mit sudo systemctl start meindienst und prüfen Sie", "prüfen", False),  # after "und": prose again
+        ("den Zustand (systemctl status meindienst) prüfen", "status", True),
+        ("mit useradd -m -s /bin/bash anna an", "anna", True),
+        ("Er sagte: git. Dann kam er", "kam", False),  # the clause ended
+        ("Das Programm startet mit start", "start", False),  # no command before it
+        ("Er nutzt Git start", "start", False),  # a name in prose, capitalized
+    ],
+)
+def test_shell_command_arguments(text, word, expected):
+    assert after_command(text, text.rindex(word)) is expected
