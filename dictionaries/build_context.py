@@ -8,7 +8,7 @@ This script counts, in the shared running text (all four files, the build
 part of ``corpus_text``'s split), how often each *twin* occurs, and with which
 neighbours.  Twins are the listed forms of the word list with ä/ö/ü and their forms with a/o/u
 where those are words too ("hatte"/"hätte", "schon"/"schön", "Lange"/"Länge",
-"Nahe"/"Nähe", see ``twins``).
+"Nahe"/"Nähe"), or old forms ("Kusse"/"Küsse", see ``twins``).
 
 Neighbours are written folded (lower case, ä/ö/ü as a/o/u, ß as ss), so that a
 neighbour counts the same whether the text lost its umlauts or not.  A
@@ -73,12 +73,12 @@ LINE_IS_SENTENCE = {"wikipedia_klexikon", "klexikon", "gerdracor"}
 
 
 def twins(inside: Counter[str]) -> frozenset[str]:
-    """The listed forms with ä/ö/ü whose form with a/o/u is a listed word too, or a common
-    one ("Burger"), and those: "hätte" and "hatte", "Nähe" and "Nahe" (what "der Nähe"
+    """The listed forms with ä/ö/ü whose form with a/o/u is a listed word too, a common
+    one ("Burger"), or an old form common in old text ("Kusse", "offnen"), and those: "hätte" and "hatte", "Nähe" and "Nahe" (what "der Nähe"
     becomes where umlauts are lost).  The word list keeps one casing of a word ("nähe",
     a form of "nähen"); the capitalized one counts where the text has it inside
     sentences (``inside``) at least MIN_NOUN times."""
-    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _wordlist, zipf_of
+    from ocrfix.lexicon import ALL_VARIANTS, HISTORICAL, Lexicon, _wordlist, old_zipf_of, zipf_of
 
     lex = Lexicon("de_DE")
     forms = _wordlist().forms
@@ -90,7 +90,9 @@ def twins(inside: Counter[str]) -> frozenset[str]:
         for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
             plain = form.translate(UNDOT)
             # (a lower-case form is no twin of a noun: "zähl" is not what "Zahl" lost)
-            if lex.listed(plain) or zipf_of(forms.get(plain, 0)) >= COMMON_PLAIN:
+            entry_plain = forms.get(plain, 0)
+            if (lex.listed(plain) or zipf_of(entry_plain) >= COMMON_PLAIN
+                    or (entry_plain & HISTORICAL and old_zipf_of(entry_plain) >= COMMON_PLAIN)):
                 out.update((form, plain))
     return frozenset(out)
 
