@@ -119,6 +119,7 @@ class Evidence(NamedTuple):
     lost: frozenset[str]  # channels it lost beyond doubt
     era: str  # TRADITIONAL, MODERN, ESZETT_DROPPED or "" (no sign)
     signatures: int  # the English model's readings in it
+    old: bool = False  # an old or dialect form that the word list lacks ("nich", "wat")
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ class Document:
         "counts",
         "era_counts",
         "key",
+        "old_forms",
         "only_runs",
         "runs",
         "signatures",
@@ -207,6 +209,7 @@ class Document:
         self.words = len(self.runs)
         self.unknown = lost[_SHAPES]  # (so far: the lower-case words no list knows)
         self.signatures = totals[_SIGNATURES]
+        self.old_forms = totals[_OLD]  # the words that are old or dialect forms the word list lacks
         if not self.only_runs:
             for m in _SCAN.finditer(text):
                 lost[CHANNELS.index(m.lastgroup)] += 1  # type: ignore[arg-type]
@@ -341,10 +344,11 @@ class _Evidences:
 
 MAX_CACHED = 1 << 18
 # A document's totals: the words holding each channel intact, those that lost it, the
-# words of the old and the new spelling, those with a dropped ß, and the English model's readings.
+# words of the old and the new spelling, those with a dropped ß, the English model's readings,
+# and the old or dialect forms.
 _SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
-_TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES = (2 * len(CHANNELS) + i for i in range(4))
-_SIZE = _SIGNATURES + 1
+_TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES, _OLD = (2 * len(CHANNELS) + i for i in range(5))
+_SIZE = _OLD + 1
 
 
 def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
@@ -356,6 +360,8 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
         pairs.append(({TRADITIONAL: _TRADITIONAL, MODERN: _MODERN, ESZETT_DROPPED: _DROPPED}[ev.era], 1))
     if ev.signatures:
         pairs.append((_SIGNATURES, ev.signatures))
+    if ev.old:
+        pairs.append((_OLD, 1))
     return tuple(pairs)
 
 
@@ -378,7 +384,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if listed:
             return _PLAIN_SHAPES if len(word) >= 4 and word[0].islower() else _PLAIN
         if word[0].isupper() and not _SIGNED.search(word) and not lex.prefixes.drops(word[0].lower() + word[1:]):
-            return _PLAIN  # (a name, as far as its letters tell)
+            return _PLAIN_OLD if lex.historical(word) else _PLAIN  # (a name, as far as its letters tell)
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
     intact = {c for c in DOTS if c in low}
@@ -391,7 +397,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     signatures = 0
     if not listed and intact.intersection(DOTS) and _restores(lex, word, "", remove=True):
         # dots a German model saw where there are none ("Orgänisation"): a misread shape
-        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0)
+        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word))
     if not listed and not intact.intersection(DOTS):
         for c, pattern in _LETTER_SIGNATURES:
             if pattern.search(word):
@@ -404,12 +410,14 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
             lost.add("ligature")  # (a name is no evidence: "Picht")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
-    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures)
+    old = not listed and lex.historical(word)
+    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old)
 
 
 _SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]", regex.IGNORECASE)
 _SIGNED = regex.compile(r"ii|é|(?<=\p{Ll})B|[BfS]$|fS")  # what _LETTER_SIGNATURES and _era look for
 _PLAIN = Evidence(frozenset(), frozenset(), "", 0)
+_PLAIN_OLD = Evidence(frozenset(), frozenset(), "", 0, True)
 _PLAIN_SHAPES = Evidence(frozenset({"shapes"}), frozenset(), "", 0)
 
 

@@ -99,26 +99,33 @@ def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[t
 # Shell commands in prose ("starten Sie ihn mit sudo systemctl start dienst"): the words
 # after one, up to the end of its clause, are its arguments, not German words to repair.
 # Only names that are no German words and that German prose writes in lower case.
-COMMANDS = """
+COMMANDS = frozenset("""
     sudo systemctl journalctl apt apt-get dpkg yum dnf pacman brew snap flatpak
     pip pip3 pipx conda npm npx yarn pnpm cargo rustc gcc clang cmake javac node python python3
     git svn docker podman kubectl helm ssh scp rsync sftp curl wget ping traceroute nslookup
     ifconfig ipconfig netstat chmod chown chgrp mkdir rmdir useradd userdel usermod groupadd
     passwd mount umount tar unzip gzip gunzip grep egrep sed awk xargs crontab powershell ocrfix
-""".split()
-_NOT_ARGUMENTS = "und|oder|aus|an|auf|ein|eine|einen|in|im|mit|zu|um|ab|bis|als|wie|ist|sind|wird|werden"
-_COMMAND_BEFORE = regex.compile(
-    rf"""(?<![\p{{L}}\p{{N}}_./-])(?:{"|".join(sorted(map(regex.escape, COMMANDS), key=len, reverse=True))})
-    (?:[ \t]+(?!(?:{_NOT_ARGUMENTS})(?!\p{{L}}))[a-z0-9~./$%={{<>'-][^\s,;:!?()"„“”]*)*[ \t]+$""",
-    regex.VERBOSE,
+""".split())
+_ARGUMENT = regex.compile(
+    r"(?!(?:und|oder|aus|an|auf|ein|eine|einen|in|im|mit|zu|um|ab|bis|als|wie|ist|sind|wird|werden)$)"
+    r"[a-z0-9~./$%={<>'-][^\s,;:!?()\"„“”]*"
 )
 COMMAND_REACH = 120  # characters looked at before a word for a command it belongs to
 
 
 def after_command(text: str, start: int) -> bool:
-    """Is the word at ``text[start:]`` an argument of a shell command before it, in its clause?"""
-    return (text[start : start + 1].islower() and text[start : start + 1].isascii()
-            and _COMMAND_BEFORE.search(text, max(0, start - COMMAND_REACH), start) is not None)
+    """Is the word at ``text[start:]`` an argument of a shell command before it on its line,
+    with only other arguments between (no German conjunction, capital or clause mark)?"""
+    first = text[start : start + 1]
+    if not (first.islower() and first.isascii()) or not text[start - 1 : start].isspace():
+        return False
+    line = text.rfind("\n", max(0, start - COMMAND_REACH), start) + 1
+    for token in reversed(text[max(line, start - COMMAND_REACH) : start].split()):
+        if token.lstrip("(\"'„“") in COMMANDS:
+            return True
+        if not _ARGUMENT.fullmatch(token):
+            return False
+    return False
 
 
 def touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -41,10 +41,12 @@ if TYPE_CHECKING:
 TWIN_MIN_LEN = 5
 TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
+_RESTORES = frozenset({"umlaut", "eszett"})
 RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
 DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
+_NEAR = 64  # characters a chunk's end is looked for with str.find
 
 
 def key_changed(before: str, after: str, ctx: Context) -> bool:
@@ -96,8 +98,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a name
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
-    elif f is not None and after_command(text, start):
-        f = None  # a shell command's argument: "systemctl start"
+    elif f is not None and not _RESTORES.issuperset(f.rule.split("+")) and after_command(text, start):
+        f = None  # a shell command's argument: "systemctl start" (no lost dots in those)
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
@@ -120,7 +122,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     """
     if not token.isalpha():
         return False
-    if lex.historical(token) and _dialect_share(doc, lex) >= DIALECT_SHARE:
+    if lex.historical(token) and _dialect_share(doc) >= DIALECT_SHARE:
         return fix.rule == "letters" or not _damage_shows(token, fix, doc.key)
     if fix.rule != "letters":
         return False
@@ -128,13 +130,9 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     return n >= RECURS and token[0].islower() and n > doc.vocab[fix.replacement]
 
 
-def _dialect_share(doc: Document, lex: Lexicon) -> float:
+def _dialect_share(doc: Document) -> float:
     """The share of the document's words that are old or dialect forms the word list lacks."""
-    share = doc.memo.get("dialect")
-    if share is None:
-        old = sum(n for word, n in doc.vocab.items() if lex.historical(word) and not lex.listed(word))
-        share = doc.memo["dialect"] = old / max(1, doc.words)
-    return share
+    return doc.old_forms / max(1, doc.words)
 
 
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
@@ -207,10 +205,10 @@ def _windows(text: str, odd: set[str], alone: Callable[[str, int, int], bool]) -
             continue
         edge = _chunk_end(text, e)
         if spans and i < spans[-1][1]:  # inside the last stretch: it grows by the chunk after this one
-            spans[-1][1] = max(spans[-1][1], _chunk_after(text, e))
+            spans[-1][1] = max(spans[-1][1], _chunk_after(text, edge))
             continue
         lo = spans[-1][1] if spans else 0
-        a, b = _chunk_before(text, i, lo), _chunk_after(text, e)
+        a, b = _chunk_before(text, i, lo), _chunk_after(text, edge)
         if spans and a <= lo:
             spans[-1][1] = b
         else:
@@ -250,7 +248,11 @@ def _chunk_start(text: str, i: int, lo: int) -> int:
 
 def _chunk_end(text: str, i: int) -> int:
     """Where the chunk holding ``i`` ends."""
-    # (one search for either edge: two finds would each run on past a near edge of the other kind)
+    space = text.find(" ", i, i + _NEAR)  # (most chunks end soon: two quick finds)
+    if space >= 0:
+        nl = text.find("\n", i, space)
+        return nl if nl >= 0 else space
+    # (else one search for either edge: a find of each would run on past a near edge of the other)
     edge = _CHUNK_EDGE.search(text, i)
     return edge.start() if edge else len(text)
 
@@ -263,10 +265,10 @@ def _chunk_before(text: str, i: int, lo: int) -> int:
     return _chunk_start(text, j, lo) if j > lo else lo
 
 
-def _chunk_after(text: str, i: int) -> int:
-    """Where the chunk after the one ending at ``i`` ends."""
+def _chunk_after(text: str, edge: int) -> int:
+    """Where the chunk after the one that ends at ``edge`` (a :func:`_chunk_end`) ends."""
     n = len(text)
-    j = _chunk_end(text, i)
+    j = edge
     while j < n and text[j] in " \n":
         j += 1
     return _chunk_end(text, j) if j < n else n
