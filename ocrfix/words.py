@@ -109,21 +109,23 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
 
 
 def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
-    """Is ``token``, which a shape guess alone would change, a word of the document?
+    """Is ``token``, which ``fix`` would change, a word of the document?
 
-    A lower-case word that occurs at least RECURS times, more often than the guess, is:
-    OCR misreads a shape now and then, seldom the same word the same way again and
-    again (lost dots and dropped ligatures it may lose throughout, "fur": those guesses
-    still count).  And an old or dialect form is, in a document where such forms are at
-    least DIALECT_SHARE of the words ("wat", "Min" in a Low German scene), unless the
-    document plainly shows the damage a guess other than a shape one restores (lost dots:
-    "dä" is no "da" where the ä are intact): there its unknown words are no sign of
-    misread shapes either.
+    A lower-case word that a shape guess alone would change, and that occurs at least
+    RECURS times, more often than the guess, is: OCR misreads a shape now and then,
+    seldom the same word the same way again and again (lost dots and dropped ligatures
+    it may lose throughout, "fur": those guesses still count).  In a document where old
+    and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), any
+    word is, unless the document plainly shows the damage ``fix`` repairs ("gmocht" is no
+    "gemocht", "dä" no "da" where the ä are intact); and an old or dialect form is even
+    where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them.
     """
     if not token.isalpha():
         return False
-    if lex.historical(token) and _dialect_share(doc) >= DIALECT_SHARE:
-        return fix.rule == "letters" or not _damage_shows(token, fix, doc.key)
+    if _dialect_share(doc) >= DIALECT_SHARE and (
+        (fix.rule == "letters" and lex.historical(token)) or not _damage_shows(token, fix, doc.key)
+    ):
+        return True
     if fix.rule != "letters":
         return False
     n = doc.vocab[token]
