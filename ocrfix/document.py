@@ -251,15 +251,15 @@ class Document:
         """The key of the channels' and the eras' counts (``eras``: the words of the old
         spelling, of the new one, and those with a dropped ß); sets ``states`` and ``era_counts``."""
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
-        known = [s for s in states if s is not None]
-        for i, s in enumerate(states):
-            if s is None:  # no evidence: like the others, or by the share of dotted letters
-                if LOST in known and INTACT not in known:
-                    states[i] = LOST
-                elif known and all(k == INTACT for k in known):
-                    states[i] = INTACT
-                else:
-                    states[i] = self._by_rate()
+        if None in states:  # no evidence: like the others, or by the share of dotted letters
+            known = [s for s in states if s is not None]
+            if LOST in known and INTACT not in known:
+                fill = LOST
+            elif known and all(k == INTACT for k in known):
+                fill = INTACT
+            else:
+                fill = self._by_rate()
+            states = [fill if s is None else s for s in states]
         umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
         shapes = _shapes(intact[_SHAPES], lost[_SHAPES])
         if (shapes == UNSEEN and LOST in states) or (shapes == INTACT and self.signatures):
