@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .confusions import CONFUSIONS
+from .confusions import CONFUSIONS, RESTORE_RULES
 from .correct import (
     LOST,
     OCR_JUNK,
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 TWIN_MIN_LEN = 5
 TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
-_RESTORES = frozenset({"umlaut", "eszett"})
 RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
 DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
@@ -98,7 +97,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a name
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
-    elif f is not None and not _RESTORES.issuperset(f.rule.split("+")) and after_command(text, start):
+    elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and after_command(text, start):
         f = None  # a shell command's argument: "systemctl start" (no lost dots in those)
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
