@@ -73,12 +73,12 @@ LINE_IS_SENTENCE = {"wikipedia_klexikon", "klexikon", "gerdracor"}
 
 
 def twins(inside: Counter[str]) -> frozenset[str]:
-    """The listed forms with ä/ö/ü whose form with a/o/u is a listed word too, a common
-    one ("Burger"), or an old form common in old text ("Kusse", "offnen"), and those: "hätte" and "hatte", "Nähe" and "Nahe" (what "der Nähe"
-    becomes where umlauts are lost).  The word list keeps one casing of a word ("nähe",
-    a form of "nähen"); the capitalized one counts where the text has it inside
-    sentences (``inside``) at least MIN_NOUN times."""
-    from ocrfix.lexicon import ALL_VARIANTS, HISTORICAL, Lexicon, _wordlist, old_zipf_of, zipf_of
+    """The listed forms with ä/ö/ü whose form with a/o/u is a listed word too, or common
+    in today's text ("Burger") or in old text ("Kusse", "offnen"), and those: "hätte" and
+    "hatte", "Nähe" and "Nahe" (what "der Nähe" becomes where umlauts are lost).  The word
+    list keeps one casing of a word ("nähe", a form of "nähen"); the capitalized one counts
+    where the text has it inside sentences (``inside``) at least MIN_NOUN times."""
+    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _wordlist, old_zipf_of, zipf_of
 
     lex = Lexicon("de_DE")
     forms = _wordlist().forms
@@ -90,9 +90,8 @@ def twins(inside: Counter[str]) -> frozenset[str]:
         for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
             plain = form.translate(UNDOT)
             # (a lower-case form is no twin of a noun: "zähl" is not what "Zahl" lost)
-            entry_plain = forms.get(plain, 0)
-            if (lex.listed(plain) or zipf_of(entry_plain) >= COMMON_PLAIN
-                    or (entry_plain & HISTORICAL and old_zipf_of(entry_plain) >= COMMON_PLAIN)):
+            found = forms.get(plain, 0)  # (the old zipf of a form no old text holds is 0)
+            if lex.listed(plain) or max(zipf_of(found), old_zipf_of(found)) >= COMMON_PLAIN:
                 out.update((form, plain))
     return frozenset(out)
 
