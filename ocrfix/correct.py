@@ -402,6 +402,10 @@ class Corrector:
             return None
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
+        if key.old and _dots(form) < _dots(word):
+            # old text writes umlauts that today's lists lack ("kömmt", "Geböte", "lüstete"):
+            # far more of its unknown dotted words are those than dots a German model made up
+            return None
         if lex.swiss:
             form = form.replace("ß", "ss")
         gap = (found[1][0] - score) if len(found) > 1 and found[1][2] != form else 1.0
@@ -589,6 +593,11 @@ def _max_cost(key: Key) -> float:
 def _restore(cand: Candidate) -> bool:
     """Does ``cand`` only restore umlauts or ß?"""
     return all(r in RESTORE_RULES for r in cand.rules)
+
+
+def _dots(word: str) -> int:
+    """How many of the letters of ``word`` carry dots (ä, ö, ü)."""
+    return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
 
 
 def _letters_only(cand: Candidate) -> bool:
