@@ -397,7 +397,7 @@ class Corrector:
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
-            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and EDIT_FALLBACK_COST <= _max_cost(key):
+            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
                 return self._nearest(word)
             return None
         found.sort(key=lambda f: (f[0], f[2]))
@@ -583,6 +583,13 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
             0.0,  # "Kl" for "KI": towards the shipped acronyms only, anywhere
         ),
     )
+
+
+def _edits_fit(key: Key) -> bool:
+    """May a word no confusion explains be taken for one edit away from a common word?  Only
+    in a document that shows misread shapes, and not in old text: elsewhere such a word is
+    more often an old, poetic or rare form ("lernest", "griffet", "vorgedacht")."""
+    return key.shapes == LOST and not key.old and EDIT_FALLBACK_COST <= _max_cost(key)
 
 
 def _max_cost(key: Key) -> float:
