@@ -34,9 +34,9 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  The line that starts with "@" lists the common words (folded,
 zipf COMMON_NEIGHBOUR or more), which count as themselves and never by their ending.
-Lines that start with "=" name a common old form ending in ß and the words it becomes
-where OCR drops the ß or reads it as s ("=daß da das"): twins too, in text written in
-the old spelling.  Cues are the CUES most common words written in lower case: function
+Lines that start with "=" name a common old form ending in ß and the word it becomes
+where OCR drops the ß ("=daß da"): twins too, in text written in the old spelling.
+(Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)  Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
 a topic.  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
 of a twin set's neighbours only those whose counts tell its members apart
@@ -65,7 +65,7 @@ MIN_COUNT = 2
 CUES = 150
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
-COMMON_OLD = 5.0  # old ß forms this common in old text get their twins ("daß": "da", "das")
+COMMON_OLD = 5.0  # old ß forms this common in old text get their twin ("daß": "da")
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
@@ -113,15 +113,17 @@ def sentences(stem: str):
 
 
 def eszett_twins() -> dict[str, list[str]]:
-    """The common old forms that end in ß, by the words they become where OCR drops the ß
-    or reads it as s ("daß" -> "da", "das"): {old form: [those words]}."""
+    """The common old forms that end in ß, by the word they become where OCR drops the ß
+    ("daß" -> "da"): {old form: [that word]}.  Not by the one where OCR reads the ß as s,
+    which the confusion table does not hold either: in old text OCR, "das" for "daß" was
+    right once where "das" was "das" six times (train and dv sets)."""
     from ocrfix.lexicon import HISTORICAL, Lexicon, _wordlist, old_zipf_of
 
     lex = Lexicon("de_DE")
     out = {}
     for form, entry in _wordlist().forms.items():
         if entry & HISTORICAL and form.endswith("ß") and old_zipf_of(entry) >= COMMON_OLD:
-            plains = [p for p in (form[:-1], form[:-1] + "s") if len(p) > 1 and lex.listed(p)]
+            plains = [p for p in (form[:-1],) if len(p) > 1 and lex.listed(p)]
             if plains:
                 out[form] = plains
     return out

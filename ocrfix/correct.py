@@ -285,7 +285,7 @@ class Corrector:
         best, best_odds = None, -math.inf
         for twin in twins:
             member = twin if base == word.text else twin[0].lower() + twin[1:]
-            if "ß" in member:  # an old ß form: OCR dropped the ß, or read it as s
+            if "ß" in member:  # an old ß form: OCR dropped the ß
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
             else:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)

@@ -146,7 +146,7 @@ class Model:
         return members if word in members and len(members) > 1 else ()
 
     def old_twins(self, word: str) -> tuple[str, ...]:
-        """The old ß forms that ``word`` may be, where OCR dropped the ß or read it as s."""
+        """The old ß forms that ``word`` may be, where OCR dropped the ß."""
         return tuple(o for o in self.olds.get(word, ()) if o in self.count and word in self.count)
 
     def odds(self, word: str, other: str, ctx: Context) -> float:
