@@ -325,6 +325,7 @@ class Corrector:
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
         capital = word[0].isupper()
+        capital_word = capital and not sentence_start and margin is not None and lex.listed(word)
         shape_margin = 0.0
         if margin is not None and key.shapes == NEUTRAL and not lex.historical(word) and not name_like:
             shape_margin = NEUTRAL_SHAPE_MARGIN
@@ -356,6 +357,8 @@ class Corrector:
                 continue
             if restore_only and cand.inserted:
                 continue  # a valid word with a whole letter dropped is rarely one ("Mut" is no "Mußt")
+            if cand.restored and form[0].islower() and capital_word:
+                continue  # a listed word capitalized mid-sentence is a noun ("den Andern"), no "ändern"
             if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
                 continue  # and "U" read for "ü" ("Uber") is the English model's: "Uber" is a name elsewhere
             if "acronym" in cand.rules:
