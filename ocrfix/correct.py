@@ -368,7 +368,7 @@ class Corrector:
                 continue
             # old forms where the document writes the old spelling; else a ß form OCR read a ß in
             old = ALL_OLD if key.old else OLD_ESZETT if not cand.inserted else ""
-            if lex.target(form, (LOST_TARGET_ZIPF if lost_word else KNOWN_TARGET_ZIPF) if _restore(cand) else None, old):
+            if lex.target(form, _target_zipf(cand, key, lost_word), old):
                 pass
             elif (
                 margin is None
@@ -598,6 +598,18 @@ def _edits_fit(key: Key) -> bool:
 def _max_cost(key: Key) -> float:
     """The most a fix may cost."""
     return MAX_COST[key.umlauts]
+
+
+def _target_zipf(cand: Candidate, key: Key, lost_word: bool) -> float | None:
+    """How common a word no dictionary lists must be for ``cand`` to make it (None: never).
+
+    A restored umlaut, ß or dropped ligature that makes a word common in German text
+    is strong evidence ("herausge|fi|ltert"); more so where the document shows that damage."""
+    if _restore(cand):
+        return LOST_TARGET_ZIPF if lost_word else KNOWN_TARGET_ZIPF
+    if cand.rules == ("ligature",):
+        return LOST_TARGET_ZIPF if key.ligature in SIGNS else KNOWN_TARGET_ZIPF
+    return None
 
 
 def _restore(cand: Candidate) -> bool:

@@ -29,13 +29,15 @@ def fix_mojibake(text: str, ctx: Context) -> list[Edit]:
     """"FÃ¼hrung" -> "Führung": UTF-8 bytes that were decoded as cp1252."""
     if not _MOJIBAKE.search(text):
         return []
-    import ftfy  # only needed when something looks like mojibake
-
     edits = []
     for m in _MOJIBAKE.finditer(text):
-        fixed = _fix_run(m.group(), ftfy.fix_encoding)
-        if fixed != m.group():
-            edits.append(Edit(m.start(), m.end(), fixed, "mojibake", 0.99))
+        lost = _LOST_FI.match(text, m.end() - 2) if m.group().endswith("ï¬") else None
+        if lost:  # the ﬁ glyph, whose last byte cp1252 has no character for
+            fixed, end = _fix_run(m.group()[:-2], _decoded) + "\ufb01", lost.end()
+        else:
+            fixed, end = _fix_run(m.group(), _decoded), m.end()
+        if fixed != text[m.start() : end]:
+            edits.append(Edit(m.start(), end, fixed, "mojibake", 0.99))
     if not edits:
         return edits
     # A repair may make mojibake with the character before it ("ÜÂ¯" -> "Ü¯", which is
@@ -43,11 +45,37 @@ def fix_mojibake(text: str, ctx: Context) -> list[Edit]:
     out = replay(text, edits)
     again = out
     while True:
-        more = _MOJIBAKE.sub(lambda m: _fix_run(m.group(), ftfy.fix_encoding), again)
+        more = _MOJIBAKE.sub(lambda m: _fix_run(m.group(), _decoded), again)
         if more == again:
             break
         again = more  # each repair shortens the text, so this ends
     return edits if again == out else [_one_edit(text, again, "mojibake", 0.99)]
+
+
+# "ï¬" is how cp1252 shows the first two bytes of the ligature glyphs ﬀ ﬁ ﬂ ﬃ ﬄ (EF AC 80..84);
+# of their last bytes only ﬁ's, 81, has no cp1252 character: a decoder replaced it ("�") or
+# dropped it ("Deï¬nition").
+_LOST_FI = regex.compile("ï¬(?:\ufffd|(?=\\p{L}))")
+
+
+def _decoded(s: str) -> str:
+    """``s``, a run of mojibake, decoded (ftfy's plan), layer by layer while mojibake is left.
+
+    ftfy may decode a layer too many: "ï¬‚Â¨" is "ﬂ¨" (a ligature glyph, a split diaeresis),
+    which it takes for Mac Roman mojibake of "߬".
+    """
+    import ftfy
+
+    fixed, plan = ftfy.fix_encoding_and_explain(s)
+    if sum(step == "decode" for step, _ in plan) < 2:
+        return fixed
+    done = 0
+    for i, (step, _) in enumerate(plan):
+        if step == "decode":
+            s, done = ftfy.apply_plan(s, plan[done : i + 1]), i + 1
+            if not _MOJIBAKE.search(s):
+                return s
+    return fixed
 
 
 def _one_edit(text: str, new: str, rule: str, confidence: float) -> Edit:

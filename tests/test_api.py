@@ -162,3 +162,12 @@ def test_swiss_old_spelling_readings_become_ss():
     """de_CH writes ss where the old spelling has ß: 'muBten' is 'mussten' there, 'mußten' elsewhere."""
     assert ocrfix.clean("Sie muBten gehen, daB sie es wuBten.", variant="de_CH") == "Sie mussten gehen, dass sie es wussten."
     assert ocrfix.clean("Sie muBten gehen, daB sie es wuBten.") == "Sie mußten gehen, daß sie es wußten."
+
+
+def test_mojibake_is_decoded_as_far_as_it_is_mojibake():
+    """One layer where one layer leaves no mojibake ("ï¬‚Â¨" is "ﬂ¨", not "߬"), two where two do."""
+    assert ocrfix.clean("Die Anbauï¬‚Â¨ache.") == "Die Anbaufläche."
+    assert ocrfix.clean("Die FÃƒÂ¼hrung.") == "Die Führung."
+    ex = ocrfix.explain("Die Deï¬\ufffdnition.")
+    assert ex.text == "Die Definition."
+    assert [(c.original, c.replacement, c.rule) for c in ex.corrections] == [("ï¬\ufffd", "fi", "mojibake+ligature")]
