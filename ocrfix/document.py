@@ -55,6 +55,7 @@ CHANNELS = (*DOTS, "ligature", "shapes")
 LOST_SHARE = 0.5
 INTACT_SHARE = 0.2
 MIN_EVIDENCE = 2  # fewer words than this say nothing about a channel
+POOLED_EVIDENCE = 3  # ... but this many words with dots or ß, all intact, say that each is
 # Without evidence for a channel: a long text with hardly any ä/ö/ü/ß at all (German
 # prose has about 1.5 % among its letters) lost them, an English model or an ASCII scrape.
 MIN_LETTERS = 300
@@ -257,6 +258,8 @@ class Document:
                 fill = LOST
             elif known and all(k == INTACT for k in known):
                 fill = INTACT
+            elif not known and sum(intact[: len(DOTS)]) >= POOLED_EVIDENCE and not any(lost[: len(DOTS)]):
+                fill = INTACT  # (a few dotted words, each letter too rare to judge alone, all intact)
             else:
                 fill = self._by_rate()
             states = [fill if s is None else s for s in states]
