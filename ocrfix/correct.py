@@ -20,7 +20,7 @@ import regex
 from . import ngrams
 from .chardata import DIAERESIS_BASES
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
-from .document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
+from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT
 from .result import join_rules
 from .search import reachable
@@ -357,6 +357,8 @@ class Corrector:
                 continue
             if restore_only and cand.inserted:
                 continue  # a valid word with a whole letter dropped is rarely one ("Mut" is no "Mußt")
+            if cand.restored and _intact_restored(word, form, key) and not lex.listed(form):
+                continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
             if cand.restored and form[0].islower() and capital_word:
                 continue  # a listed word capitalized mid-sentence is a noun ("den Andern"), no "ändern"
             if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
@@ -615,6 +617,12 @@ def _target_zipf(cand: Candidate, key: Key, lost_word: bool) -> float | None:
 def _restore(cand: Candidate) -> bool:
     """Does ``cand`` only restore umlauts or ß?"""
     return all(r in RESTORE_RULES for r in cand.rules)
+
+
+def _intact_restored(word: str, form: str, key: Key) -> bool:
+    """Does ``form`` hold more of a dotted letter or ß than ``word``, one the text keeps intact?"""
+    low, new = word.lower(), form.lower()
+    return any(new.count(c) > low.count(c) and key.state(c) == INTACT for c in DOTS if c in new)
 
 
 def _dots(word: str) -> int:
