@@ -525,10 +525,11 @@ class Corrector:
         if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
             return False
         joined = a + b
+        if lex.as_written(a) and lex.as_written(b):
+            return False  # two words as they stand, in German or not ("supposed to be", "Bab el")
         if line_break:
             # across a line break only towards listed words: two words may end and start lines
-            # (in German or not: "supposed to⏎be")
-            return lex.target(joined) and not (lex.as_written(a) and lex.as_written(b))
+            return lex.target(joined)
         # hunspell only when the cheap checks leave it open
         listed = lex.target(joined)
         if OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
