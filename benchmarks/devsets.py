@@ -251,6 +251,9 @@ SETS: tuple[SetSpec, ...] = (
     SetSpec("ho_hist_pdf", "pdf", "heldout", ("historical",), 150),
     SetSpec("ho_hist_clean", "clean", "heldout", ("historical",), 300),
     SetSpec("ho_modern_clean", "clean", "heldout", ("modern",), 300),
+    # more text for decisions, drawn after the sets above (which keep their paragraphs)
+    SetSpec("dv2_modern_eng", "ocr", "heldout", ("modern",), 300, ESTIMATE_FONTS, ("eng",)),
+    SetSpec("dv2_hist_eng", "ocr", "heldout", ("historical",), 300, ESTIMATE_FONTS, ("eng",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 

@@ -592,10 +592,9 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
 
 
 def _edits_fit(key: Key) -> bool:
-    """May a word no confusion explains be taken for one edit away from a common word?  Only
-    in a document that shows misread shapes, and not in old text: elsewhere such a word is
-    more often an old, poetic or rare form ("lernest", "griffet", "vorgedacht")."""
-    return key.shapes == LOST and not key.old and EDIT_FALLBACK_COST <= _max_cost(key)
+    """May a word no confusion explains be taken for one edit away from a common word?  Not
+    in old text: there such a word is more often an old or poetic form ("lernest", "griffet")."""
+    return not key.old and EDIT_FALLBACK_COST <= _max_cost(key)
 
 
 def _max_cost(key: Key) -> float:
