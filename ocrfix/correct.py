@@ -525,16 +525,19 @@ class Corrector:
         if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
             return False
         joined = a + b
-        if lex.as_written(a) and lex.as_written(b):
-            return False  # two words as they stand, in German or not ("supposed to be", "Bab el")
+        # (hunspell only when the cheap checks leave it open)
         if line_break:
             # across a line break only towards listed words: two words may end and start lines
-            return lex.target(joined)
-        # hunspell only when the cheap checks leave it open
+            return lex.target(joined) and not _two_words(lex, a, b)
         listed = lex.target(joined)
         if OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
             return False
-        return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined))
+        return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined)) and not _two_words(lex, a, b)
+
+
+def _two_words(lex: Lexicon, a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` each common as written, in German or not ("supposed to be", "Bab el")?"""
+    return lex.as_written(a) and lex.as_written(b)
 
 
 @functools.lru_cache(maxsize=16)
