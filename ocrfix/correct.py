@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from . import ngrams
-from .chardata import DIAERESIS_BASES
+from .chardata import DIAERESIS_BASES, UNDOT
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT
@@ -413,7 +413,8 @@ class Corrector:
             return None
         if lex.swiss:
             form = form.replace("ß", "ss")
-        gap = (found[1][0] - score) if len(found) > 1 and found[1][2] != form else 1.0
+        rival = next((f for f in found[1:] if f[2] != form and not _lost_twin(f[2], form, key)), None)
+        gap = rival[0] - score if rival else 1.0
         confidence = _confidence(cand.cost, gap)
         if confidence < MIN_CONFIDENCE or form == word:
             return None
@@ -626,6 +627,14 @@ def _intact_restored(word: str, form: str, key: Key) -> bool:
     """Does ``form`` hold more of a dotted letter or ß than ``word``, one the text keeps intact?"""
     low, new = word.lower(), form.lower()
     return any(new.count(c) > low.count(c) and key.state(c) == INTACT for c in DOTS if c in new)
+
+
+def _lost_twin(other: str, form: str, key: Key) -> bool:
+    """Is ``other`` ``form`` without dots the text lost ("Flache" for "Fläche" where ä are lost)?
+    Then it is no rival of ``form``: it may be ``form`` itself, damaged again."""
+    return len(other) == len(form) and all(
+        o == f or (o == f.translate(UNDOT) and key.state(f.lower()) == LOST) for o, f in zip(other, form)
+    )
 
 
 def _dots(word: str) -> int:
