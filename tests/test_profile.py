@@ -76,3 +76,11 @@ def test_empty_and_short_texts():
     assert ocrfix.profile("").words == 0
     p = ocrfix.profile("Hallo")
     assert p.damaged == 0.0 and p.era == "unknown"
+
+
+def test_the_era_is_told_by_old_th_forms_too():
+    """'thun', 'Noth', 'gethan' are pre-1901 spelling; 'That' and names such as 'Huth' are no sign."""
+    old = "Er wollte nichts mehr thun, denn die Noth war groß, und was er gethan hatte, reute ihn. " * 2
+    assert ocrfix.profile(old).era == "traditional"
+    today = "Der Film heißt That Girl; Regie führte Anna Huth, die Musik schrieb Tom Roth. " * 2
+    assert ocrfix.profile(today).era != "traditional"
