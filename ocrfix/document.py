@@ -417,7 +417,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old)
 
 
-_SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]|th", regex.IGNORECASE)
+_SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]|th|ey|dt", regex.IGNORECASE)
 _SIGNED = regex.compile(r"ii|é|(?<=\p{Ll})B|[BfS]$|fS")  # what _LETTER_SIGNATURES and _era look for
 _PLAIN = Evidence(frozenset(), frozenset(), "", 0)
 _PLAIN_OLD = Evidence(frozenset(), frozenset(), "", 0, True)
@@ -465,7 +465,7 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     dropped ("mu": a weaker sign), MODERN for the modern twin of one ("dass"), else ""."""
     if "ß" in word:
         return TRADITIONAL if lex.historical(word) else ""
-    if not listed and "h" in word and _old_th(lex, word):
+    if not listed and _OLD_LETTERS.search(word) and _old_letters(lex, word):
         return TRADITIONAL
     if listed:
         if "ss" in word and (old := old_spelling(word, lex.listed)) != word and lex.historical(old):
@@ -479,16 +479,21 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     return ""
 
 
-def _old_th(lex: Lexicon, word: str) -> bool:
-    """Is ``word`` an old form with the "th" of before 1901 ("thun", "Noth", "Theil"): one the
-    word list lacks, far more common in old text than today, that is a listed word with the
-    h dropped?  ("That" and "Huth" are not: today's text has them, in English and as names.)"""
+def _old_letters(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` an old form with letters of before 1901 ("thun", "Noth", "seyn", "bey",
+    "todt"): one the word list lacks, far more common in old text than today, that is a
+    listed word written as today?  ("That" and "Huth" are not: today's text has them, in
+    English and as names.)"""
     if not lex.historical(word) or lex.zipf(word, old=True) < lex.zipf(word) + OLD_LEAD:
         return False
-    return any(lex.listed(word[: m.start() + 1] + word[m.start() + 2 :]) for m in _TH.finditer(word))
+    return any(
+        lex.listed(word[: m.start()] + OLD_LETTERS[m.group()] + word[m.end() :]) for m in _OLD_LETTERS.finditer(word)
+    )
 
 
-_TH = regex.compile("[Tt]h")
+# the letters the 1901 spelling changed, as they are written today
+OLD_LETTERS = {"th": "t", "Th": "T", "ey": "ei", "dt": "t"}
+_OLD_LETTERS = regex.compile("|".join(OLD_LETTERS))
 OLD_LEAD = 0.5  # zipf points an old form is more common in old text than in today's
 
 

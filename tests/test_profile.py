@@ -78,9 +78,10 @@ def test_empty_and_short_texts():
     assert p.damaged == 0.0 and p.era == "unknown"
 
 
-def test_the_era_is_told_by_old_th_forms_too():
-    """'thun', 'Noth', 'gethan' are pre-1901 spelling; 'That' and names such as 'Huth' are no sign."""
+def test_the_era_is_told_by_the_letters_of_old_forms_too():
+    """'thun', 'Noth', 'seyn', 'todt' are pre-1901 spelling; 'That' and names such as 'Huth' are no sign."""
     old = "Er wollte nichts mehr thun, denn die Noth war groß, und was er gethan hatte, reute ihn. " * 2
     assert ocrfix.profile(old).era == "traditional"
+    assert ocrfix.profile("Er mag nicht mehr seyn, der Hund ist todt, und bey uns ist es still. " * 2).era == "traditional"
     today = "Der Film heißt That Girl; Regie führte Anna Huth, die Musik schrieb Tom Roth. " * 2
     assert ocrfix.profile(today).era != "traditional"
