@@ -207,7 +207,7 @@ class Corrector:
             return self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it
-        shapes = junk or not lex.compound_like(word, known=True)
+        shapes = junk or not (lex.compound_like(word, known=True) or (word.islower() and _prefixed(lex, word)))
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes)
         if best is None and lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
@@ -423,6 +423,8 @@ class Corrector:
     def _nearest(self, word: str) -> Fix | None:
         """The bounded edit-distance search: one edit away from a clearly most common word."""
         lex = self.lex
+        if _prefixed(lex, word):
+            return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
         scored = sorted(
             ((lex.zipf(w), w) for w in edits1(word) if lex.target(w)), reverse=True
         )
@@ -534,6 +536,23 @@ class Corrector:
         if OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
             return False
         return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined)) and not _two_words(lex, a, b)
+
+
+# Prefixes of German verbs and adjectives: a word no list has that is one of them and a
+# listed lower-case word is more likely a word the lists lack than a misreading.
+PREFIXES = (
+    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "empor", "ent", "er", "fort", "her",
+    "hin", "los", "mit", "nach", "nieder", "über", "um", "un", "unter", "ver", "vor", "weg",
+    "wieder", "zer", "zu", "zurück", "zusammen",
+)
+MIN_STEM = 4  # letters of the listed word after the prefix
+
+
+def _prefixed(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a prefix (:data:`PREFIXES`) and a listed lower-case word ("aus|backen")?"""
+    return any(
+        word.startswith(p) and len(word) - len(p) >= MIN_STEM and lex.listed(word[len(p) :]) for p in PREFIXES
+    )
 
 
 def _two_words(lex: Lexicon, a: str, b: str) -> bool:
