@@ -309,7 +309,7 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 f = corrector.context_fix(text, w, key)
             elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
-                # decides ("wuBte" -> "wußte" -> "wüßte")
+                # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
                 f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
