@@ -56,6 +56,7 @@ LOST_SHARE = 0.5
 INTACT_SHARE = 0.2
 MIN_EVIDENCE = 2  # fewer words than this say nothing about a channel
 POOLED_EVIDENCE = 3  # ... but this many words with dots or ß, all intact, say that each is
+SHORT_POOLED_EVIDENCE = 2  # ... in a text shorter than MIN_LETTERS
 # Without evidence for a channel: a long text with hardly any ä/ö/ü/ß at all (German
 # prose has about 1.5 % among its letters) lost them, an English model or an ASCII scrape.
 MIN_LETTERS = 300
@@ -258,7 +259,7 @@ class Document:
                 fill = LOST
             elif known and all(k == INTACT for k in known):
                 fill = INTACT
-            elif not known and sum(intact[: len(DOTS)]) >= POOLED_EVIDENCE and not any(lost[: len(DOTS)]):
+            elif not known and sum(intact[: len(DOTS)]) >= self._pooled() and not any(lost[: len(DOTS)]):
                 fill = INTACT  # (a few dotted words, each letter too rare to judge alone, all intact)
             else:
                 fill = self._by_rate()
@@ -277,6 +278,11 @@ class Document:
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
         return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL)  # type: ignore[arg-type]
+
+    def _pooled(self) -> int:
+        """How many words with dots or ß, all intact and none lost, say that a text keeps them:
+        in a short text fewer (a sentence has few, and an OCR model that lost them keeps none)."""
+        return POOLED_EVIDENCE if sum(map(len, self.runs)) >= MIN_LETTERS else SHORT_POOLED_EVIDENCE
 
     def _by_rate(self) -> str:
         letters = sum(map(len, self.runs))
