@@ -279,17 +279,21 @@ class Document:
         self.states = (*states, ligature, shapes, era)
         return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL)  # type: ignore[arg-type]
 
+    @functools.cached_property
+    def letters(self) -> int:
+        """How many letters the words hold."""
+        return sum(map(len, self.runs))
+
     def _pooled(self) -> int:
         """How many words with dots or ß, all intact and none lost, say that a text keeps them:
         in a short text fewer (a sentence has few, and an OCR model that lost them keeps none)."""
-        return POOLED_EVIDENCE if sum(map(len, self.runs)) >= MIN_LETTERS else SHORT_POOLED_EVIDENCE
+        return POOLED_EVIDENCE if self.letters >= MIN_LETTERS else SHORT_POOLED_EVIDENCE
 
     def _by_rate(self) -> str:
-        letters = sum(map(len, self.runs))
-        if letters < MIN_LETTERS:
+        if self.letters < MIN_LETTERS:
             return NEUTRAL
         dotted = sum(map(self.text.count, "äöüÄÖÜß"))
-        return LOST if dotted / letters < LOST_RATE else NEUTRAL
+        return LOST if dotted / self.letters < LOST_RATE else NEUTRAL
 
     def profile(self, damaged: float) -> Profile:
         channels = tuple(Channel(c, *counts, state) for c, *counts, state in zip(CHANNELS, *self.counts, self.states))
@@ -392,7 +396,12 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     if not _SPECIAL.search(word):  # most words: no dots, ß, ss or fi/fl/ff
         if listed:
             return _PLAIN_SHAPES if len(word) >= 4 and word[0].islower() else _PLAIN
-        if word[0].isupper() and not _SIGNED.search(word) and not lex.prefixes.drops(word[0].lower() + word[1:]):
+        if (
+            word[0].isupper()
+            and not _SIGNED.search(word)
+            and not _OLD_LETTERS.search(word)  # ("Noth", "Theil": their era)
+            and not lex.prefixes.drops(word[0].lower() + word[1:])
+        ):
             return _PLAIN_OLD if lex.historical(word) else _PLAIN  # (a name, as far as its letters tell)
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
@@ -423,7 +432,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old)
 
 
-_SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]|th|ey|dt", regex.IGNORECASE)
+_SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]", regex.IGNORECASE)
 _SIGNED = regex.compile(r"ii|é|(?<=\p{Ll})B|[BfS]$|fS")  # what _LETTER_SIGNATURES and _era look for
 _PLAIN = Evidence(frozenset(), frozenset(), "", 0)
 _PLAIN_OLD = Evidence(frozenset(), frozenset(), "", 0, True)
