@@ -21,7 +21,7 @@ from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
-from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT
+from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN
 from .result import join_rules
 from .search import reachable
 from .tokens import Word, letter_runs
@@ -368,8 +368,8 @@ class Corrector:
                 if form in lex.extra_words:
                     found.append((cand.cost - FREQ_WEIGHT * COMMON_ZIPF, cand, form))
                 continue
-            # old forms where the document writes the old spelling; else a ß form OCR read a ß in
-            old = ALL_OLD if key.old else OLD_ESZETT if not cand.inserted else ""
+            # old forms where the document writes the old spelling; else one whose ß or th OCR read
+            old = ALL_OLD if key.old else "" if cand.inserted else _old_seen(word, form)
             if lex.target(form, _target_zipf(cand, key, lost_word), old):
                 pass
             elif (
@@ -659,6 +659,13 @@ def _lost_twin(other: str, form: str, key: Key) -> bool:
 def _dots(word: str) -> int:
     """How many of the letters of ``word`` carry dots (ä, ö, ü)."""
     return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
+
+
+def _old_seen(word: str, form: str) -> str:
+    """Which old forms (see Lexicon.target) a fix of ``word`` to ``form`` may make where the era
+    is unknown: ß forms, and those with the th, ey or dt of ``word`` ("rothlich" -> "röthlich"),
+    not one that a misread shape made ("Heiratn" is no "Heirath")."""
+    return OLD_SEEN if OLD_LETTER_RUNS.findall(form) == OLD_LETTER_RUNS.findall(word) else OLD_ESZETT
 
 
 def _letters_only(cand: Candidate) -> bool:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .chardata import UNDOT
-from .lexicon import old_spelling
+from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
 from .tokens import letter_runs, only_letter_runs
 
 if TYPE_CHECKING:
@@ -399,7 +399,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if (
             word[0].isupper()
             and not _SIGNED.search(word)
-            and not _OLD_LETTERS.search(word)  # ("Noth", "Theil": their era)
+            and not OLD_LETTER_RUNS.search(word)  # ("Noth", "Theil": their era)
             and not lex.prefixes.drops(word[0].lower() + word[1:])
         ):
             return _PLAIN_OLD if lex.historical(word) else _PLAIN  # (a name, as far as its letters tell)
@@ -480,7 +480,7 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     dropped ("mu": a weaker sign), MODERN for the modern twin of one ("dass"), else ""."""
     if "ß" in word:
         return TRADITIONAL if lex.historical(word) else ""
-    if not listed and _OLD_LETTERS.search(word) and _old_letters(lex, word):
+    if not listed and OLD_LETTER_RUNS.search(word) and _old_letters(lex, word):
         return TRADITIONAL
     if listed:
         if "ss" in word and (old := old_spelling(word, lex.listed)) != word and lex.historical(old):
@@ -502,13 +502,10 @@ def _old_letters(lex: Lexicon, word: str) -> bool:
     if not lex.historical(word) or lex.zipf(word, old=True) < lex.zipf(word) + OLD_LEAD:
         return False
     return any(
-        lex.listed(word[: m.start()] + OLD_LETTERS[m.group()] + word[m.end() :]) for m in _OLD_LETTERS.finditer(word)
+        lex.listed(word[: m.start()] + OLD_LETTERS[m.group()] + word[m.end() :]) for m in OLD_LETTER_RUNS.finditer(word)
     )
 
 
-# the letters the 1901 spelling changed, as they are written today
-OLD_LETTERS = {"th": "t", "Th": "T", "ey": "ei", "dt": "t"}
-_OLD_LETTERS = regex.compile("|".join(OLD_LETTERS))
 OLD_LEAD = 0.5  # zipf points an old form is more common in old text than in today's
 
 

@@ -97,8 +97,11 @@ class _WordList:
 
 ALL_VARIANTS = 7  # the variant bits of a word-list entry: 1 de_DE, 2 de_AT, 4 de_CH
 HISTORICAL = 8  # ... and the bit of an old or dialect form
-ALL_OLD, OLD_ESZETT = "all", "eszett"  # which old forms a correction may produce (Lexicon.target)
-_OLD_LETTERS = regex.compile("ß|th|Th|ey|dt")  # what old forms write and today's do not ("daß", "thun")
+# which old forms a correction may produce (Lexicon.target)
+ALL_OLD, OLD_SEEN, OLD_ESZETT = "all", "seen", "eszett"
+# the letters the 1901 spelling changed, as they are written today ("thun", "seyn", "todt")
+OLD_LETTERS = {"th": "t", "Th": "T", "ey": "ei", "dt": "t"}
+OLD_LETTER_RUNS = regex.compile("|".join(OLD_LETTERS))
 
 
 def _read_gzip(path: Path) -> tuple[str, str]:
@@ -267,8 +270,8 @@ class Lexicon:
         "Grüss" is Swiss only); with ``known_zipf``, also a word hunspell does
         not know at all that is at least that common ("SPÖ").  Old and dialect
         forms only as ``old`` says: "all" in text written in the old spelling,
-        "eszett" for those whose old letters OCR read, where the era is unknown: a ß ("daß")
-        or a th, ey or dt ("röthlich" for "rothlich").
+        "eszett" for its ß forms only ("daß": OCR read a ß, where the era is unknown),
+        "seen" for those and the forms with a th, ey or dt that OCR read ("röthlich" for "rothlich").
         A form of the historical list that today's text uses at least as often as old
         text ("härtesten", "Göppingen": hunspell lacks them) is no old form: it counts
         as a word hunspell does not know.
@@ -281,7 +284,7 @@ class Lexicon:
         if entry & self._target_bits:
             return True
         if entry & HISTORICAL:
-            if old == ALL_OLD or (old == OLD_ESZETT and _OLD_LETTERS.search(word)):
+            if old == ALL_OLD or (old and "ß" in word) or (old == OLD_SEEN and OLD_LETTER_RUNS.search(word)):
                 return True
             if zipf_of(entry) < old_zipf_of(entry):
                 return False  # an old or dialect form: "Thür", "hätt"

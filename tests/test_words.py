@@ -100,3 +100,20 @@ def test_a_word_may_end_in_a_reading_of_its_eszett():
 )
 def test_shell_command_arguments(text, word, expected):
     assert after_command(text, text.rindex(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "word, form, allowed",
+    [
+        ("rothlich", "röthlich", True),  # OCR read the th: the text had it
+        ("dafs", "daß", True),  # ... or a ß
+        ("Wertn", "Werth", False),  # a misread shape made the th
+        ("tbun", "thun", False),
+    ],
+)
+def test_old_forms_where_the_era_is_unknown_only_with_the_old_letters_ocr_read(word, form, allowed):
+    from ocrfix.correct import _old_seen
+
+    lex = Cleaner()._ctx.lexicon
+    assert lex.historical(form) and not lex.target(form)
+    assert lex.target(form, None, _old_seen(word, form)) is allowed
