@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,7 +23,7 @@ from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN
 from .result import join_rules
-from .search import reachable
+from .search import MIN_PART, reachable
 from .tokens import Word, letter_runs
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ PARTS_MAX_PLACES = 6
 PARTS_CONFIDENCE = 0.6
 PARTS_MARGIN = 1.0
 PARTS_MIN_PART = 5
+COMPOUND_GAP = 0.2  # how much cheaper a restored compound must be than the next (_restored_compound)
 # A ß dropped or read as s is rarer than lost dots (confusion_counts.tsv: about one ß in 13).
 ESZETT_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
@@ -211,6 +212,8 @@ class Corrector:
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes)
         if best is None and lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
+        if best is None and lost and len(word) >= PARTS_MIN_LEN:
+            best = self._restored_compound(word, key)
         sure_umlauts = lost and SURE_UMLAUT_HINT.search(word) is not None
         if best is None and (junk or not sure_umlauts):
             return None  # nothing to change: whether hunspell knows the word does not matter
@@ -467,6 +470,26 @@ class Corrector:
                 return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 else None
         return None
 
+    def _restored_compound(self, word: str, key: Key) -> Fix | None:
+        """A word no list knows, two listed words once its lost umlauts or ß are restored, and
+        not two known words as it stands ("Zehengiinger" -> "Zehen|gänger", "Permafrostb6den"):
+        the cheapest such restoring, if no other comes within COMPOUND_GAP."""
+        if self._known_parts(word):
+            return None
+        bounds = _bounds(key, False, False, False, False, True)._replace(rules=RESTORE_RULES, max_edits=1)
+        listed = functools.lru_cache(maxsize=None)(self.lex.listed)  # (the candidates share most parts)
+        best: Candidate | None = None
+        for c in candidates(word, bounds):  # (cheapest first)
+            if best is not None and c.cost >= best.cost + COMPOUND_GAP:
+                break
+            if c.restored and not (c.inserted or c.listed_only) and c.word.isalpha() and _listed_parts(c.word, listed):
+                if best is not None:
+                    return None  # two restorings come close: which one?
+                best = c
+        if best is None:
+            return None
+        return Fix(best.word, join_rules(best.rules), _confidence(best.cost, COMPOUND_GAP))
+
     def _parts_zipf(self, word: str, shortest: tuple[int, int] = (MIN_HEAD, MIN_TAIL)) -> float:
         """How common the best split of ``word`` into two known words, of at least ``shortest``
         letters, is: its rarer part's zipf (0: none)."""
@@ -659,6 +682,14 @@ def _lost_twin(other: str, form: str, key: Key) -> bool:
 def _dots(word: str) -> int:
     """How many of the letters of ``word`` carry dots (ä, ö, ü)."""
     return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
+
+
+def _listed_parts(word: str, listed: Callable[[str], bool]) -> bool:
+    """Is ``word`` two ``listed`` words ("Zehen|gänger"), the second of MIN_PART letters or more?"""
+    return any(
+        listed(word[:i]) and (listed(word[i:]) or listed(word[i].upper() + word[i + 1 :]))
+        for i in range(MIN_HEAD, len(word) - MIN_PART + 1)
+    )
 
 
 def _old_seen(word: str, form: str) -> str:
