@@ -317,6 +317,9 @@ class Corrector:
         lex = self.lex
         short = len(word) <= SHORT
         base_zipf = lex.zipf(word, old=True)  # (an old or dialect form is as common as in old text)
+        # ... but a restored umlaut weighs against the word as written: a lower-case "wahlen"
+        # is no "Wahlen", while misread shapes still weigh against both ("route" for "Route")
+        written_zipf = lex.zipf(word, old=True, folded=False)
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         name_like = word.istitle() and not sentence_start
         found: list[tuple[float, Candidate, str]] = []
@@ -399,7 +402,9 @@ class Corrector:
             z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
             if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
-            if margin is not None and z < base_zipf + margin + (cand.cost if margin_by_cost else 0.0) + (
+            if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (
+                cand.cost if margin_by_cost else 0.0
+            ) + (
                 shape_margin if _shape_only(cand) else 0.0
             ):
                 continue

@@ -324,10 +324,10 @@ class Lexicon:
         """Is ``word`` listed for this variant or known (see :meth:`listed`, :meth:`known`)?"""
         return self.listed(word) or self.known(word)
 
-    def known(self, word: str) -> bool:
+    def known(self, word: str, folded: bool = True) -> bool:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not), or
-        an old or dialect form ("Thür", "nich")?"""
-        return self.zipf(word, old=True) >= KNOWN_ZIPF
+        an old or dialect form ("Thür", "nich")?  ``folded``: as for :meth:`zipf`."""
+        return self.zipf(word, old=True, folded=folded) >= KNOWN_ZIPF
 
     def _compound_like(self, word: str, known: bool = False) -> bool:
         """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
@@ -341,15 +341,16 @@ class Lexicon:
         return two_parts(word.lower(), self._words.known_parts if known else self._words.parts)
 
     # -- frequency ------------------------------------------------------------
-    def zipf(self, word: str, old: bool = False) -> float:
+    def zipf(self, word: str, old: bool = False, folded: bool = True) -> float:
         """Zipf frequency of ``word`` as written or with its first letter changed in case;
         with ``old``, the higher of its modern frequency and that in old text.
 
-        Only the first letter is folded: "groBe" is not "grobe".  0 for words
+        Only the first letter is folded: "groBe" is not "grobe".  Without ``folded``, a
+        lower-case word is not its capitalized form ("wahlen" is no "Wahlen").  0 for words
         not in the list.
         """
         entry = self._entry(word)
-        if entry is None and word[:1].islower():
+        if entry is None and folded and word[:1].islower():
             entry = self._words.forms.get(word[0].upper() + word[1:])
         if entry is None:
             return 0.0
