@@ -389,12 +389,20 @@ class Corrector:
                 # not a listed word: a compound?  Restored umlauts must not be inserted
                 # into names ("Haus|öle"); a cheap split test comes before hunspell
                 probes += 1
-                if not lex.compound_like(form):
-                    continue
-                checked += 1
-                # hunspell, or for a restored umlaut/ß two common words hunspell does
-                # not join ("Fäkalien|drama"), unless the word already was two words
-                if not (_restore(cand) and not cand.inserted and not shaped_compound) and not lex.valid(form):
+                restored = _restore(cand) and not cand.inserted
+                if lex.compound_like(form):
+                    checked += 1
+                    # hunspell, or for a restored umlaut/ß two common words hunspell does
+                    # not join ("Fäkalien|drama"), unless the word already was two words
+                    if not (restored and not shaped_compound) and not lex.valid(form):
+                        continue
+                elif restored and lost_word:
+                    # where the document lost its dots, hunspell knows more forms than the
+                    # list ("tiberspringend" -> "überspringend")
+                    checked += 1
+                    if not lex.valid(form):
+                        continue
+                else:
                     continue
             else:
                 continue
