@@ -424,8 +424,8 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
             dotted = lex.prefixes.folds_to(word)  # (a set lookup rules most words out)
             lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c)}
-        if not lost and len(word) >= 3 and (word[0].islower() or not lex.known(word)) and _ligature_dropped(lex, word):
-            lost.add("ligature")  # (a name is no evidence: "Picht")
+        if not lost and len(word) >= 3 and _ligature_dropped(lex, word, LIGATURE_LEAD if word[0].isupper() else 0.0):
+            lost.add("ligature")  # (a name is evidence only for a far more common word: "Schie" for "Schiffe")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
     old = not listed and lex.historical(word)
@@ -465,14 +465,20 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> boo
     return False
 
 
-def _ligature_dropped(lex: Lexicon, word: str) -> bool:
-    """Is ``word`` a listed word with a dropped fi/fl/ff ("Einuss", "ndet")?"""
+def _ligature_dropped(lex: Lexicon, word: str, lead: float = 0.0) -> bool:
+    """Is ``word`` a listed word with a dropped fi/fl/ff ("Einuss", "ndet")?  With ``lead``, a word
+    the lists know counts only where that listed word is ``lead`` zipf points more common."""
     key = word[0].lower() + word[1:]
     first = word[0].isupper()
-    return any(
-        glyph in LIGATURES and lex.listed(full[0].upper() + full[1:] if first else full)
-        for full, glyph, _ in lex.prefixes.drops(key)
-    )
+    floor = lex.zipf(word) + lead if lead and lex.known(word) else None
+    for full, glyph, _ in lex.prefixes.drops(key):
+        full = full[0].upper() + full[1:] if first else full
+        if glyph in LIGATURES and lex.listed(full) and (floor is None or lex.zipf(full) >= floor):
+            return True
+    return False
+
+
+LIGATURE_LEAD = 1.5
 
 
 def _era(lex: Lexicon, word: str, listed: bool) -> str:
