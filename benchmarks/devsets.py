@@ -254,6 +254,8 @@ SETS: tuple[SetSpec, ...] = (
     # more text for decisions, drawn after the sets above (which keep their paragraphs)
     SetSpec("dv2_modern_eng", "ocr", "heldout", ("modern",), 300, ESTIMATE_FONTS, ("eng",)),
     SetSpec("dv2_hist_eng", "ocr", "heldout", ("historical",), 300, ESTIMATE_FONTS, ("eng",)),
+    SetSpec("dv_modern_deu", "ocr", "heldout", ("modern",), 120, ESTIMATE_FONTS, ("deu",)),  # (Klexikon runs out)
+    SetSpec("dv_hist_deu", "ocr", "heldout", ("historical",), 150, ESTIMATE_FONTS, ("deu",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 
