@@ -203,6 +203,8 @@ class Corrector:
         if user:
             return Fix(user, "user_words", 0.9)
         junk = OCR_JUNK.search(word) is not None
+        if not junk and self.twins(word, key.of_dots, sentence_start):
+            return None  # a known word with a twin: its neighbours decide ("dem Gaste", "die Gäste")
         if lex.known(word) and not junk:
             margin = LOST_KNOWN_MARGIN if lost else KNOWN_MARGIN
             return self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
