@@ -44,7 +44,7 @@ JOINERS = "\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
 # Characters that hyphenate a word at a line end (dashes and tildes are OCR misreads
 # of a hyphen there: a real dash is not glued to the word before it; the double oblique
 # hyphen is the Fraktur hyphen, as transcriptions and OCR of old print write it).
-LINE_END_HYPHENS = "-\N{HYPHEN}\N{NOT SIGN}\N{NON-BREAKING HYPHEN}\N{EN DASH}\N{EM DASH}~\N{DOUBLE OBLIQUE HYPHEN}"
+LINE_END_HYPHENS = "-\N{HYPHEN}\N{NOT SIGN}\N{NON-BREAKING HYPHEN}\N{EN DASH}\N{EM DASH}~\N{DOUBLE OBLIQUE HYPHEN}="
 
 # Characters OCR reads for German quotation marks.
 OPENING_QUOTE_MISREADS = (",,", ",", ".", "\N{DOUBLE LOW-9 QUOTATION MARK}", '"', "''")

@@ -66,6 +66,14 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
     line break ("" or "-"), "rest" for the continuation joined with its capital fixed,
     or None for a suspended hyphen that stays.  (Depends on the words alone: cached.)"""
     lex = corrector.lex
+    if "=" in hyph:
+        # OCR of old print reads its double hyphen as "=" ("Ge=\nschichte"): only where the
+        # word it makes is one ("Preis=\n100", "x=\ny" are no broken words)
+        if hyph != "=" or not (left.isalpha() and len(left) > 1 and right.isalpha() and len(right) > 1):
+            return None
+        if right.islower():
+            return "" if lex.valid(left + right) else None
+        return "-" if right.istitle() and not left.isupper() and lex.valid(right) and _whole_word(left, lex) else None
     if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
         return None
     if left.isupper() and right.isupper() and lex.valid(left + right):
