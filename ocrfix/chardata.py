@@ -17,7 +17,14 @@ LIGATURES: dict[str, str] = {
     "\N{LATIN SMALL LIGATURE ST}": "st",
 }
 
+# Letter forms of old print that transcriptions and OCR of it keep: the long s.
+OLD_GLYPHS: dict[str, str] = {
+    "\N{LATIN SMALL LETTER LONG S}": "s",
+}
+
 DIAERESIS_MARKS = "\N{DIAERESIS}\N{COMBINING DIAERESIS}"
+# The small e above a vowel, the umlaut of old print ("Buͤcher"): it always follows its letter.
+SUPERSCRIPT_E = "\N{COMBINING LATIN SMALL LETTER E}"
 
 # Letters that take a diaeresis in German text (and a few loan words: Noël, naïv).
 DIAERESIS_BASES: dict[str, str] = {

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .chardata import DIAERESIS_BASES, DIAERESIS_MARKS, INVISIBLE, JOINERS, LIGATURES, contains_any
+from .chardata import (
+    DIAERESIS_BASES,
+    DIAERESIS_MARKS,
+    INVISIBLE,
+    JOINERS,
+    LIGATURES,
+    OLD_GLYPHS,
+    SUPERSCRIPT_E,
+    contains_any,
+)
 from .result import Edit, replay
 from .tokens import protected_spans, touches
 
@@ -101,15 +110,17 @@ def _fix_run(s: str, fix_encoding) -> str:
     return _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), fixed)
 
 
-_LIGATURE_CHARS = "".join(LIGATURES)
-_LIGATURE = regex.compile(f"[{_LIGATURE_CHARS}]")
+_GLYPHS = {**LIGATURES, **OLD_GLYPHS}
+_GLYPH_CHARS = "".join(_GLYPHS)
+_GLYPH = regex.compile(f"[{_GLYPH_CHARS}]")
 
 
 def fix_ligature_glyphs(text: str, ctx: Context) -> list[Edit]:
-    """"Modiﬁkation" -> "Modifikation": presentation-form ligatures."""
-    if not contains_any(text, _LIGATURE_CHARS):
+    """"Modiﬁkation" -> "Modifikation": presentation-form ligatures; and the long s of old
+    print, "Geſchichte" -> "Geschichte" (a glyph of the same kind)."""
+    if not contains_any(text, _GLYPH_CHARS):
         return []
-    return [Edit(m.start(), m.end(), LIGATURES[m.group()], "ligature", 1.0) for m in _LIGATURE.finditer(text)]
+    return [Edit(m.start(), m.end(), _GLYPHS[m.group()], "ligature", 1.0) for m in _GLYPH.finditer(text)]
 
 
 _BASES = "".join(DIAERESIS_BASES)
@@ -118,12 +129,25 @@ _DIAERESIS_AFTER = regex.compile(f"([{_BASES}]) ?[{DIAERESIS_MARKS}]")
 _DIAERESIS_BEFORE = regex.compile(f"[{DIAERESIS_MARKS}] ?([{_BASES}])")
 
 
+_SUPERSCRIPT_E = regex.compile(f"([aouAOU]){SUPERSCRIPT_E}")
+
+
 def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
-    """"f¨ur", "wu¨rde", "Ma ̈rz" -> "für", "würde", "März".
+    """"f¨ur", "wu¨rde", "Ma ̈rz" -> "für", "würde", "März"; and the small e above of old
+    print, "Buͤcher" -> "Bücher".
 
     A mark between two vowels ("Ba¨ume") could belong to either; the text's
     unambiguous cases decide whether its marks follow or precede their letter.
     """
+    edits = _split_diaeresis(text)
+    if SUPERSCRIPT_E in text:
+        edits += [Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.99) for m in _SUPERSCRIPT_E.finditer(text)]
+        edits.sort()
+        edits = [e for i, e in enumerate(edits) if not i or e.start >= edits[i - 1].end]  # (one per letter)
+    return edits
+
+
+def _split_diaeresis(text: str) -> list[Edit]:
     if not any(c in text for c in DIAERESIS_MARKS):
         return []
     after = [m for m in _DIAERESIS_AFTER.finditer(text)]
