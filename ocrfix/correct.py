@@ -250,13 +250,14 @@ class Corrector:
             return None  # the fast path for correct text; or its neighbours decide (context_fix)
         return self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
 
-    def _search(self, word: str, bounds: Bounds, compounds: bool) -> list[Candidate]:
+    def _search(self, word: str, bounds: Bounds, compounds: bool) -> tuple[Candidate, ...]:
         """The candidates of ``word`` under ``bounds``; with ``compounds``, compounds of two
-        common parts too."""
+        common parts too.  (A tuple: most are empty, and the empty tuple is one object that
+        the garbage collector does not track, where it would track each cached empty list.)"""
         if word.isupper():  # "OVP": all-capital forms are not in the sorted list
-            return candidates(word, bounds)
+            return tuple(candidates(word, bounds))
         lex = self.lex
-        return reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
+        return tuple(reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds))
 
     def _twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds: the words of the context
