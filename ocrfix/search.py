@@ -221,7 +221,7 @@ def _common(a: str, b: str) -> int:
 
 def first_lower(s: str) -> str:
     """The key of the sorted form list: the first letter folded ("Über" is found as "über")."""
-    return s[:1].lower() + s[1:]
+    return s if s[:1].islower() else s[:1].lower() + s[1:]  # (a lower-case letter lowers to itself)
 
 
 def reachable(
@@ -376,15 +376,17 @@ def _restored_parts(
 def two_parts(low: str, part_set: Container[str]) -> bool:
     """Is ``low`` (lower-cased) a head (with a link) and a tail of ``part_set``, of four or
     more letters each?"""
-    return any(
-        low[i:] in part_set and _is_head(low[:i], part_set) for i in range(MIN_PART, len(low) - MIN_PART + 1)
-    )
+    for i in range(MIN_PART, len(low) - MIN_PART + 1):  # (a loop: the search asks this of most candidates)
+        if low[i:] in part_set and _is_head(low[:i], part_set):
+            return True
+    return False
 
 
 def _is_head(head: str, part_set: Container[str]) -> bool:
     """Is ``head`` a common part, alone or with a linking s/es/n/en?"""
     if head in part_set:
         return True
-    return any(
-        head.endswith(link) and len(head) - len(link) >= MIN_PART and head[: -len(link)] in part_set for link in LINKS
-    )
+    for link in LINKS:
+        if head.endswith(link) and len(head) - len(link) >= MIN_PART and head[: -len(link)] in part_set:
+            return True
+    return False
