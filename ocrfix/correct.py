@@ -13,7 +13,7 @@ import functools
 import math
 from collections.abc import Callable, Mapping
 from itertools import combinations
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -130,15 +130,39 @@ ADDRESS_FORMS = frozenset("""
 """.split())
 
 
+class _PerKey:
+    """LRU caches of a function, one for each key (a Key or Bounds, of which there are few):
+    ``of(key)`` is the cached function of the other arguments that ``make(key)`` makes."""
+
+    def __init__(self, make: Callable[[Any], Callable[..., Any]], maxsize: int) -> None:
+        self._make = make
+        self._maxsize = maxsize
+        self._caches: dict[Any, Callable[..., Any]] = {}
+
+    def of(self, key: Any) -> Callable[..., Any]:
+        cache = self._caches.get(key)
+        if cache is None:
+            if len(self._caches) >= MAX_CACHED_KEYS:
+                self._caches.clear()  # bounded, like the caches
+            cache = self._caches.setdefault(key, functools.lru_cache(maxsize=self._maxsize)(self._make(key)))
+        return cache
+
+
+MAX_CACHED_KEYS = 256  # keys (or bounds) whose decisions are remembered
+
+
 class Corrector:
     """Decides about single words, with a per-process cache of decisions."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self._fixes = functools.lru_cache(maxsize=1 << 17)(self._fix)
-        self.settled = functools.lru_cache(maxsize=1 << 17)(self._settled)
-        self.twins = functools.lru_cache(maxsize=1 << 16)(self._twins)
-        self.search = functools.lru_cache(maxsize=1 << 16)(self._search)
+        # The decisions are cached per key (or bounds): a cache key tuple that held a Key
+        # would stay tracked by the garbage collector, which visits each of tens of thousands
+        # in every full collection; one of strings and bools it stops tracking at once.
+        self._fixes = _PerKey(lambda key: lambda w, s, h: self._fix(w, s, h, key), 1 << 17)
+        self._settled = _PerKey(lambda key: lambda w, s, h: self._settle(w, s, h, key), 1 << 17)
+        self._twins = _PerKey(lambda key: lambda w, s: self._twins_of(w, key, s), 1 << 16)
+        self._searches = _PerKey(lambda bounds: lambda w, c: self._search(w, bounds, c), 1 << 16)
         self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
         # by key, listed words that stay as they are wherever they stand: text made of
         # them only needs no per-word work at all
@@ -169,7 +193,20 @@ class Corrector:
     def fix(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key = NEUTRAL_KEY) -> Fix | None:
         """The fix of ``word`` where ``key`` holds, if it needs one (cached; a listed word's
         by the part of the key it depends on, see Key.of_dots)."""
-        return self._fixes(word, sentence_start, before_hyphen, key.of_dots if self.lex.listed(word) else key)
+        return self._fixes.of(key.of_dots if self.lex.listed(word) else key)(word, sentence_start, before_hyphen)
+
+    def settled(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
+        """:meth:`fix`, applied again to its own result until that stands (cleaning is
+        idempotent): "Osterreicli" -> "Osterreich" -> "Österreich".  (Cached.)"""
+        return self._settled.of(key)(word, sentence_start, before_hyphen)
+
+    def twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
+        """The twins that ``word`` may stand for where ``key`` holds (see :meth:`_twins_of`; cached)."""
+        return self._twins.of(key)(word, sentence_start)
+
+    def search(self, word: str, bounds: Bounds, compounds: bool) -> tuple[Candidate, ...]:
+        """:meth:`_search`, cached."""
+        return self._searches.of(bounds)(word, compounds)
 
     def _stays(self, word: str, key: Key) -> bool:
         """Is ``word`` quiet under ``key``: listed (two quiet words are never joined, see
@@ -227,9 +264,8 @@ class Corrector:
             return _unambiguous(word) or best
         return best
 
-    def _settled(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
-        """:meth:`fix`, applied again to its own result until that stands (cleaning is
-        idempotent): "Osterreicli" -> "Osterreich" -> "Österreich".  (Cached: ``settled``.)"""
+    def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
+        """:meth:`settled`, uncached."""
         f = self.fix(word, sentence_start, before_hyphen, key)
         seen = {word}
         while f is not None and f.replacement not in seen and len(seen) < 4:
@@ -259,7 +295,7 @@ class Corrector:
         lex = self.lex
         return tuple(reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds))
 
-    def _twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
+    def _twins_of(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds: the words of the context
         model that are ``word`` with dots the document does not keep intact ("hätte" for
         "hatte" where ä is lost), cased like it."""
