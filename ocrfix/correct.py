@@ -355,14 +355,7 @@ class Corrector:
         """
         lex = self.lex
         short = len(word) <= SHORT
-        base_zipf = lex.zipf(word, old=True)  # (an old or dialect form is as common as in old text)
-        # ... but a restored umlaut weighs against the word as written: a lower-case "wahlen"
-        # is no "Wahlen", while misread shapes still weigh against both ("route" for "Route")
-        written_zipf = lex.zipf(word, old=True, folded=False)
-        shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         name_like = word.istitle() and not sentence_start
-        found: list[tuple[float, Candidate, str]] = []
-        checked = probes = 0
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
         unknown_lower = margin is None and word[0].islower()
@@ -370,7 +363,6 @@ class Corrector:
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
         capital = word[0].isupper()
-        capital_word = capital and not sentence_start and margin is not None and lex.listed(word)
         shape_margin = 0.0
         if margin is not None and key.shapes == NEUTRAL and not lex.historical(word) and not name_like:
             shape_margin = NEUTRAL_SHAPE_MARGIN
@@ -382,10 +374,20 @@ class Corrector:
             shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like and key.shapes != LOST else 9.0
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = shape_max < 0 and not lex.user_words
-        # a word no list knows, in a document that lost its dots, may have been a rarer word
-        lost_word = margin is None and key.umlauts == LOST
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)
         cands = self.search(word, bounds, margin is None and not short)
+        if not cands:
+            return self._no_candidate(word, key, margin, shapes)  # (most searches: no more to ask)
+        base_zipf = lex.zipf(word, old=True)  # (an old or dialect form is as common as in old text)
+        # ... but a restored umlaut weighs against the word as written: a lower-case "wahlen"
+        # is no "Wahlen", while misread shapes still weigh against both ("route" for "Route")
+        written_zipf = lex.zipf(word, old=True, folded=False)
+        shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
+        capital_word = capital and not sentence_start and margin is not None and lex.listed(word)
+        # a word no list knows, in a document that lost its dots, may have been a rarer word
+        lost_word = margin is None and key.umlauts == LOST
+        found: list[tuple[float, Candidate, str]] = []
+        checked = probes = 0
         # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
         # where the document lost them, and a ligature only where it shows dropped ones
         plausible = margin is None and not restore_only and lex.compound_like(word)
@@ -457,9 +459,7 @@ class Corrector:
                 continue
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
-            if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
-                return self._nearest(word)
-            return None
+            return self._no_candidate(word, key, margin, shapes)
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
         if key.old and _dots(form) < _dots(word):
@@ -474,6 +474,13 @@ class Corrector:
         if confidence < MIN_CONFIDENCE or form == word:
             return None
         return Fix(form, join_rules(cand.rules), confidence)
+
+    def _no_candidate(self, word: str, key: Key, margin: float | None, shapes: bool) -> Fix | None:
+        """:meth:`_best` where no candidate will do: a word that is none may still be one edit
+        away from a common word (:meth:`_nearest`)."""
+        if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
+            return self._nearest(word)
+        return None
 
     def _nearest(self, word: str) -> Fix | None:
         """The bounded edit-distance search: one edit away from a clearly most common word."""
