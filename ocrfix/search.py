@@ -50,7 +50,7 @@ class Prefixes:
     ``dictionaries/build_index.py``).
     """
 
-    __slots__ = ("items", "_drops", "_folded")
+    __slots__ = ("items", "_drops", "_folded", "_undotted")
 
     def __init__(
         self,
@@ -62,6 +62,9 @@ class Prefixes:
         self.items = tuple(items) if presorted else tuple(sorted(items))  # (a tuple: see word_set)
         self._drops = drops
         self._folded = folded  # the items with dots, without them (see folded_items)
+        # no_restored_dots by word and rule: a word is searched under several bounds, most
+        # of which share the rule
+        self._undotted: dict[tuple[str, tuple], bool] = {}
 
     def __len__(self) -> int:
         return len(self.items)
@@ -92,6 +95,15 @@ class Prefixes:
         rule = _dots_rule(bounds)
         if rule is None:
             return False
+        known = self._undotted.get((word, rule))
+        if known is None:
+            if len(self._undotted) >= MAX_UNDOTTED:
+                self._undotted.clear()  # bounded, like the other caches
+            known = self._undotted[word, rule] = self._no_dots_by(word, rule)
+        return known
+
+    def _no_dots_by(self, word: str, rule: tuple[tuple[tuple[str, str], ...], tuple[str, ...]]) -> bool:
+        """:meth:`no_restored_dots` under the :func:`_dots_rule` ``rule``."""
         anywhere, after_first = rule
         if any(s in word[1:] for s in after_first):
             return False
@@ -117,6 +129,9 @@ class Prefixes:
         if raw is None:
             return ()
         return tuple((item, glyph, int(pos)) for item, glyph, pos in map(str.split, raw.split("\t")))
+
+
+MAX_UNDOTTED = 1 << 16
 
 
 def folded_items(items: Iterable[str]) -> WordSet:
