@@ -531,7 +531,8 @@ class Corrector:
 
     def _restored_compound(self, word: str, key: Key) -> Fix | None:
         """A word no list knows, two listed words once its lost umlauts or ß are restored, and
-        not two known words as it stands ("Zehengiinger" -> "Zehen|gänger", "Permafrostb6den"):
+        not two known words as it stands ("Waldkauzpiirchen" -> "Waldkauz|pärchen", where the rule
+        for "ii" would say "ü"; "Steinbockmiinnchen"):
         the cheapest such restoring, if no other comes within COMPOUND_GAP."""
         if self._known_parts(word):
             return None
@@ -744,7 +745,7 @@ def _dots(word: str) -> int:
 
 
 def _listed_parts(word: str, listed: Callable[[str], bool]) -> bool:
-    """Is ``word`` two ``listed`` words ("Zehen|gänger"), the second of MIN_PART letters or more?"""
+    """Is ``word`` two ``listed`` words ("Waldkauz|pärchen"), the second of MIN_PART letters or more?"""
     return any(
         listed(word[:i]) and (listed(word[i:]) or listed(word[i].upper() + word[i + 1 :]))
         for i in range(MIN_HEAD, len(word) - MIN_PART + 1)
@@ -754,7 +755,7 @@ def _listed_parts(word: str, listed: Callable[[str], bool]) -> bool:
 def _old_seen(word: str, form: str) -> str:
     """Which old forms (see Lexicon.target) a fix of ``word`` to ``form`` may make where the era
     is unknown: ß forms, and those with the th, ey or dt of ``word`` ("rothlich" -> "röthlich"),
-    not one that a misread shape made ("Heiratn" is no "Heirath")."""
+    not one that a misread shape made ("Wertn" is no "Werth")."""
     return OLD_SEEN if OLD_LETTER_RUNS.findall(form) == OLD_LETTER_RUNS.findall(word) else OLD_ESZETT
 
 

@@ -141,9 +141,13 @@ def fix_split_diaeresis(text: str, ctx: Context) -> list[Edit]:
     """
     edits = _split_diaeresis(text)
     if SUPERSCRIPT_E in text:
-        edits += [Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.99) for m in _SUPERSCRIPT_E.finditer(text)]
+        taken = {i for e in edits for i in range(e.start, e.end)}  # (a letter with both marks: one edit)
+        edits += [
+            Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.99)
+            for m in _SUPERSCRIPT_E.finditer(text)
+            if m.start() not in taken
+        ]
         edits.sort()
-        edits = [e for i, e in enumerate(edits) if not i or e.start >= edits[i - 1].end]  # (one per letter)
     return edits
 
 
