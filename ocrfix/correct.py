@@ -533,16 +533,28 @@ class Corrector:
         """A word no list knows, two listed words once its lost umlauts or ß are restored, and
         not two known words as it stands ("Waldkauzpiirchen" -> "Waldkauz|pärchen", where the rule
         for "ii" would say "ü"; "Steinbockmiinnchen"):
-        the cheapest such restoring, if no other comes within COMPOUND_GAP."""
+        the cheapest such restoring, if no other comes within COMPOUND_GAP.  One place is
+        restored, so one part is a listed word as it stands: found first, they rule out most
+        words (and most candidates) at once."""
         if self._known_parts(word):
             return None
+        listed = self.lex.listed
+        last = len(word) - MIN_PART
+        heads = [i for i in range(MIN_HEAD, last + 1) if listed(word[:i])]
+        tails = [i for i in range(MIN_HEAD, last + 1) if _listed_tail(word[i:], listed)]
+        if not heads and not tails:
+            return None
         bounds = _bounds(key, False, False, False, False, True)._replace(rules=RESTORE_RULES, max_edits=1)
-        listed = functools.lru_cache(maxsize=None)(self.lex.listed)  # (the candidates share most parts)
         best: Candidate | None = None
         for c in candidates(word, bounds):  # (cheapest first)
             if best is not None and c.cost >= best.cost + COMPOUND_GAP:
                 break
-            if c.restored and not (c.inserted or c.listed_only) and c.word.isalpha() and _listed_parts(c.word, listed):
+            if (
+                c.restored
+                and not (c.inserted or c.listed_only)
+                and c.word.isalpha()
+                and _restored_part(word, c.word, heads, tails, listed)
+            ):
                 if best is not None:
                     return None  # two restorings come close: which one?
                 best = c
@@ -744,12 +756,23 @@ def _dots(word: str) -> int:
     return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
 
 
-def _listed_parts(word: str, listed: Callable[[str], bool]) -> bool:
-    """Is ``word`` two ``listed`` words ("Waldkauz|pärchen"), the second of MIN_PART letters or more?"""
+def _listed_tail(tail: str, listed: Callable[[str], bool]) -> bool:
+    """Is ``tail``, the second part of a compound, a listed word (as a noun, capitalized)?"""
+    return listed(tail) or listed(tail[0].upper() + tail[1:])
+
+
+def _restored_part(word: str, form: str, heads: list[int], tails: list[int], listed: Callable[[str], bool]) -> bool:
+    """Is ``form``, ``word`` with one place restored, two listed words: a head of ``word`` as it
+    stands (at ``heads``) and a listed restored tail, or a listed restored head and a tail of
+    ``word`` as it stands (at ``tails``)?  ("Waldkauz|pärchen")"""
+    start = next((i for i, (a, b) in enumerate(zip(word, form)) if a != b), min(len(word), len(form)))
+    shift = len(form) - len(word)
+    end = len(word)  # where the restored place ends in ``word``
+    while end > start and end + shift > start and word[end - 1] == form[end - 1 + shift]:
+        end -= 1
     return any(
-        listed(word[:i]) and (listed(word[i:]) or listed(word[i].upper() + word[i + 1 :]))
-        for i in range(MIN_HEAD, len(word) - MIN_PART + 1)
-    )
+        len(form) - i >= MIN_PART and _listed_tail(form[i:], listed) for i in heads if i <= start
+    ) or any(i + shift >= MIN_HEAD and listed(form[: i + shift]) for i in tails if i >= end)
 
 
 def _old_seen(word: str, form: str) -> str:
