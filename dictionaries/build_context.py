@@ -65,7 +65,7 @@ MIN_COUNT = 2
 CUES = 150
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
-COMMON_OLD = 5.0  # old ß forms this common in old text get their twin ("daß": "da")
+COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß": "da")
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
@@ -123,7 +123,12 @@ def eszett_twins() -> dict[str, list[str]]:
     out = {}
     for form, entry in _wordlist().forms.items():
         if entry & HISTORICAL and form.endswith("ß") and old_zipf_of(entry) >= COMMON_OLD:
-            plains = [p for p in (form[:-1],) if len(p) > 1 and lex.listed(p)]
+            # (a plain word far more common than the old form is not worth its contexts: "die")
+            plains = [
+                p
+                for p in (form[:-1],)
+                if len(p) > 1 and (lex.listed(p) or lex.known(p)) and lex.zipf(p, old=True) <= old_zipf_of(entry) + 1
+            ]
             if plains:
                 out[form] = plains
     return out
