@@ -381,7 +381,7 @@ class Corrector:
         base_zipf = lex.zipf(word, old=True)  # (an old or dialect form is as common as in old text)
         # ... but a restored umlaut weighs against the word as written: a lower-case "wahlen"
         # is no "Wahlen", while misread shapes still weigh against both ("route" for "Route")
-        written_zipf = lex.zipf(word, old=True, folded=False)
+        written_zipf = lex.zipf(word, old=True, folded=False) if margin is not None and word[0].islower() else base_zipf
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
         capital_word = capital and not sentence_start and margin is not None and lex.listed(word)
         # a word no list knows, in a document that lost its dots, may have been a rarer word

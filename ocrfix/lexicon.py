@@ -324,10 +324,10 @@ class Lexicon:
         """Is ``word`` listed for this variant or known (see :meth:`listed`, :meth:`known`)?"""
         return self.listed(word) or self.known(word)
 
-    def known(self, word: str, folded: bool = True) -> bool:
+    def known(self, word: str) -> bool:
         """Is ``word`` common in German text, valid or not ("Google", "Andujar" is not), or
-        an old or dialect form ("Thür", "nich")?  ``folded``: as for :meth:`zipf`."""
-        return self.zipf(word, old=True, folded=folded) >= KNOWN_ZIPF
+        an old or dialect form ("Thür", "nich")?"""
+        return self.zipf(word, old=True) >= KNOWN_ZIPF
 
     def _compound_like(self, word: str, known: bool = False) -> bool:
         """Could ``word`` be a compound of listed words ("Erlaubnis|pflicht")?
