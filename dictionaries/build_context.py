@@ -34,9 +34,12 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  The line that starts with "@" lists the common words (folded,
 zipf COMMON_NEIGHBOUR or more), which count as themselves and never by their ending.
-Lines that start with "=" name a common old form ending in ß and the word it becomes
-where OCR drops the ß ("=daß da"): twins too, in text written in the old spelling.
-(Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)  Cues are the CUES most common words written in lower case: function
+Lines that start with "=" name a form with ß and the words OCR makes of it (``eszett_twins``):
+a common old form and the word it becomes where OCR drops its ß ("=daß da"), twins in text
+written in the old spelling; or a common form and the word it becomes where OCR reads its ß
+as f ("=ließ lief"), twins where the document lost its ß.  (Not the word it becomes where
+OCR reads the ß as s: "das" is far more often itself.)  Cues are the CUES most common words
+written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
 a topic.  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
 of a twin set's neighbours only those whose counts tell its members apart
@@ -66,6 +69,7 @@ CUES = 150
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
 COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß": "da")
+COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß as f ("ließ": "lief")
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
@@ -113,25 +117,39 @@ def sentences(stem: str):
 
 
 def eszett_twins() -> dict[str, list[str]]:
-    """The common old forms that end in ß, by the word they become where OCR drops the ß
-    ("daß" -> "da"): {old form: [that word]}.  Not by the one where OCR reads the ß as s,
-    which the confusion table does not hold either: in old text OCR, "das" for "daß" was
-    right once where "das" was "das" six times (train and dv sets)."""
-    from ocrfix.lexicon import HISTORICAL, Lexicon, _wordlist, old_zipf_of
+    """The ß forms that OCR makes into other words, by those words: {ß form: [words]}.
+
+    - Common old forms that end in ß, by the word they become where OCR drops the ß ("daß"
+      -> "da"; twins in text written in the old spelling).  Not by the one where OCR reads
+      the ß as s, which the confusion table does not hold either: in old text OCR, "das" for
+      "daß" was right once where "das" was "das" six times (train and dv sets).
+    - Common forms of any era by the listed word they become where OCR reads a ß as f
+      ("ließ" -> "lief", "Straße" -> "Strafe"; twins where the document lost its ß)."""
+    from ocrfix.lexicon import HISTORICAL, Lexicon, _wordlist, old_zipf_of, zipf_of
 
     lex = Lexicon("de_DE")
     out = {}
     for form, entry in _wordlist().forms.items():
+        if "ß" not in form:
+            continue
+        zipf = max(zipf_of(entry), old_zipf_of(entry))
+        plains = []
         if entry & HISTORICAL and form.endswith("ß") and old_zipf_of(entry) >= COMMON_OLD:
-            # (a plain word far more common than the old form is not worth its contexts: "die")
-            plains = [
-                p
-                for p in (form[:-1],)
-                if len(p) > 1 and (lex.listed(p) or lex.known(p)) and lex.zipf(p, old=True) <= old_zipf_of(entry) + 1
-            ]
-            if plains:
-                out[form] = plains
+            plains.append(form[:-1])  # (OCR of old print drops the ß of "muß", "laß")
+        if zipf >= COMMON_READ:
+            plains += [form[:i] + "f" + form[i + 1 :] for i, c in enumerate(form) if c == "ß"]
+        # (a plain word far more common than the ß form is not worth its contexts: "die", "auf")
+        plains = [p for p in plains if len(p) > 1 and _plain_twin(lex, p, form, zipf)]
+        if plains:
+            out[form] = plains
     return out
+
+
+def _plain_twin(lex, plain: str, form: str, zipf: float) -> bool:
+    """Is ``plain`` what OCR may have made of the ß form ``form``: a word (listed, or for a
+    dropped ß known: "mu", "la"), at most ten times as common as ``form``?"""
+    known = lex.listed(plain) or (len(plain) < len(form) and lex.known(plain))
+    return known and lex.zipf(plain, old=True) <= zipf + 1
 
 
 def twin_sets(members: frozenset[str], eszett: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -237,7 +255,7 @@ def main() -> None:
               f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(eszett)} old ß forms", file=sys.stderr)
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(eszett)} ß forms", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -311,8 +311,9 @@ class Corrector:
             # (only twins with more dots, none lost: "Äpfel" is no reading of "Apfel")
             if added and added <= _DOTTED and all(key.state(t) != INTACT for t in added):
                 out.append(twin)
-        if key.old and key.state("ß") != INTACT:  # "da" for "daß" in old text
-            out += model.old_twins(base)
+        eszett = key.state("ß")
+        if eszett != INTACT:  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
+            out += [t for t in model.eszett_twins(base) if (key.old if len(t) > len(base) else eszett == LOST)]
         return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
@@ -327,7 +328,7 @@ class Corrector:
         best, best_odds = None, -math.inf
         for twin in twins:
             member = twin if base == word.text else twin[0].lower() + twin[1:]
-            if "ß" in member:  # an old ß form: OCR dropped the ß
+            if "ß" in member:  # a ß form: OCR dropped the ß or read it as f
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
             else:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)

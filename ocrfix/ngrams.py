@@ -109,14 +109,14 @@ class Model:
     def __init__(self, lines: Iterable[str]) -> None:
         self.count: dict[str, int] = {}
         self._lines: dict[str, str] = {}
-        self.olds: dict[str, tuple[str, ...]] = {}  # a plain word -> the old ß forms it may be
-        self.old_sets: dict[str, tuple[str, ...]] = {}  # an old ß form -> it and its plain words
+        self.olds: dict[str, tuple[str, ...]] = {}  # a plain word -> the ß forms it may be
+        self.old_sets: dict[str, tuple[str, ...]] = {}  # a ß form -> it and its plain words
         self.common: Container[str] = frozenset()  # the neighbours that have no suffix feature
         for line in lines:
             if line.startswith("@"):  # the common words, folded (see SUFFIX)
                 self.common = word_set(line[1:].rstrip("\n").split("\t"))
                 continue
-            if line.startswith("="):  # an old ß form and its plain words
+            if line.startswith("="):  # a ß form and the words OCR makes of it
                 old, *plains = line[1:].rstrip("\n").split("\t")
                 self.old_sets[old] = (old, *plains)
                 for plain in plains:
@@ -145,8 +145,9 @@ class Model:
         members = self.sets.get(word.translate(UNDOT), ())
         return members if word in members and len(members) > 1 else ()
 
-    def old_twins(self, word: str) -> tuple[str, ...]:
-        """The old ß forms that ``word`` may be, where OCR dropped the ß."""
+    def eszett_twins(self, word: str) -> tuple[str, ...]:
+        """The ß forms that ``word`` may be, where OCR dropped the ß ("da": "daß", an old
+        form) or read it as f ("lief": "ließ")."""
         return tuple(o for o in self.olds.get(word, ()) if o in self.count and word in self.count)
 
     def odds(self, word: str, other: str, ctx: Context) -> float:
