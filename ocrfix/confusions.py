@@ -23,7 +23,8 @@ class Confusion(NamedTuple):
     # ``correct.Mode``).
     dots: bool = False
     # True where the result must be a listed word, not just any compound hunspell
-    # accepts: taking dots away from a name ("Wehrschütz") often leaves one.
+    # accepts: taking dots away from a name ("Wehrschütz") often leaves one; and for
+    # a rare reading, which never changes a word a list knows ("Dag" is no "Daß").
     listed_only: bool = False
 
     @property
@@ -121,6 +122,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("R", "ß", 0.5, "eszett"),             # groRen
     Confusion("S", "ß", 0.55, "eszett"),            # drauSen
     Confusion("G", "ß", 0.5, "eszett"),             # mutmaGliche
+    Confusion("g", "ß", 0.55, "eszett", listed_only=True),  # Strage
     Confusion("fS", "ß", 0.5, "eszett"),
     Confusion("fi", "ß", 0.6, "eszett"),            # Mafinahmen
     Confusion("f", "ß", 0.3, "eszett"),             # grofen

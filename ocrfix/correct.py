@@ -405,6 +405,8 @@ class Corrector:
                 continue
             if restore_only and cand.inserted:
                 continue  # a valid word with a whole letter dropped is rarely one ("Mut" is no "Mußt")
+            if cand.listed_only and margin is not None:
+                continue  # a rare reading ("g" for "ß") does not change a word a list knows ("Dag", "lieg")
             if cand.restored and _intact_restored(word, form, key) and not lex.listed(form):
                 continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
             if cand.restored and form[0].islower() and capital_word:
