@@ -45,6 +45,7 @@ RECURS = 3  # a lower-case word this often in a document is its own, not a shape
 DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
+_ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
 _NEAR = 64  # characters a chunk's end is looked for with str.find
 
 
@@ -99,6 +100,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and after_command(text, start):
         f = None  # a shell command's argument: "systemctl start" (no lost dots in those)
+    elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and _ELIDED.match(text, max(0, start - 2), start):
+        f = None  # the end of a word with an elision: "blüh'nde" is no "finde" (but "g'spurt" is "g'spürt")
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
