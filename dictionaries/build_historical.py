@@ -54,11 +54,16 @@ SOURCES = [stem for stem, spelling in corpus_text.FILES.items() if spelling == "
 _IER = regex.compile(r"(?<=^\p{Ll}\p{L}{2,})ier(?=(?:e|en|end|ende|enden|ender|endes|endem|st|t|te|ten|ter|tes|tem|test|tet)$)")
 
 
+# the rest of a word after an elision is no word of its own ("glüh'nden": "nden"); after
+# one letter it is ("d'Arc", "g'sagt")
+_ELIDED_END = regex.compile(r"(?<=\p{L}{2}['’ʼ])\p{L}[\p{L}\p{M}]*")
+
+
 def count() -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
     for stem in SOURCES:
         for line in corpus_text.lines(stem, "build"):
-            counts.update(letter_runs(line))
+            counts.update(letter_runs(_ELIDED_END.sub("", line)))
     return counts, sum(counts.values())
 
 
