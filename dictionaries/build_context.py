@@ -34,11 +34,12 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  The line that starts with "@" lists the common words (folded,
 zipf COMMON_NEIGHBOUR or more), which count as themselves and never by their ending.
-Lines that start with "=" name a form with ß and the words OCR makes of it (``eszett_twins``):
+Lines that start with "=" name a form and the words damage makes of it (``eszett_twins``):
 a common old form and the word it becomes where OCR drops its ß ("=daß da"), twins in text
 written in the old spelling; or a common form and the word it becomes where OCR reads its ß
-as f ("=ließ lief"), twins where the document lost its ß.  (Not the word it becomes where
-OCR reads the ß as s: "das" is far more often itself.)  Cues are the CUES most common words
+as f ("=ließ lief"), twins where the document lost its ß; and a common form with fi, fl or ff
+and the word it becomes where a PDF drops the ligature ("=Schiff Schi", ``ligature_twins``).
+(Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)  Cues are the CUES most common words
 written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
 a topic.  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
@@ -69,7 +70,9 @@ CUES = 150
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
 COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß": "da")
-COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß as f ("ließ": "lief")
+COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß as f ("ließ": "lief"),
+# and forms with a ligature the twin a PDF makes by dropping it ("Schiff": "Schi")
+LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
@@ -145,6 +148,25 @@ def eszett_twins() -> dict[str, list[str]]:
     return out
 
 
+def ligature_twins() -> dict[str, list[str]]:
+    """Common forms with fi, fl or ff by the words they become where a PDF's font map drops
+    the ligature glyph ("Schiff" -> "Schi", "fiel" -> "el"): twins where the document drops
+    ligatures, or may."""
+    from ocrfix.lexicon import Lexicon, _wordlist, old_zipf_of, zipf_of
+
+    lex = Lexicon("de_DE")
+    out = {}
+    for form, entry in _wordlist().forms.items():
+        zipf = max(zipf_of(entry), old_zipf_of(entry))
+        if zipf < COMMON_READ or "f" not in form:
+            continue
+        plains = {form[:i] + form[i + len(g) :] for g in LIGATURES for i in range(len(form)) if form.startswith(g, i)}
+        plains = {p for p in plains if len(p) > 1 and _plain_twin(lex, p, form, zipf)}
+        if plains:
+            out[form] = sorted(plains)
+    return out
+
+
 def _plain_twin(lex, plain: str, form: str, zipf: float) -> bool:
     """Is ``plain`` what OCR may have made of the ß form ``form``: a word (listed, or for a
     dropped ß known: "mu", "la"), at most ten times as common as ``form``?"""
@@ -152,14 +174,14 @@ def _plain_twin(lex, plain: str, form: str, zipf: float) -> bool:
     return known and lex.zipf(plain, old=True) <= zipf + 1
 
 
-def twin_sets(members: frozenset[str], eszett: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The members by their key: their form with a/o/u for ä/ö/ü; and each old ß form with
-    its plain words (keyed by the ß form)."""
+def twin_sets(members: frozenset[str], damaged: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The members by their key: their form with a/o/u for ä/ö/ü; and each form with ß or a
+    ligature with the words damage makes of it (keyed by "=" and the form)."""
     sets: dict[str, list[str]] = {}
     for m in sorted(members):
         sets.setdefault(m.translate(UNDOT), []).append(m)
-    for old, plains in eszett.items():
-        sets[old] = [old, *plains]
+    for form, plains in damaged.items():
+        sets["=" + form] = [form, *plains]
     return sets
 
 
@@ -239,12 +261,14 @@ def informative(counts: Counter[str], sets: dict[str, list[str]]) -> dict[str, i
 def main() -> None:
     cue_words, inside = first_pass()
     members = twins(inside)
-    eszett = eszett_twins()
+    damaged = eszett_twins()
+    for form, plains in ligature_twins().items():
+        damaged[form] = sorted({*damaged.get(form, ()), *plains})
     common = common_words()
-    counts = count(members | {w for old, plains in eszett.items() for w in (old, *plains)}, cue_words, common)
-    kept = informative(counts, twin_sets(members, eszett))
+    counts = count(members | {w for form, plains in damaged.items() for w in (form, *plains)}, cue_words, common)
+    kept = informative(counts, twin_sets(members, damaged))
     lines: dict[str, list[str]] = {"@": ["@" + "\t".join(sorted(common))]}
-    lines.update({"=" + old: ["=" + old, *plains] for old, plains in sorted(eszett.items())})
+    lines.update({"=" + form: ["=" + form, *plains] for form, plains in sorted(damaged.items())})
     for key in sorted(kept):
         word, _, feature = key.partition("\t")
         lines.setdefault(word, [word, str(kept[word])])
@@ -255,7 +279,7 @@ def main() -> None:
               f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(eszett)} ß forms", file=sys.stderr)
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(damaged)} damaged forms", file=sys.stderr)
 
 
 if __name__ == "__main__":

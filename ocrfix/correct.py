@@ -81,6 +81,9 @@ PARTS_MIN_PART = 5
 COMPOUND_GAP = 0.2  # how much cheaper a restored compound must be than the next (_restored_compound)
 # A ß dropped or read as s is rarer than lost dots (confusion_counts.tsv: about one ß in 13).
 ESZETT_MARGIN = 1.0
+# A PDF drops every ligature of a broken font or none: a valid word is another's rest only
+# where the document shows that ("Schi" for "Schiff"), or may ("UNSEEN": too few words to tell).
+LIGATURE_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
 # word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
 CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
@@ -240,8 +243,10 @@ class Corrector:
         if user:
             return Fix(user, "user_words", 0.9)
         junk = OCR_JUNK.search(word) is not None
-        if not junk and self.twins(word, key.of_dots, sentence_start):
-            return None  # a known word with a twin: its neighbours decide ("dem Gaste", "die Gäste")
+        if not junk and not all(_ligature_twin(word, t) for t in self.twins(word, key.of_dots, sentence_start)):
+            # a known word with a twin: its neighbours decide ("dem Gaste", "die Gäste"); one
+            # whose twin restores a ligature is first what the rest says ("Schen": "Sehen")
+            return None
         if lex.known(word) and not junk:
             margin = LOST_KNOWN_MARGIN if lost else KNOWN_MARGIN
             return self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
@@ -298,22 +303,34 @@ class Corrector:
     def _twins_of(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds: the words of the context
         model that are ``word`` with dots the document does not keep intact ("hätte" for
-        "hatte" where ä is lost), cased like it."""
-        if key.umlauts == INTACT or not word.isalpha():
+        "hatte" where ä is lost), or with a ß or ligature restored (:meth:`Model.damaged_twins`),
+        cased like it."""
+        dots = key.umlauts != INTACT
+        if not dots:  # (then only a dropped ligature is left to ask about, seldom)
+            if key.ligature == INTACT:
+                return ()
+            damaged = ngrams.model().damaged
+            if word not in damaged and not (sentence_start and word[:1].isupper() and word[0].lower() + word[1:] in damaged):
+                return ()
+        if not word.isalpha():
             return ()
         model = ngrams.model()
         base = word
         if word not in model.count and word[0].isupper() and sentence_start:
             base = word[0].lower() + word[1:]
         out = []
-        for twin in model.twins(base):
+        for twin in model.twins(base) if dots else ():
             added = {t.lower() for w, t in zip(base, twin) if w != t}
             # (only twins with more dots, none lost: "Äpfel" is no reading of "Apfel")
             if added and added <= _DOTTED and all(key.state(t) != INTACT for t in added):
                 out.append(twin)
         eszett = key.state("ß")
-        if eszett != INTACT:  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
-            out += [t for t in model.eszett_twins(base) if (key.old if len(t) > len(base) else eszett == LOST)]
+        for twin in model.damaged_twins(base):
+            if "ß" not in twin:  # "Schi" for "Schiff" where ligatures may be dropped
+                if key.ligature != INTACT:
+                    out.append(twin)
+            elif dots and eszett != INTACT and (key.old if len(twin) > len(base) else eszett == LOST):
+                out.append(twin)  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
         return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
@@ -330,6 +347,12 @@ class Corrector:
             member = twin if base == word.text else twin[0].lower() + twin[1:]
             if "ß" in member:  # a ß form: OCR dropped the ß or read it as f
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
+            elif _ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
+                if key.ligature == INTACT or (key.ligature == UNSEEN and self.lex.listed(word.text)):
+                    continue  # a valid word changes only where the document shows dropped ligatures
+                if "-" in text[word.start - 1 : word.start] + text[word.end : word.end + 1]:
+                    continue  # a part of a name with hyphens: "Darb el-Ahmar"
+                margin = CONTEXT_MARGIN[LOST if key.ligature == LOST else NEUTRAL] + LIGATURE_MARGIN
             else:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)
             odds = model.odds(base, member, ctx) - margin
@@ -688,6 +711,11 @@ def _unambiguous(word: str) -> Fix | None:
     for pattern, umlaut in _SURE_UMLAUTS:
         out = pattern.sub(umlaut, out)
     return Fix(out, "umlaut", 0.6, unchecked=True) if out != word else None
+
+
+def _ligature_twin(word: str, twin: str) -> bool:
+    """Is ``twin`` ``word`` with a dropped ligature restored ("Schiff" for "Schi")?"""
+    return len(twin) > len(word) and "ß" not in twin
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,6 +2,8 @@
 
 Where a document lost its umlauts, "hätte" comes out as "hatte", a valid word;
 only its neighbours tell them apart ("als hätte" is common, "als hatte" rare).
+So with a ß dropped or read as f ("daß": "da", "ließ": "lief") and a ligature a PDF
+dropped ("Schiff": "Schi").
 ``dictionaries/context_de.tsv.gz`` (``build_context.py``) holds, for each word
 that has such a twin, how often it occurs, with which word before and after it,
 with which two, and with which of the commonest words within a few words
@@ -109,18 +111,18 @@ class Model:
     def __init__(self, lines: Iterable[str]) -> None:
         self.count: dict[str, int] = {}
         self._lines: dict[str, str] = {}
-        self.olds: dict[str, tuple[str, ...]] = {}  # a plain word -> the ß forms it may be
-        self.old_sets: dict[str, tuple[str, ...]] = {}  # a ß form -> it and its plain words
+        self.damaged: dict[str, tuple[str, ...]] = {}  # a word -> the forms it may be damage of
+        self.damaged_sets: dict[str, tuple[str, ...]] = {}  # such a form -> it and its damaged words
         self.common: Container[str] = frozenset()  # the neighbours that have no suffix feature
         for line in lines:
             if line.startswith("@"):  # the common words, folded (see SUFFIX)
                 self.common = word_set(line[1:].rstrip("\n").split("\t"))
                 continue
-            if line.startswith("="):  # a ß form and the words OCR makes of it
-                old, *plains = line[1:].rstrip("\n").split("\t")
-                self.old_sets[old] = (old, *plains)
+            if line.startswith("="):  # a form with ß or a ligature and the words damage makes of it
+                form, *plains = line[1:].rstrip("\n").split("\t")
+                self.damaged_sets[form] = (form, *plains)
                 for plain in plains:
-                    self.olds[plain] = (*self.olds.get(plain, ()), old)
+                    self.damaged[plain] = (*self.damaged.get(plain, ()), form)
                 continue
             word, count, rest = line.rstrip("\n").split("\t", 2) if line.count("\t") > 1 else (*line.split("\t"), "")
             self.count[word] = int(count)
@@ -145,14 +147,14 @@ class Model:
         members = self.sets.get(word.translate(UNDOT), ())
         return members if word in members and len(members) > 1 else ()
 
-    def eszett_twins(self, word: str) -> tuple[str, ...]:
-        """The ß forms that ``word`` may be, where OCR dropped the ß ("da": "daß", an old
-        form) or read it as f ("lief": "ließ")."""
-        return tuple(o for o in self.olds.get(word, ()) if o in self.count and word in self.count)
+    def damaged_twins(self, word: str) -> tuple[str, ...]:
+        """The forms that ``word`` may be, where OCR dropped a ß ("da": "daß", an old form) or
+        read it as f ("lief": "ließ"), or a PDF dropped a ligature ("Schi": "Schiff")."""
+        return tuple(o for o in self.damaged.get(word, ()) if o in self.count and word in self.count)
 
     def odds(self, word: str, other: str, ctx: Context) -> float:
         """log10 of how much more likely ``other`` is than ``word`` here (twins of one set)."""
-        members = self.old_sets[other] if other in self.old_sets else self.sets[word.translate(UNDOT)]
+        members = self.damaged_sets[other] if other in self.damaged_sets else self.sets[word.translate(UNDOT)]
         tables = [self.features(m) for m in members]
         mine, theirs = self.features(word), self.features(other)
         total = sum(self.count.get(m, 0) for m in members)

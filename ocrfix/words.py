@@ -309,7 +309,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
         else:
             f = fixed(i)
             if f is None:
-                f = corrector.context_fix(text, w, key)
+                if not _ELIDED.match(text, max(0, start - 2), start):  # ("Grimm'schen": no "fischen")
+                    f = corrector.context_fix(text, w, key)
             elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
