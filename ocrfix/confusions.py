@@ -142,6 +142,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("t", "l", 0.7, "letters"),            # Beispiet
     Confusion("1", "l", 0.5, "letters"),
     Confusion("rn", "m", 0.5, "letters"),
+    Confusion("ın", "m", 0.5, "letters"),           # Rauın
     Confusion("m", "rn", 0.6, "letters"),
     Confusion("c", "e", 0.8, "letters"),            # dic
     Confusion("e", "c", 0.6, "letters"),
