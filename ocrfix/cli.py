@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_STOPS = (signal.SIGINT, signal.SIGTERM) if hasattr(signal, "pthread_sigmask") else ()
 
 
 class _Terminated(BaseException):
@@ -50,11 +51,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     """Load the command's parts, check the arguments and plan, and run it."""
-    from concurrent.futures.process import BrokenProcessPool
+    # A signal that comes while the modules load waits until they have: one that lands
+    # in the clean-up of a pattern they compile is printed as ignored, and the run goes on.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if _STOPS else set()
+    try:
+        from concurrent.futures.process import BrokenProcessPool
 
-    from .batch import Run
-    from .cliargs import build_parser
-    from .plan import UsageError, make_plan, reason
+        from .batch import Run
+        from .cliargs import build_parser
+        from .plan import UsageError, make_plan, reason
+    finally:
+        if _STOPS:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     parser = build_parser()
     args = parser.parse_args(argv)
