@@ -372,6 +372,7 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
                 combine(j + 1, b, cost + cc, now)
 
     combine(0, 0, 0.0, ())
+    del combine  # (a recursive closure is a reference cycle: see search.reachable)
     if n >= 2:
         for u in drops:
             if drop_restorable(u.meant, n, bounds):

@@ -190,6 +190,7 @@ def _applied(s: str, replacements: tuple[tuple[str, str], ...]) -> set[str] | No
                 apply(j + 1, new, i + len(seen))
 
     apply(0, "", 0)
+    del apply  # (a recursive closure is a reference cycle: see reachable)
     return out
 
 
@@ -348,6 +349,11 @@ def reachable(
             at.append(singles + tuple([r for r in longer if word.startswith(r.seen, q)]) if longer else singles)
         plain_heads[:] = [word[:q].lower() in part_set for q in range(n)] if tails else []
         walk(0, "", 0, len(keys), -1, 0.0, (), bounds.max_edits, False, "")
+    # A recursive closure refers to itself through its cell: emptied, the closures and what
+    # they hold go at once, where else the garbage collector would have to find them, many
+    # times per document (and as the young collections run more often, the full ones, which
+    # visit every cached decision, run more often too).
+    del walk
 
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
     if n >= 2 and drops:
