@@ -246,22 +246,30 @@ class Usable(NamedTuple):
     shape: bool  # a misread shape (channel OTHER)
 
 
+# The confusions as usable() reads them, under every new bounds (a search meets a hundred
+# bounds or more): what a Usable takes from each, its channel worked out once.
+_FIELDS = tuple((c.seen, c.meant, c.cost, c.rule, c.dots, c.listed_only, c.channel) for c in CONFUSIONS)
+
+
 @functools.lru_cache(maxsize=1024)
 def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable, ...]]:
     """The confusions ``bounds`` allow, with their cost: replacements by the first
     character seen, and dropped glyphs."""
     subs: dict[str, list[Usable]] = {}
     drops: list[Usable] = []
-    for c in CONFUSIONS:
-        if (bounds.rules is not None and c.rule not in bounds.rules) or (bounds.dots_only and not c.dots):
+    rules, dots_only, edit_cost, dots_cost, read_cost = (
+        bounds.rules, bounds.dots_only, bounds.edit_cost, bounds.dots_cost, bounds.read_cost
+    )
+    max_cost = bounds.max_cost + EPSILON
+    for seen, meant, base, rule, dots, listed_only, ch in _FIELDS:
+        if (rules is not None and rule not in rules) or (dots_only and not dots):
             continue
-        ch = c.channel
-        cost = c.cost + bounds.edit_cost[ch] + (bounds.dots_cost[ch] if c.dots else bounds.read_cost[ch])
-        if cost > bounds.max_cost + EPSILON:
+        cost = base + edit_cost[ch] + (dots_cost[ch] if dots else read_cost[ch])
+        if cost > max_cost:
             continue
-        u = Usable(c.seen, c.meant, cost, c.rule, c.listed_only, ch < OTHER, ch == OTHER)
-        if c.seen:
-            subs.setdefault(c.seen[0], []).append(u)
+        u = Usable(seen, meant, cost, rule, listed_only, ch < OTHER, ch == OTHER)
+        if seen:
+            subs.setdefault(seen[0], []).append(u)
         else:
             drops.append(u)
     return {k: tuple(v) for k, v in subs.items()}, tuple(drops)
