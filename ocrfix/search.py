@@ -28,6 +28,8 @@ DROPPED = tuple(dict.fromkeys(c.meant for c in CONFUSIONS if not c.seen))
 MIN_PART = 4  # both parts of a compound have this many letters (the head without its link)
 LINKS = ("s", "es", "n", "en")  # what joins the parts: Erlaubnis|pflicht, Zeitung|s|artikel
 WordSet = Mapping[str, None]
+# what a replacement that adds dots reads, and means with its dots folded, and what others read (_dots_rule)
+DotsRule = tuple[tuple[tuple[str, str], ...], tuple[str, ...]]
 
 
 def word_set(words: Iterable[str]) -> WordSet:
@@ -85,14 +87,13 @@ class Prefixes:
             folded = {**folded, **folded_items(added)}
         return Prefixes(items, drops, presorted=True, folded=folded)
 
-    def no_restored_dots(self, word: str, bounds: Bounds) -> bool:
-        """Would the walk find nothing for ``word``?  True where ``bounds`` allow
-        replacements that add dots ("u" -> "ü") and a few others ("it" -> "ü"), and
-        no item with dots folds to ``word`` with some of those few applied: every
-        candidate would fold to one of these.  Most restore searches on valid words
-        end here.
+    def no_restored_dots(self, word: str, rule: DotsRule | None) -> bool:
+        """Would the walk find nothing for ``word``?  True where the bounds allow
+        replacements that add dots ("u" -> "ü") and a few others ("it" -> "ü"): their
+        :func:`_dots_rule` ``rule``; and no item with dots folds to ``word`` with some
+        of those few applied: every candidate would fold to one of these.  Most restore
+        searches on valid words end here.
         """
-        rule = _dots_rule(bounds)
         if rule is None:
             return False
         known = self._undotted.get((word, rule))
@@ -102,7 +103,7 @@ class Prefixes:
             known = self._undotted[word, rule] = self._no_dots_by(word, rule)
         return known
 
-    def _no_dots_by(self, word: str, rule: tuple[tuple[tuple[str, str], ...], tuple[str, ...]]) -> bool:
+    def _no_dots_by(self, word: str, rule: DotsRule) -> bool:
         """:meth:`no_restored_dots` under the :func:`_dots_rule` ``rule``."""
         anywhere, after_first = rule
         if any(s in word[1:] for s in after_first):
@@ -154,14 +155,13 @@ def drop_index(items: Iterable[str]) -> dict[str, str]:
     return {k: "\t".join(v) for k, v in index.items()}
 
 
-@functools.lru_cache(maxsize=1024)
-def _dots_rule(bounds: Bounds) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
-    """For bounds whose replacements add dots to a letter ("u" -> "ü", "U" -> "Ü"),
-    except for a few: those few (what they read, and what they mean with the dots
-    folded: "it" -> "u"), and what the ones that also change the case read ("U" -> "ü":
-    harmless on the first letter, which is folded).  None if most replacements are
-    of another kind."""
-    subs = [u for us in usable(bounds)[0].values() for u in us]
+def _dots_rule(by_first: dict[str, tuple[Usable, ...]]) -> DotsRule | None:
+    """For bounds whose replacements (``by_first``, see :func:`~ocrfix.confusions.usable`) add
+    dots to a letter ("u" -> "ü", "U" -> "Ü"), except for a few: those few (what they read,
+    and what they mean with the dots folded: "it" -> "u"), and what the ones that also change
+    the case read ("U" -> "ü": harmless on the first letter, which is folded).  None if most
+    replacements are of another kind."""
+    subs = [u for us in by_first.values() for u in us]
     plain = [u for u in subs if len(u.seen) == 1 and u.meant.translate(UNDOT) == u.seen]
     if len(plain) * 2 < len(subs):
         return None
@@ -204,26 +204,32 @@ def _find_all(s: str, sub: str) -> Iterator[int]:
 _NONE: tuple[tuple[Usable, ...], tuple[Usable, ...]] = ((), ())
 
 
-@functools.lru_cache(maxsize=1024)
-def _by_glyph(bounds: Bounds, n: int) -> dict[str, Usable]:
-    """The dropped glyphs ``bounds`` restore in a word of ``n`` letters (2, 3 or 4: four or
-    more), by glyph (see :func:`~ocrfix.confusions.drop_restorable`)."""
-    return {r.meant: r for r in usable(bounds)[1] if drop_restorable(r.meant, n, bounds)}
+class _Tables:
+    """What a search needs of its bounds, worked out once for each (a search hashes its
+    Bounds, a tuple of some thirty numbers, once, not for each of these):
+
+    ``by_char``, the replacements by the first character they read: those that read one
+    character (they match wherever it stands) and the longer ones; ``cheapest``, the cost of
+    the cheapest one (a walk that cannot pay it only copies the rest of the word); ``drops``,
+    the dropped glyphs the bounds restore, and ``by_glyph[n]`` those they restore in a word
+    of ``n`` letters (2, 3 or 4: four or more) by glyph (see
+    :func:`~ocrfix.confusions.drop_restorable`); ``dots_rule``, see :func:`_dots_rule`.
+    """
+
+    __slots__ = ("by_char", "cheapest", "drops", "by_glyph", "dots_rule")
+
+    def __init__(self, bounds: Bounds) -> None:
+        subs, self.drops = usable(bounds)
+        self.by_char = {c: (tuple(u for u in us if len(u.seen) == 1), tuple(u for u in us if len(u.seen) > 1))
+                        for c, us in subs.items()}
+        self.cheapest = min((u.cost for us in subs.values() for u in us), default=float("inf"))
+        self.by_glyph = {n: {r.meant: r for r in self.drops if drop_restorable(r.meant, n, bounds)} for n in (2, 3, 4)}
+        self.dots_rule = _dots_rule(subs)
 
 
 @functools.lru_cache(maxsize=1024)
-def _by_char(bounds: Bounds) -> dict[str, tuple[tuple[Usable, ...], tuple[Usable, ...]]]:
-    """The replacements ``bounds`` allow, by the first character they read: those that read
-    one character (they match wherever it stands) and the longer ones."""
-    return {c: (tuple(u for u in us if len(u.seen) == 1), tuple(u for u in us if len(u.seen) > 1))
-            for c, us in usable(bounds)[0].items()}
-
-
-@functools.lru_cache(maxsize=1024)
-def _cheapest(bounds: Bounds) -> float:
-    """The cost of the cheapest replacement ``bounds`` allow: a walk that cannot pay it
-    only copies the rest of the word."""
-    return min((u.cost for us in usable(bounds)[0].values() for u in us), default=float("inf"))
+def _tables(bounds: Bounds) -> _Tables:
+    return _Tables(bounds)
 
 
 def _common(a: str, b: str) -> int:
@@ -252,13 +258,14 @@ def reachable(
     lower-cased ``parts`` of four or more letters (with a linking s/es/n/en), cheapest first.
     ``part_set`` holds the same parts, for the head test.
     """
+    tables = _tables(bounds)
     restorations = forms.drops(first_lower(word))  # (a dict lookup: most words have none)
-    nothing_to_walk = parts is None and forms.no_restored_dots(word, bounds)
+    nothing_to_walk = parts is None and forms.no_restored_dots(word, tables.dots_rule)
     if nothing_to_walk and not restorations:
         return []  # most restore searches on valid words
-    drops = usable(bounds)[1]
+    drops = tables.drops
     max_cost = bounds.max_cost + EPSILON
-    cheapest = _cheapest(bounds)
+    cheapest = tables.cheapest
     keys = forms.items
     tails = parts.items if parts is not None else ()  # empty: no compounds
     n = len(word)
@@ -343,7 +350,7 @@ def reachable(
                         walk(q + len(link), cur + link, 0, len(tails), ts2, cost, done, edits_left, at_start, first_char)
 
     if not nothing_to_walk:
-        by_char = _by_char(bounds)
+        by_char = tables.by_char
         for q, c in enumerate(word):
             singles, longer = by_char.get(c, _NONE)
             at.append(singles + tuple([r for r in longer if word.startswith(r.seen, q)]) if longer else singles)
@@ -357,7 +364,7 @@ def reachable(
 
     # a dropped glyph is restored alone, anywhere (at the end too: "Angri")
     if n >= 2 and drops:
-        by_glyph = _by_glyph(bounds, min(n, 4))
+        by_glyph = tables.by_glyph[min(n, 4)]
         for full, glyph, i in restorations:
             r = by_glyph.get(glyph)
             cand = word[:i] + glyph + word[i:]
