@@ -205,6 +205,12 @@ class Corrector:
 
     def twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds (see :meth:`_twins_of`; cached)."""
+        if key.umlauts == INTACT:  # (most text: then only a dropped ligature is left to ask about,
+            if key.ligature == INTACT:  # seldom, and no cache entry is needed for the answer)
+                return ()
+            damaged = ngrams.model().damaged
+            if word not in damaged and not (sentence_start and word[:1].isupper() and word[0].lower() + word[1:] in damaged):
+                return ()
         return self._twins.of(key)(word, sentence_start)
 
     def search(self, word: str, bounds: Bounds, compounds: bool) -> tuple[Candidate, ...]:
@@ -305,13 +311,7 @@ class Corrector:
         model that are ``word`` with dots the document does not keep intact ("hätte" for
         "hatte" where ä is lost), or with a ß or ligature restored (:meth:`Model.damaged_twins`),
         cased like it."""
-        dots = key.umlauts != INTACT
-        if not dots:  # (then only a dropped ligature is left to ask about, seldom)
-            if key.ligature == INTACT:
-                return ()
-            damaged = ngrams.model().damaged
-            if word not in damaged and not (sentence_start and word[:1].isupper() and word[0].lower() + word[1:] in damaged):
-                return ()
+        dots = key.umlauts != INTACT  # (else: a dropped ligature, see twins)
         if not word.isalpha():
             return ()
         model = ngrams.model()
