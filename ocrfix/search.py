@@ -317,8 +317,9 @@ def reachable(
             cur = key + word[pos:q] if key else first_lower(word[pos:q])
             if options:
                 for r in options:
-                    if cost + r.cost <= max_cost:
-                        if edits_left == 1 or cost + r.cost + cheapest > max_cost:
+                    then = cost + r.cost  # (the cost with this edit, summed once)
+                    if then <= max_cost:
+                        if edits_left == 1 or then + cheapest > max_cost:
                             # the last edit: the rest follows as it is, look the whole word up
                             # (where compounds may do, as a compound too)
                             after = r.meant + word[q + len(r.seen) :]
@@ -332,13 +333,13 @@ def reachable(
                                 found = len(tail) >= MIN_PART and j < hi and tails[j] == tail
                             if found:
                                 first_char = first or (word[0] if q else r.meant[0])
-                                emit(first_char + full[1:], cost + r.cost, done + (r,), at_start or q == 0)
+                                emit(first_char + full[1:], then, done + (r,), at_start or q == 0)
                             continue
                         new = cur + r.meant if cur else first_lower(r.meant)
                         p = new if ts < 0 else new[ts:].lower()
                         j = bisect_left(items, p, lo, hi)
                         if j < hi and items[j].startswith(p):
-                            walk(q + len(r.seen), new, j, hi, ts, cost + r.cost, done + (r,), edits_left - 1,
+                            walk(q + len(r.seen), new, j, hi, ts, then, done + (r,), edits_left - 1,
                                  at_start or q == 0, first or (word[0] if q else r.meant[0]))
             if fork and q >= head_from and (plain_heads[q] if not done else cur.lower() in part_set):
                 # a compound: the key so far is a common part, the rest (after a link) another
