@@ -134,7 +134,7 @@ ADDRESS_FORMS = frozenset("""
 
 
 class _PerKey:
-    """LRU caches of a function, one for each key (a Key or Bounds, of which there are few):
+    """LRU caches of a function, one for each key (a Key, of which there are few):
     ``of(key)`` is the cached function of the other arguments that ``make(key)`` makes."""
 
     def __init__(self, make: Callable[[Any], Callable[..., Any]], maxsize: int) -> None:
@@ -151,7 +151,7 @@ class _PerKey:
         return cache
 
 
-MAX_CACHED_KEYS = 256  # keys (or bounds) whose decisions are remembered
+MAX_CACHED_KEYS = 256  # keys whose decisions are remembered
 
 
 class Corrector:
@@ -159,13 +159,12 @@ class Corrector:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        # The decisions are cached per key (or bounds): a cache key tuple that held a Key
+        # The decisions are cached per key: a cache key tuple that held a Key
         # would stay tracked by the garbage collector, which visits each of tens of thousands
         # in every full collection; one of strings and bools it stops tracking at once.
         self._fixes = _PerKey(lambda key: lambda w, s, h: self._fix(w, s, h, key), 1 << 17)
         self._settled = _PerKey(lambda key: lambda w, s, h: self._settle(w, s, h, key), 1 << 17)
         self._twins = _PerKey(lambda key: lambda w, s: self._twins_of(w, key, s), 1 << 16)
-        self._searches = _PerKey(lambda bounds: lambda w, c: self._search(w, bounds, c), 1 << 16)
         self._merges = functools.lru_cache(maxsize=1 << 16)(self._merges)  # type: ignore[method-assign]
         # by key, listed words that stay as they are wherever they stand: text made of
         # them only needs no per-word work at all
@@ -212,10 +211,6 @@ class Corrector:
             if word not in damaged and not (sentence_start and word[:1].isupper() and word[0].lower() + word[1:] in damaged):
                 return ()
         return self._twins.of(key)(word, sentence_start)
-
-    def search(self, word: str, bounds: Bounds, compounds: bool) -> tuple[Candidate, ...]:
-        """:meth:`_search`, cached."""
-        return self._searches.of(bounds)(word, compounds)
 
     def _stays(self, word: str, key: Key) -> bool:
         """Is ``word`` quiet under ``key``: listed (two quiet words are never joined, see
@@ -297,14 +292,15 @@ class Corrector:
             return None  # the fast path for correct text; or its neighbours decide (context_fix)
         return self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
 
-    def _search(self, word: str, bounds: Bounds, compounds: bool) -> tuple[Candidate, ...]:
+    def search(self, word: str, bounds: Bounds, compounds: bool) -> list[Candidate]:
         """The candidates of ``word`` under ``bounds``; with ``compounds``, compounds of two
-        common parts too.  (A tuple: most are empty, and the empty tuple is one object that
-        the garbage collector does not track, where it would track each cached empty list.)"""
+        common parts too.  (Not cached: only an uncached decision asks, and the same search
+        came up again for 2 % of them, on the OCR dev texts; each cached one was an entry
+        that every full garbage collection visits.)"""
         if word.isupper():  # "OVP": all-capital forms are not in the sorted list
-            return tuple(candidates(word, bounds))
+            return candidates(word, bounds)
         lex = self.lex
-        return tuple(reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds))
+        return reachable(word, lex.prefixes, lex.part_prefixes if compounds else None, lex.parts, bounds)
 
     def _twins_of(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds: the words of the context
