@@ -216,7 +216,7 @@ class _Tables:
     :func:`~ocrfix.confusions.drop_restorable`); ``dots_rule``, see :func:`_dots_rule`.
     """
 
-    __slots__ = ("by_char", "cheapest", "drops", "by_glyph", "dots_rule")
+    __slots__ = ("by_char", "by_glyph", "cheapest", "dots_rule", "drops")
 
     def __init__(self, bounds: Bounds) -> None:
         subs, self.drops = usable(bounds)
