@@ -39,8 +39,9 @@ a common old form and the word it becomes where OCR drops its ß ("=daß da"), t
 written in the old spelling; or a common form and the word it becomes where OCR reads its ß
 as f ("=ließ lief"), twins where the document lost its ß; and a common form with fi, fl or ff
 and the word it becomes where a PDF drops the ligature ("=Schiff Schi", ``ligature_twins``).
-(Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)  Cues are the CUES most common words
-written in lower case: function
+(Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)
+
+Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
 a topic.  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
 of a twin set's neighbours only those whose counts tell its members apart
@@ -279,7 +280,8 @@ def main() -> None:
               f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(damaged)} damaged forms", file=sys.stderr)
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(damaged)} damaged forms",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -208,7 +208,8 @@ class Corrector:
             if key.ligature == INTACT:  # seldom, and no cache entry is needed for the answer)
                 return ()
             damaged = ngrams.model().damaged
-            if word not in damaged and not (sentence_start and word[:1].isupper() and word[0].lower() + word[1:] in damaged):
+            lowered = word[0].lower() + word[1:] if sentence_start and word[:1].isupper() else word
+            if word not in damaged and lowered not in damaged:
                 return ()
         return self._twins.of(key)(word, sentence_start)
 

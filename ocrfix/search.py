@@ -229,6 +229,7 @@ class _Tables:
 
 @functools.lru_cache(maxsize=1024)
 def _tables(bounds: Bounds) -> _Tables:
+    """The tables of ``bounds`` (cached: a run meets a few hundred bounds)."""
     return _Tables(bounds)
 
 

@@ -100,7 +100,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and after_command(text, start):
         f = None  # a shell command's argument: "systemctl start" (no lost dots in those)
-    elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and _ELIDED.match(text, max(0, start - 2), start):
+    elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and _elided_end(text, start):
         f = None  # the end of a word with an elision: "blüh'nde" is no "finde" (but "g'spurt" is "g'spürt")
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
@@ -108,6 +108,11 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None
     memo[start, token] = f
     return f
+
+
+def _elided_end(text: str, start: int) -> bool:
+    """Is the word at ``start`` the rest of a word with an elision ("blüh'nde")?"""
+    return _ELIDED.match(text, max(0, start - 2), start) is not None
 
 
 def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
@@ -309,7 +314,7 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
         else:
             f = fixed(i)
             if f is None:
-                if not _ELIDED.match(text, max(0, start - 2), start):  # ("Grimm'schen": no "fischen")
+                if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
                     f = corrector.context_fix(text, w, key)
             elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
