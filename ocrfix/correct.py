@@ -81,6 +81,9 @@ PARTS_MIN_PART = 5
 COMPOUND_GAP = 0.2  # how much cheaper a restored compound must be than the next (_restored_compound)
 # A ß dropped or read as s is rarer than lost dots (confusion_counts.tsv: about one ß in 13).
 ESZETT_MARGIN = 1.0
+# An old form whose ß OCR dropped ("daß": "da") is asked about in old text, and in text that
+# does not tell its era (a short one: the dropped ß hides the sign), with this much more margin.
+ERA_UNKNOWN_MARGIN = 1.0
 # A PDF drops every ligature of a broken font or none: a valid word is another's rest only
 # where the document shows that ("Schi" for "Schiff"), or may ("UNSEEN": too few words to tell).
 LIGATURE_MARGIN = 1.0
@@ -326,7 +329,7 @@ class Corrector:
             if "ß" not in twin:  # "Schi" for "Schiff" where ligatures may be dropped
                 if key.ligature != INTACT:
                     out.append(twin)
-            elif dots and eszett != INTACT and (key.old if len(twin) > len(base) else eszett == LOST):
+            elif dots and eszett != INTACT and (not key.modern if len(twin) > len(base) else eszett == LOST):
                 out.append(twin)  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
         return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
@@ -342,8 +345,10 @@ class Corrector:
         best, best_odds = None, -math.inf
         for twin in twins:
             member = twin if base == word.text else twin[0].lower() + twin[1:]
-            if "ß" in member:  # a ß form: OCR dropped the ß or read it as f
+            if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
+                if not key.old and len(member) > len(base):
+                    margin += ERA_UNKNOWN_MARGIN
             elif _ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
                 if key.ligature == INTACT or (key.ligature == UNSEEN and self.lex.listed(word.text)):
                     continue  # a valid word changes only where the document shows dropped ligatures
@@ -357,6 +362,8 @@ class Corrector:
                 best, best_odds = twin, odds
         if best is None or best_odds < 0:
             return None
+        if self.lex.swiss:
+            best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
         return Fix(best, "context", round(min(0.99, 1 / (1 + 10 ** -(best_odds + CONTEXT_MARGIN[LOST]))), 3))
 
     def _best(

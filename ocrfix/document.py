@@ -93,6 +93,7 @@ class Key(NamedTuple):
     shapes: str  # misread letter shapes: LOST (seen), NEUTRAL (a sign), INTACT (none in enough words), UNSEEN
     ligature: str  # dropped ligatures: LOST (seen), NEUTRAL (a sign), INTACT (fi, fl and ff kept), UNSEEN
     old: bool  # written in the traditional spelling
+    modern: bool = False  # written in the new one (neither: the text does not tell)
 
     def state(self, letter: str) -> str:
         """The state of the channel of ``letter`` (one of DOTS)."""
@@ -277,7 +278,7 @@ class Document:
         self.era_counts = (trad, modern)
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
-        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL)  # type: ignore[arg-type]
+        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN)  # type: ignore[arg-type]
 
     @functools.cached_property
     def letters(self) -> int:

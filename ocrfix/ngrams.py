@@ -14,8 +14,11 @@ so that they count the same whether the document lost its umlauts or not.
 twin's frequency, times how likely each side's neighbours are after or before
 it (the two words where they were seen often enough, else the one next to it, or
 for a rare lower-case word that the set never showed, its ending: :func:`suffix`),
-times the cues, each smoothed towards the set's pooled rate.  A feature the set
-never showed, or one that does not tell the twins apart, counts for nothing.
+times the cues.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
+their counts are, so that a feature the set showed a few times with one twin only
+("er krank" after "daß", never after "da") moves the odds a little, not by orders of
+magnitude.  A feature the set never showed, or one that does not tell the twins apart
+(pruned), counts for nothing.
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ from .lexicon import data_dir
 from .search import word_set
 
 FORMAT = "ocrfix-context 4"
-SMOOTHING = 2.0  # pseudo-cases of a feature, at the set's pooled rate
+# Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
+# seen once with a twin, so a missing one is 0 or 1 cases, not surely none.
+SMOOTHING = 0.5
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 # A rare lower-case neighbour counts by its last letters, which tell its kind where the word
 # itself was never seen with the twins ("paradiesische Zustände": "-he").  Not a common word
@@ -158,14 +163,15 @@ class Model:
         tables = [self.features(m) for m in members]
         mine, theirs = self.features(word), self.features(other)
         total = sum(self.count.get(m, 0) for m in members)
-        n_word, n_other = self.count[word] + SMOOTHING, self.count[other] + SMOOTHING
+        n_word, n_other = self.count[word], self.count[other]
+        pseudo_word, pseudo_other = SMOOTHING * n_word / total, SMOOTHING * n_other / total
 
         def weight(feature: str) -> float:
-            seen = sum(t.get(feature, 0) for t in tables)
-            if not seen:
+            if not any(feature in t for t in tables):
                 return 0.0  # never seen with the set, or seen alike with all of it (pruned)
-            prior = SMOOTHING * seen / total
-            return math.log10((theirs.get(feature, 0) + prior) / n_other / ((mine.get(feature, 0) + prior) / n_word))
+            return math.log10(
+                (theirs.get(feature, 0) + pseudo_other) / n_other / ((mine.get(feature, 0) + pseudo_word) / n_word)
+            )
 
         score = math.log10(self.count[other] / self.count[word])
         (b2, b1), (a1, a2) = ctx.before, ctx.after

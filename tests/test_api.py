@@ -164,6 +164,14 @@ def test_swiss_old_spelling_readings_become_ss():
     assert ocrfix.clean("Sie muBten gehen, daB sie es wuBten.") == "Sie mußten gehen, daß sie es wußten."
 
 
+def test_swiss_context_fixes_write_ss():
+    """A ß form the sentence restores is written with ss in de_CH too ('da' -> 'dass', not 'daß')."""
+    text = "Der Alte sah wohl, da das Kind mude war. Er hoffte, da alles gut werde."
+    assert ocrfix.clean(text) == "Der Alte sah wohl, daß das Kind müde war. Er hoffte, daß alles gut werde."
+    swiss = ocrfix.clean(text, variant="de_CH")
+    assert swiss == "Der Alte sah wohl, dass das Kind müde war. Er hoffte, dass alles gut werde."
+
+
 def test_mojibake_is_decoded_as_far_as_it_is_mojibake():
     """One layer where one layer leaves no mojibake ("ï¬‚Â¨" is "ﬂ¨", not "߬"), two where two do."""
     assert ocrfix.clean("Die Anbauï¬‚Â¨ache.") == "Die Anbaufläche."
