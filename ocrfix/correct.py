@@ -445,8 +445,10 @@ class Corrector:
                 if form in lex.extra_words:
                     found.append((cand.cost - FREQ_WEIGHT * COMMON_ZIPF, cand, form))
                 continue
-            # old forms where the document writes the old spelling; else one whose ß or th OCR read
-            old = ALL_OLD if key.old else "" if cand.inserted else _old_seen(word, form)
+            # old forms where the document writes the old spelling, or may (its era unknown) and
+            # only umlauts are restored ("erglanzten": "erglänzten"); else one whose ß or th OCR read
+            may_be_old = key.old or (not key.modern and _umlauts_only(cand))
+            old = ALL_OLD if may_be_old else "" if cand.inserted else _old_seen(word, form)
             if lex.target(form, _target_zipf(cand, key, lost_word), old):
                 pass
             elif (
@@ -815,6 +817,11 @@ def _old_seen(word: str, form: str) -> str:
     is unknown: ß forms, and those with the th, ey or dt of ``word`` ("rothlich" -> "röthlich"),
     not one that a misread shape made ("Wertn" is no "Werth")."""
     return OLD_SEEN if OLD_LETTER_RUNS.findall(form) == OLD_LETTER_RUNS.findall(word) else OLD_ESZETT
+
+
+def _umlauts_only(cand: Candidate) -> bool:
+    """Does ``cand`` only restore lost or misread umlauts ("Quiilereien" -> "Quälereien")?"""
+    return not cand.shapes and all(r == "umlaut" for r in cand.rules)
 
 
 def _letters_only(cand: Candidate) -> bool:
