@@ -76,8 +76,9 @@ class _WordList:
         # lower-cased common words, as compound parts: listed ones, and all known ones
         # (the file lists the most common first)
         n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
-        self.parts = word_set(w.lower() for w, m in zip(forms[:n], masks[:n]) if m)
-        self.known_parts = word_set(map(str.lower, forms[:n]))
+        # and their 1901 forms: old text joins "Schloß|wohnung", "Fluß|ufer"
+        self.parts = _with_old_eszett([w.lower() for w, m in zip(forms[:n], masks[:n]) if m])
+        self.known_parts = _with_old_eszett(list(map(str.lower, forms[:n])))
 
     @functools.cached_property
     def prefixes(self) -> Prefixes:
@@ -336,7 +337,7 @@ class Lexicon:
         split must give a listed head (with or without a linking s/es/n/en) and
         a listed tail, both of four or more letters and common (rare forms such
         as "füll" make odd compounds); with ``known``, common words hunspell
-        lacks count too (names: "Pilger|maier").
+        lacks count too (names: "Pilger|maier").  The parts include their 1901 forms.
         """
         return two_parts(word.lower(), self._words.known_parts if known else self._words.parts)
 
@@ -363,6 +364,11 @@ class Lexicon:
 
 # "ss" that the 1901 rules write ß: at the end of a word or before a consonant
 _OLD_ESZETT = regex.compile(r"ss(?=[^aeiouyäöü]|$)")
+
+
+def _with_old_eszett(parts: list[str]) -> frozenset[str]:
+    """``parts`` and those of them with an ss that the 1901 rules write ß ("schloss": "schloß")."""
+    return word_set(parts + [old for p in parts if "ss" in p and (old := _OLD_ESZETT.sub("ß", p)) != p])
 
 
 def old_spelling(form: str, listed: Callable[[str], bool]) -> str:
