@@ -17,8 +17,9 @@ for a rare lower-case word that the set never showed, its ending: :func:`suffix`
 times the cues.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
 their counts are, so that a feature the set showed a few times with one twin only
 ("er krank" after "daß", never after "da") moves the odds a little, not by orders of
-magnitude.  A feature the set never showed, or one that does not tell the twins apart
-(pruned), counts for nothing.
+magnitude; and in a set seen only a few dozen times, where that is too little, POOLED
+pseudo-cases at the set's pooled rate of the feature.  A feature the set never showed,
+or one that does not tell the twins apart (pruned), counts for nothing.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ from .search import word_set
 
 FORMAT = "ocrfix-context 4"
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
-# seen once with a twin, so a missing one is 0 or 1 cases, not surely none.
+# seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
 SMOOTHING = 0.5
+# ... or, where more, these at the set's pooled rate ("full"/"füll", 7 and 29 cases: a "," before
+# "füll" five times is no reason to read "Oh, full of scorpions" as German)
+POOLED = 2.0
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 # A rare lower-case neighbour counts by its last letters, which tell its kind where the word
 # itself was never seen with the twins ("paradiesische Zustände": "-he").  Not a common word
@@ -167,10 +171,13 @@ class Model:
         pseudo_word, pseudo_other = SMOOTHING * n_word / total, SMOOTHING * n_other / total
 
         def weight(feature: str) -> float:
-            if not any(feature in t for t in tables):
+            seen = sum(t.get(feature, 0) for t in tables)
+            if not seen:
                 return 0.0  # never seen with the set, or seen alike with all of it (pruned)
+            pooled = POOLED * seen / total
             return math.log10(
-                (theirs.get(feature, 0) + pseudo_other) / n_other / ((mine.get(feature, 0) + pseudo_word) / n_word)
+                (theirs.get(feature, 0) + max(pseudo_other, pooled)) / n_other
+                / ((mine.get(feature, 0) + max(pseudo_word, pooled)) / n_word)
             )
 
         score = math.log10(self.count[other] / self.count[word])
