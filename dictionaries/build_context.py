@@ -30,6 +30,8 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
     <-xy     the word before it is a rare lower-case word ending in xy (ocrfix.ngrams.suffix:
              "paradiesische Zustände" counts "<-he"), used where the word itself was never seen
     >-xy     the same for the word after it
+    <^ >^    the word before (after) it is a capitalized word of SUFFIX_FROM letters or more that
+             is not common (a noun or a name: "Urheberrechte stärken"), used likewise
 
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  The line that starts with "@" lists the common words (folded,

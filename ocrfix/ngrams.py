@@ -13,7 +13,8 @@ so that they count the same whether the document lost its umlauts or not.
 :meth:`Model.odds` compares the twins as a naive Bayes classifier would: the
 twin's frequency, times how likely each side's neighbours are after or before
 it (the two words where they were seen often enough, else the one next to it, or
-for a rare lower-case word that the set never showed, its ending: :func:`suffix`),
+for a rare lower-case word that the set never showed, its ending, and for a rare
+capitalized one, that it is one: :func:`suffix`),
 times the cues.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
 their counts are, so that a feature the set showed a few times with one twin only
 ("er krank" after "daß", never after "da") moves the odds a little, not by orders of
@@ -37,7 +38,7 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 4"
+FORMAT = "ocrfix-context 5"
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
 SMOOTHING = 0.5
@@ -48,7 +49,9 @@ MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this o
 # A rare lower-case neighbour counts by its last letters, which tell its kind where the word
 # itself was never seen with the twins ("paradiesische Zustände": "-he").  Not a common word
 # (the model lists them, folded: each counts as itself, or was pruned as alike for all
-# twins: "diesen"), nor a capitalized one (names and nouns: many, their endings tell little).
+# twins: "diesen").  A capitalized one counts as that alone (names and nouns: many, their
+# endings tell little, but that one is a noun does: a verb follows its object, an adjective
+# goes before its noun).
 SUFFIX = 2
 SUFFIX_FROM = 6  # letters
 SUFFIX_WEIGHT = 0.5  # an ending tells less than the word: it counts half
@@ -84,12 +87,15 @@ def clause_end(folded: list[str], i: int) -> str:
 
 
 def suffix(token: str, common: Container[str]) -> str:
-    """The feature of a neighbour's ending, folded ("-he" for "paradiesische"; see SUFFIX),
-    or "" for a short, capitalized or non-word token or one of the ``common`` words (folded)."""
-    if len(token) < SUFFIX_FROM or not token.isalpha() or not token[0].islower():
+    """The feature of a neighbour's ending, folded ("-he" for "paradiesische"; see SUFFIX), "^"
+    for a capitalized word (a noun or a name: "Urheberrechte stärken", not "starken"), or ""
+    for a short, all-capital or non-word token or one of the ``common`` words (folded)."""
+    if len(token) < SUFFIX_FROM or not token.isalpha():
         return ""
     folded = fold(token)
-    return "" if folded in common else "-" + folded[-SUFFIX:]
+    if folded in common:
+        return ""
+    return "-" + folded[-SUFFIX:] if token[0].islower() else "^" if token[1:].islower() else ""
 
 
 def fold(token: str) -> str:

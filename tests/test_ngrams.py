@@ -52,13 +52,22 @@ def test_the_neighbours_still_decide():
 def test_a_rare_lower_case_neighbour_counts_by_its_ending():
     model = ngrams.model()
     assert ngrams.suffix("unhaltbare", model.common) == "-re"
-    assert ngrams.suffix("Unhaltbare", model.common) == ""  # capitalized: a name or a noun
+    assert ngrams.suffix("Urheberrechte", model.common) == "^"  # capitalized: a noun or a name
+    assert ngrams.suffix("UNESCO", model.common) == ""  # all capitals: an acronym
     assert ngrams.suffix("diesen", model.common) == ""  # common: it counts as itself
     assert ngrams.suffix("schon", model.common) == ""  # short
     ctx = _context("Dort herrschen unhaltbare Zustande.", "Zustande")
     assert ctx.ends == ("-re", "")
     with_ending = model.odds("Zustande", "Zustände", ctx)
     assert with_ending > model.odds("Zustande", "Zustände", ctx._replace(ends=("", ""))) and with_ending > 0.5
+
+
+def test_a_rare_capitalized_neighbour_counts_as_a_noun():
+    """A verb follows its object, an adjective goes before its noun: "Urheberrechte stärken"."""
+    model = ngrams.model()
+    ctx = _context("Die Kommission will die Urheberrechte starken und die Preise senken.", "starken")
+    assert ctx.ends[0] == "^"
+    assert model.odds("starken", "stärken", ctx) > model.odds("starken", "stärken", ctx._replace(ends=("", "")))
 
 
 _PIECES = ["Haus", "wurde", "Donaudampfschiffahrtsgesellschaft", "schön", "1.234,5", "12", "a\u0301b", ",", ".", "?", " ", " ", "\n"]
