@@ -18,8 +18,8 @@ capitalized one, that it is one: :func:`suffix`),
 times the cues.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
 their counts are, so that a feature the set showed a few times with one twin only
 ("er krank" after "daß", never after "da") moves the odds a little, not by orders of
-magnitude; and in a set seen only a few dozen times, where that is too little, POOLED
-pseudo-cases at the set's pooled rate of the feature.  A feature the set never showed,
+magnitude; and POOLED pseudo-cases at the set's pooled rate of the feature, which is what
+counts in a set seen only a few dozen times.  A feature the set never showed,
 or one that does not tell the twins apart (pruned), counts for nothing.
 """
 
@@ -42,8 +42,8 @@ FORMAT = "ocrfix-context 5"
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
 SMOOTHING = 0.5
-# ... or, where more, these at the set's pooled rate ("full"/"füll", 7 and 29 cases: a "," before
-# "füll" five times is no reason to read "Oh, full of scorpions" as German)
+# ... and these at the set's pooled rate, which matter in a small set ("full"/"füll", 7 and 29
+# cases: a "," before "füll" five times is no reason to read "Oh, full of scorpions" as German)
 POOLED = 2.0
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 # A rare lower-case neighbour counts by its last letters, which tell its kind where the word
@@ -182,8 +182,8 @@ class Model:
                 return 0.0  # never seen with the set, or seen alike with all of it (pruned)
             pooled = POOLED * seen / total
             return math.log10(
-                (theirs.get(feature, 0) + max(pseudo_other, pooled)) / n_other
-                / ((mine.get(feature, 0) + max(pseudo_word, pooled)) / n_word)
+                (theirs.get(feature, 0) + pseudo_other + pooled) / (n_other + POOLED)
+                / ((mine.get(feature, 0) + pseudo_word + pooled) / (n_word + POOLED))
             )
 
         score = math.log10(self.count[other] / self.count[word])
