@@ -77,8 +77,18 @@ class _WordList:
         # (the file lists the most common first)
         n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
         # and their 1901 forms: old text joins "Schloß|wohnung", "Fluß|ufer"
-        self.parts = _with_old_eszett([w.lower() for w, m in zip(forms[:n], masks[:n]) if m])
-        self.known_parts = _with_old_eszett(list(map(str.lower, forms[:n])))
+        self.parts = self._with_old_eszett([w.lower() for w, m in zip(forms[:n], masks[:n]) if m])
+        self.known_parts = self._with_old_eszett(list(map(str.lower, forms[:n])))
+
+    def _with_old_eszett(self, parts: list[str]) -> WordSet:
+        """``parts`` and their forms in the 1901 spelling, where it differs ("schloss": "schloß";
+        "ausstellung" stays: :func:`old_spelling` keeps the ss that joins two words)."""
+        forms = self.forms
+
+        def listed(word: str) -> bool:  # (a part is lower case; the word list has nouns capitalized)
+            return bool((forms.get(word, 0) | forms.get(word[:1].upper() + word[1:], 0)) & ALL_VARIANTS)
+
+        return word_set(parts + [old for p in parts if "ss" in p and (old := old_spelling(p, listed)) != p])
 
     @functools.cached_property
     def prefixes(self) -> Prefixes:
@@ -364,11 +374,6 @@ class Lexicon:
 
 # "ss" that the 1901 rules write ß: at the end of a word or before a consonant
 _OLD_ESZETT = regex.compile(r"ss(?=[^aeiouyäöü]|$)")
-
-
-def _with_old_eszett(parts: list[str]) -> frozenset[str]:
-    """``parts`` and those of them with an ss that the 1901 rules write ß ("schloss": "schloß")."""
-    return word_set(parts + [old for p in parts if "ss" in p and (old := _OLD_ESZETT.sub("ß", p)) != p])
 
 
 def old_spelling(form: str, listed: Callable[[str], bool]) -> str:
