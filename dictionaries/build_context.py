@@ -42,6 +42,9 @@ written in the old spelling; or a common form and the word it becomes where OCR 
 as f ("=ließ lief"), twins where the document lost its ß; and a common form with fi, fl or ff
 and the word it becomes where a PDF drops the ligature ("=Schiff Schi", ``ligature_twins``).
 (Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)
+The twins of an old form and its dropped ß alone ("daß", "da": ``old_pairs``) have a second
+line each, counted in the historical files only, with "+" before the word ("+da"): where a
+document is known to be old, they compare as old text uses them.
 
 Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
@@ -65,7 +68,7 @@ sys.path.insert(1, str(HERE.parent))
 import corpus_text
 
 from ocrfix.chardata import UNDOT
-from ocrfix.ngrams import FORMAT, SENTENCE_END, TOKEN, WINDOW, clause_end, fold, suffix
+from ocrfix.ngrams import FORMAT, OLD, SENTENCE_END, TOKEN, WINDOW, clause_end, fold, suffix
 
 OUT = HERE / "context_de.tsv.gz"
 MIN_COUNT = 2
@@ -208,9 +211,21 @@ def common_words() -> frozenset[str]:
     return frozenset(fold(w) for w, entry in _wordlist().forms.items() if zipf_of(entry) >= COMMON_NEIGHBOUR)
 
 
-def count(members: frozenset[str], cue_words: frozenset[str], common: frozenset[str]) -> Counter[str]:
+def old_pairs(damaged: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The sets of an old form and the word it becomes where OCR drops its ß ("daß", "da").
+    Their twins are asked about only in text that is not written in today's spelling, and
+    where it is known to be old, they compare as old text uses them: its "da" is not today's."""
+    return {form: plains for form, plains in damaged.items() if plains == [form[:-1]]}
+
+
+def count(
+    members: frozenset[str], cue_words: frozenset[str], common: frozenset[str], old: frozenset[str] = frozenset()
+) -> Counter[str]:
+    """Each twin's count and its features' counts; those of ``old`` also in the historical
+    text alone, as "+" and the word (see ``ocrfix.ngrams.OLD``)."""
     counts: Counter[str] = Counter()
     for stem in corpus_text.FILES:
+        historical = corpus_text.FILES[stem] == "historical"
         for sent in sentences(stem):
             toks = ["<s>", "<s>", *sent, "</s>", "</s>"]
             folded = [t if t[0] == "<" else fold(t) for t in toks]
@@ -220,18 +235,17 @@ def count(members: frozenset[str], cue_words: frozenset[str], common: frozenset[
                     if i != 2 or (w := w[0].lower() + w[1:]) not in members:
                         continue
                 a, b, c, d = folded[i - 2], folded[i - 1], folded[i + 1], folded[i + 2]
-                counts[w] += 1
-                counts[f"{w}\t<{b}"] += 1
-                counts[f"{w}\t>{c}"] += 1
-                counts[f"{w}\t<<{a} {b}"] += 1
-                counts[f"{w}\t>>{c} {d}"] += 1
+                features = [f"<{b}", f">{c}", f"<<{a} {b}", f">>{c} {d}"]
                 for side, neighbour in (("<", toks[i - 1]), (">", toks[i + 1])):
                     if end := suffix(neighbour, common):
-                        counts[f"{w}\t{side}{end}"] += 1
+                        features.append(side + end)
                 near = set(folded[max(2, i - WINDOW) : i - 1] + folded[i + 2 : i + 1 + WINDOW])
-                counts.update(f"{w}\t~{x}" for x in near & cue_words)
+                features += ("~" + x for x in near & cue_words)
                 if end := clause_end(folded, i):
-                    counts[f"{w}\t{end}"] += 1
+                    features.append(end)
+                for key in (w, OLD + w) if historical and w in old else (w,):
+                    counts[key] += 1
+                    counts.update(f"{key}\t{f}" for f in features)
     return counts
 
 
@@ -268,8 +282,12 @@ def main() -> None:
     for form, plains in ligature_twins().items():
         damaged[form] = sorted({*damaged.get(form, ()), *plains})
     common = common_words()
-    counts = count(members | {w for form, plains in damaged.items() for w in (form, *plains)}, cue_words, common)
-    kept = informative(counts, twin_sets(members, damaged))
+    pairs = old_pairs(damaged)
+    words = members | {w for form, plains in damaged.items() for w in (form, *plains)}
+    counts = count(words, cue_words, common, frozenset(w for form, plains in pairs.items() for w in (form, *plains)))
+    sets = twin_sets(members, damaged)
+    sets.update({"=" + OLD + form: [OLD + w for w in (form, *plains)] for form, plains in pairs.items()})
+    kept = informative(counts, sets)
     lines: dict[str, list[str]] = {"@": ["@" + "\t".join(sorted(common))]}
     lines.update({"=" + form: ["=" + form, *plains] for form, plains in sorted(damaged.items())})
     for key in sorted(kept):

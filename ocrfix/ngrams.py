@@ -38,7 +38,11 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 5"
+FORMAT = "ocrfix-context 6"
+# An old form and the word it becomes where OCR drops its ß ("daß", "da") are counted in old
+# text alone too, under this mark ("+da"): where a document is known to be old, they compare
+# as old text uses them.
+OLD = "+"
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
 SMOOTHING = 0.5
@@ -125,6 +129,7 @@ class Model:
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.count: dict[str, int] = {}
+        self.old_count: dict[str, int] = {}  # the counts in old text (OLD), of the words that have them
         self._lines: dict[str, str] = {}
         self.damaged: dict[str, tuple[str, ...]] = {}  # a word -> the forms it may be damage of
         self.damaged_sets: dict[str, tuple[str, ...]] = {}  # such a form -> it and its damaged words
@@ -140,7 +145,10 @@ class Model:
                     self.damaged[plain] = (*self.damaged.get(plain, ()), form)
                 continue
             word, count, rest = line.rstrip("\n").split("\t", 2) if line.count("\t") > 1 else (*line.split("\t"), "")
-            self.count[word] = int(count)
+            if word.startswith(OLD):
+                self.old_count[word[len(OLD) :]] = int(count)
+            else:
+                self.count[word] = int(count)
             self._lines[word] = rest
         self._features: dict[str, dict[str, int]] = {}
         sets: dict[str, list[str]] = {}
@@ -149,7 +157,7 @@ class Model:
         self.sets = {key: tuple(members) for key, members in sets.items()}
 
     def features(self, word: str) -> dict[str, int]:
-        """The features of the twin ``word`` and their counts."""
+        """The features of the twin ``word`` (or OLD and the word: in old text) and their counts."""
         found = self._features.get(word)
         if found is None:
             cells = self._lines.get(word, "").split("\t")
@@ -167,13 +175,17 @@ class Model:
         read it as f ("lief": "ließ"), or a PDF dropped a ligature ("Schi": "Schiff")."""
         return tuple(o for o in self.damaged.get(word, ()) if o in self.count and word in self.count)
 
-    def odds(self, word: str, other: str, ctx: Context) -> float:
-        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set)."""
+    def odds(self, word: str, other: str, ctx: Context, old: bool = False) -> float:
+        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set);
+        ``old``: in a document known to be written in the old spelling."""
         members = self.damaged_sets[other] if other in self.damaged_sets else self.sets[word.translate(UNDOT)]
-        tables = [self.features(m) for m in members]
-        mine, theirs = self.features(word), self.features(other)
-        total = sum(self.count.get(m, 0) for m in members)
-        n_word, n_other = self.count[word], self.count[other]
+        count, mark = self.count, ""
+        if old and all(m in self.old_count for m in members):
+            count, mark = self.old_count, OLD
+        tables = [self.features(mark + m) for m in members]
+        mine, theirs = self.features(mark + word), self.features(mark + other)
+        total = sum(count.get(m, 0) for m in members)
+        n_word, n_other = count[word], count[other]
         pseudo_word, pseudo_other = SMOOTHING * n_word / total, SMOOTHING * n_other / total
 
         def weight(feature: str) -> float:
@@ -186,7 +198,7 @@ class Model:
                 / ((mine.get(feature, 0) + pseudo_word + pooled) / (n_word + POOLED))
             )
 
-        score = math.log10(self.count[other] / self.count[word])
+        score = math.log10(n_other / n_word)
         (b2, b1), (a1, a2) = ctx.before, ctx.after
         for side, trigram, bigram, end in (
             ("<", f"<<{b2} {b1}", f"<{b1}", ctx.ends[0]),

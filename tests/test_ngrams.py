@@ -70,6 +70,16 @@ def test_a_rare_capitalized_neighbour_counts_as_a_noun():
     assert model.odds("starken", "stärken", ctx) > model.odds("starken", "stärken", ctx._replace(ends=("", "")))
 
 
+def test_an_old_pair_compares_as_old_text_uses_it_where_the_text_is_old():
+    """ "da"/"daß" have counts from the historical files alone too; only they, and only in old text."""
+    model = ngrams.model()
+    assert 0 < model.old_count["da"] < model.count["da"] and model.old_count["daß"] > 0
+    ctx = _context("Sie wollte nicht, da er ging.", "da")
+    assert model.odds("da", "daß", ctx, old=True) != model.odds("da", "daß", ctx)
+    ctx = _context("Er sagte, er wurde gern kommen.", "wurde")  # (an umlaut pair: no old counts)
+    assert model.odds("wurde", "würde", ctx, old=True) == model.odds("wurde", "würde", ctx)
+
+
 _PIECES = ["Haus", "wurde", "Donaudampfschiffahrtsgesellschaft", "schön", "1.234,5", "12", "a\u0301b", ",", ".", "?", " ", " ", "\n"]
 
 
