@@ -467,7 +467,8 @@ class Corrector:
                     checked += 1
                     # hunspell, or for a restored umlaut/ß two common words hunspell does
                     # not join ("Fäkalien|drama"), unless the word already was two words
-                    if not (restored and not shaped_compound) and not lex.valid(form):
+                    joined = restored and not shaped_compound and (form[0].isupper() or lex.lower_compound(form))
+                    if not joined and not lex.valid(form):
                         continue
                 elif restored and lost_word:
                     # where the document lost its dots, hunspell knows more forms than the
@@ -573,7 +574,7 @@ class Corrector:
         listed = self.lex.listed
         last = len(word) - MIN_PART
         heads = [i for i in range(MIN_HEAD, last + 1) if listed(word[:i])]
-        tails = [i for i in range(MIN_HEAD, last + 1) if _listed_tail(word[i:], listed)]
+        tails = [i for i in range(MIN_HEAD, last + 1) if _listed_tail(word[i:], listed, word[0].islower())]
         if not heads and not tails:
             return None
         bounds = _bounds(key, False, False, False, False, True)._replace(rules=RESTORE_RULES, max_edits=1)
@@ -602,18 +603,27 @@ class Corrector:
         for i in range(shortest[0], len(word) - shortest[1] + 1):
             head = lex.zipf(word[:i], old=True)
             if head > best:
-                tail = max(lex.zipf(t, old=True) for t in (word[i:], word[i].upper() + word[i + 1 :]))
+                # (a lower-case compound ends in a lower-case word: a noun makes a noun)
+                tail = lex.zipf(word[i:], old=True, folded=False) if word[0].islower() else max(
+                    lex.zipf(t, old=True) for t in (word[i:], word[i].upper() + word[i + 1 :])
+                )
                 best = max(best, min(head, tail))
         return best if best >= KNOWN_ZIPF else 0.0
 
     def _known_parts(self, word: str) -> bool:
-        """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke")?"""
+        """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke"; a lower-case
+        one ends in a lower-case word)?"""
         lex = self.lex
+        lower = word[0].islower()
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
-            if (lex.listed(head) or lex.known(head)) and any(
-                lex.listed(t) or lex.known(t) for t in (tail, tail[0].upper() + tail[1:])
-            ):
+            if not (lex.listed(head) or lex.known(head)):
+                continue
+            if lower:  # (as written: "wächter" is no word, only "Wächter" is)
+                tail_known = lex.listed(tail) or lex.zipf(tail, old=True, folded=False) >= KNOWN_ZIPF
+            else:
+                tail_known = any(lex.listed(t) or lex.known(t) for t in (tail, tail[0].upper() + tail[1:]))
+            if tail_known:
                 return True
         return False
 
@@ -793,9 +803,10 @@ def _dots(word: str) -> int:
     return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
 
 
-def _listed_tail(tail: str, listed: Callable[[str], bool]) -> bool:
-    """Is ``tail``, the second part of a compound, a listed word (as a noun, capitalized)?"""
-    return listed(tail) or listed(tail[0].upper() + tail[1:])
+def _listed_tail(tail: str, listed: Callable[[str], bool], lower: bool = False) -> bool:
+    """Is ``tail``, the second part of a compound, a listed word (as a noun, capitalized, unless
+    the compound is ``lower`` case: a noun makes a noun)?"""
+    return listed(tail) or (not lower and listed(tail[0].upper() + tail[1:]))
 
 
 def _restored_part(word: str, form: str, heads: list[int], tails: list[int], listed: Callable[[str], bool]) -> bool:
@@ -808,7 +819,7 @@ def _restored_part(word: str, form: str, heads: list[int], tails: list[int], lis
     while end > start and end + shift > start and word[end - 1] == form[end - 1 + shift]:
         end -= 1
     return any(
-        len(form) - i >= MIN_PART and _listed_tail(form[i:], listed) for i in heads if i <= start
+        len(form) - i >= MIN_PART and _listed_tail(form[i:], listed, form[0].islower()) for i in heads if i <= start
     ) or any(i + shift >= MIN_HEAD and listed(form[: i + shift]) for i in tails if i >= end)
 
 

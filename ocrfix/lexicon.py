@@ -24,7 +24,7 @@ from pathlib import Path
 
 import regex
 
-from .search import Prefixes, WordSet, drop_index, first_lower, folded_items, two_parts, word_set
+from .search import MIN_PART, Prefixes, WordSet, drop_index, first_lower, folded_items, is_head, two_parts, word_set
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
@@ -350,6 +350,16 @@ class Lexicon:
         lacks count too (names: "Pilger|maier").  The parts include their 1901 forms.
         """
         return two_parts(word.lower(), self._words.known_parts if known else self._words.parts)
+
+    def lower_compound(self, word: str) -> bool:
+        """Is the lower-case ``word`` a common part and a listed lower-case word ("spät|antiker")?
+        Its last part makes a compound what it is: one ending in a noun is a noun ("durch|wächter"
+        is no word)."""
+        parts = self._words.parts
+        return any(
+            word[i:] in parts and is_head(word[:i], parts) and self.listed(word[i:])
+            for i in range(MIN_PART, len(word) - MIN_PART + 1)
+        )
 
     # -- frequency ------------------------------------------------------------
     def zipf(self, word: str, old: bool = False, folded: bool = True) -> float:

@@ -388,7 +388,7 @@ def _restored_parts(
     for j in range(1, n):
         head, tail = low[:j], low[j:]
         # in the tail: the head is a part (with a link)
-        if len(head) >= MIN_PART and _is_head(head, part_set):
+        if len(head) >= MIN_PART and is_head(head, part_set):
             for full, glyph, i in parts.drops(tail):
                 r = by_glyph.get(glyph)
                 if r is not None and r.rule == "ligature" and len(full) >= MIN_PART:
@@ -407,12 +407,12 @@ def two_parts(low: str, part_set: Container[str]) -> bool:
     """Is ``low`` (lower-cased) a head (with a link) and a tail of ``part_set``, of four or
     more letters each?"""
     for i in range(MIN_PART, len(low) - MIN_PART + 1):  # (a loop: the search asks this of most candidates)
-        if low[i:] in part_set and _is_head(low[:i], part_set):
+        if low[i:] in part_set and is_head(low[:i], part_set):
             return True
     return False
 
 
-def _is_head(head: str, part_set: Container[str]) -> bool:
+def is_head(head: str, part_set: Container[str]) -> bool:
     """Is ``head`` a common part, alone or with a linking s/es/n/en?"""
     if head in part_set:
         return True

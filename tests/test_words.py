@@ -117,3 +117,12 @@ def test_old_forms_where_the_era_is_unknown_only_with_the_old_letters_ocr_read(w
     lex = Cleaner()._ctx.lexicon
     assert lex.historical(form) and not lex.target(form)
     assert lex.target(form, None, _old_seen(word, form)) is allowed
+
+
+def test_a_lower_case_compound_ends_in_a_lower_case_word():
+    """A compound is what its last part is: "spät|antiker" is an adjective, "durch|wächter" no word."""
+    ctx = Cleaner()._ctx
+    lex, corrector = ctx.lexicon, ctx.corrector
+    assert lex.lower_compound("spätantiker") and lex.lower_compound("burgähnlicher")
+    assert not lex.lower_compound("durchwächter") and lex.compound_like("durchwächter")
+    assert not corrector.knows("durchwächter", {}) and corrector.knows("Durchwächter", {})
