@@ -424,7 +424,10 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
                 signatures += 1
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
             dotted = lex.prefixes.folds_to(word)  # (a set lookup rules most words out)
-            lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c)}
+            # (an old form at least as common as the word its dots make is a word as it stands:
+            # "ander" is no sign of a lost "änder"; "uber" and "hatt" are signs)
+            floor = lex.zipf(word, old=True) if lex.historical(word) else 0.0
+            lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c, floor=floor)}
         if not lost and len(word) >= 3 and _ligature_dropped(lex, word, LIGATURE_LEAD if word[0].isupper() else 0.0):
             lost.add("ligature")  # (a name is evidence only for a far more common word: "Schie" for "Schiffe")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
@@ -440,9 +443,10 @@ _PLAIN_OLD = Evidence(frozenset(), frozenset(), "", 0, True)
 _PLAIN_SHAPES = Evidence(frozenset({"shapes"}), frozenset(), "", 0)
 
 
-def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> bool:
-    """Does restoring ``letter`` alone at some places make ``word`` a listed word (or an old ß form)?
-    With ``remove``: does taking the dots off some of its ä/ö/ü?"""
+def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False, floor: float = 0.0) -> bool:
+    """Does restoring ``letter`` alone at some places make ``word`` a listed word (or an old ß form),
+    one more common than ``floor`` (zipf, in old text too)?  With ``remove``: does taking the dots
+    off some of its ä/ö/ü?"""
     if remove:
         places = [i for i, ch in enumerate(word) if ch.translate(UNDOT) != ch][:MAX_PLACES]
         return any(
@@ -453,7 +457,7 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> boo
     if letter == "ß":
         places = [i for i, ch in enumerate(word) if ch in _ESZETT_READINGS and i > 0]
         forms = (word[:i] + "ß" + word[i + 1 :] for i in places[:MAX_PLACES])
-        return any(lex.listed(f) or lex.historical(f) for f in forms)
+        return any((lex.listed(f) or lex.historical(f)) and lex.zipf(f, old=True) > floor for f in forms)
     plain = letter.translate(UNDOT)
     places = [i for i, ch in enumerate(word) if ch.lower() == plain][:MAX_PLACES]
     for k in range(1, len(places) + 1):
@@ -461,7 +465,8 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False) -> boo
             chars = list(word)
             for i in chosen:
                 chars[i] = letter if chars[i].islower() else letter.upper()
-            if lex.listed("".join(chars)):
+            form = "".join(chars)
+            if lex.listed(form) and (not floor or lex.zipf(form, old=True) > floor):
                 return True
     return False
 

@@ -55,6 +55,13 @@ def test_only_one_letter_lost():
     assert p.channel("ä").state == "intact" and p.channel("ö").state == "intact"
 
 
+def test_an_old_form_as_common_as_its_dotted_twin_is_no_sign():
+    """ "ander" (old for "andere") is a word as it stands, not a lost "änder"; "uber" is a lost "über"."""
+    p = ocrfix.profile("Und ander Leute gingen mit ihm in die Dämmerung hinaus.")
+    assert p.channel("ä").lost == 0 and p.channel("ä").intact == 1
+    assert ocrfix.profile("Und ander Leute gingen uber die Brücke.").channel("ü").lost == 1
+
+
 def test_profile_is_a_small_frozen_result_that_serializes():
     p = Cleaner().profile(ENGLISH_MODEL)
     assert p == ocrfix.profile(ENGLISH_MODEL)
