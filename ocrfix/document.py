@@ -454,10 +454,14 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False, floor:
             for k in range(1, len(places) + 1)
             for chosen in combinations(places, k)
         )
+
+    def common(form: str) -> bool:
+        return not floor or lex.zipf(form, old=True) > floor
+
     if letter == "ß":
         places = [i for i, ch in enumerate(word) if ch in _ESZETT_READINGS and i > 0]
         forms = (word[:i] + "ß" + word[i + 1 :] for i in places[:MAX_PLACES])
-        return any((lex.listed(f) or lex.historical(f)) and lex.zipf(f, old=True) > floor for f in forms)
+        return any((lex.listed(f) or lex.historical(f)) and common(f) for f in forms)
     plain = letter.translate(UNDOT)
     places = [i for i, ch in enumerate(word) if ch.lower() == plain][:MAX_PLACES]
     for k in range(1, len(places) + 1):
@@ -466,7 +470,7 @@ def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False, floor:
             for i in chosen:
                 chars[i] = letter if chars[i].islower() else letter.upper()
             form = "".join(chars)
-            if lex.listed(form) and (not floor or lex.zipf(form, old=True) > floor):
+            if lex.listed(form) and common(form):
                 return True
     return False
 
