@@ -603,10 +603,8 @@ class Corrector:
         for i in range(shortest[0], len(word) - shortest[1] + 1):
             head = lex.zipf(word[:i], old=True)
             if head > best:
-                # (a lower-case compound ends in a lower-case word: a noun makes a noun)
-                tail = lex.zipf(word[i:], old=True, folded=False) if word[0].islower() else max(
-                    lex.zipf(t, old=True) for t in (word[i:], word[i].upper() + word[i + 1 :])
-                )
+                lower = word[0].islower()
+                tail = max(lex.zipf(t, old=True, folded=not lower) for t in _tail_forms(word[i:], lower))
                 best = max(best, min(head, tail))
         return best if best >= KNOWN_ZIPF else 0.0
 
@@ -617,13 +615,9 @@ class Corrector:
         lower = word[0].islower()
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
-            if not (lex.listed(head) or lex.known(head)):
-                continue
-            if lower:  # (as written: "wächter" is no word, only "Wächter" is)
-                tail_known = lex.listed(tail) or lex.zipf(tail, old=True, folded=False) >= KNOWN_ZIPF
-            else:
-                tail_known = any(lex.listed(t) or lex.known(t) for t in (tail, tail[0].upper() + tail[1:]))
-            if tail_known:
+            if (lex.listed(head) or lex.known(head)) and any(
+                lex.listed(t) or lex.zipf(t, old=True, folded=not lower) >= KNOWN_ZIPF for t in _tail_forms(tail, lower)
+            ):
                 return True
         return False
 
@@ -803,10 +797,15 @@ def _dots(word: str) -> int:
     return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
 
 
+def _tail_forms(tail: str, lower: bool) -> tuple[str, ...]:
+    """The words the second part of a compound may be: as written, or capitalized (a noun), unless
+    the compound is ``lower`` case, which a noun at its end never makes ("durch|wächter")."""
+    return (tail,) if lower else (tail, tail[0].upper() + tail[1:])
+
+
 def _listed_tail(tail: str, listed: Callable[[str], bool], lower: bool = False) -> bool:
-    """Is ``tail``, the second part of a compound, a listed word (as a noun, capitalized, unless
-    the compound is ``lower`` case: a noun makes a noun)?"""
-    return listed(tail) or (not lower and listed(tail[0].upper() + tail[1:]))
+    """Is ``tail``, the second part of a compound, a listed word (see _tail_forms)?"""
+    return any(listed(t) for t in _tail_forms(tail, lower))
 
 
 def _restored_part(word: str, form: str, heads: list[int], tails: list[int], listed: Callable[[str], bool]) -> bool:
