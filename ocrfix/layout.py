@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS, contains_any
+from .confusions import CONFUSIONS, RESTORE_RULES
 from .result import Edit
 from .tokens import protected_spans, touches
 
@@ -78,6 +79,8 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         return None
     if left.isupper() and right.isupper() and lex.valid(left + right):
         return ""  # "STAN-\nDARD"
+    if _misread_at_break(corrector, left, right):
+        return ""  # "wei-\nBes": the word step repairs "weiBes"
     keep_hyphen = (
         len(hyph) == 2
         or right[0].isdigit()
@@ -98,6 +101,32 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
 
 # Capitals OCR reads for a lower-case ß or umlaut ("Rechtmä-\nBigkeit", "ge-\nUbt").
 _DAMAGE_CAPITALS = "BRUGOA"
+
+
+# What OCR reads for a lower-case ß or umlaut that is no lower-case letter ("B", "R", "S", "8" for ß;
+# "U", "O", "6" for ü, ö): where a line starts with one, it may be the middle of a word.
+_MISREAD_FIRST = frozenset(
+    c.seen[0] for c in CONFUSIONS if c.seen and not c.seen[0].islower() and c.meant in "äöüß" and c.rule in RESTORE_RULES
+)
+
+
+def _misread_at_break(corrector: Corrector, left: str, right: str) -> bool:
+    """Is the continuation's first letter a misread ß or umlaut of the broken word?
+
+    German breaks a word before its ß ("Stra-ße", "gro-ßes"), so OCR that reads a ß as
+    "B" puts a capital at the start of the line ("wei-\\nBes"), and short fragments of
+    words ("wei", "Bes") are often known: the break would look like a compound with a hyphen.
+    It is a misread letter where the word joined is none, and the corrector repairs exactly
+    that letter into a valid word, restoring a ß or dots.
+    """
+    if not (left[-1].islower() and right[0] in _MISREAD_FIRST and right[1:2].islower() and right[1:].isalpha()):
+        return False
+    joined = left + right
+    fix = corrector.fix(joined, False, False)
+    if fix is None or not RESTORE_RULES.issuperset(fix.rule.split("+")):
+        return False
+    meant = fix.replacement
+    return meant[: len(left)] == left and meant[len(left)] != right[0] and corrector.lex.valid(meant)
 
 
 def _starts_compound_part(right: str, lex) -> bool:
