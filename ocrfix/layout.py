@@ -104,9 +104,12 @@ _DAMAGE_CAPITALS = "BRUGOA"
 
 
 # What OCR reads for a lower-case ß or umlaut that is no lower-case letter ("B", "R", "S", "8" for ß;
-# "U", "O", "6" for ü, ö): where a line starts with one, it may be the middle of a word.
+# "U", "O", "6" for ü, ö): where a line starts with one, it may be the middle of a word.  (S too,
+# unlike _DAMAGE_CAPITALS: here the corrector's repair of the joined word decides.)
 _MISREAD_FIRST = frozenset(
-    c.seen[0] for c in CONFUSIONS if c.seen and not c.seen[0].islower() and c.meant in "äöüß" and c.rule in RESTORE_RULES
+    c.seen[0]
+    for c in CONFUSIONS
+    if c.seen and not c.seen[0].islower() and c.meant in "äöüß" and c.rule in RESTORE_RULES
 )
 
 
@@ -116,8 +119,8 @@ def _misread_at_break(corrector: Corrector, left: str, right: str) -> bool:
     German breaks a word before its ß ("Stra-ße", "gro-ßes"), so OCR that reads a ß as
     "B" puts a capital at the start of the line ("wei-\\nBes"), and short fragments of
     words ("wei", "Bes") are often known: the break would look like a compound with a hyphen.
-    It is a misread letter where the word joined is none, and the corrector repairs exactly
-    that letter into a valid word, restoring a ß or dots.
+    It is a misread letter where the corrector repairs exactly that letter of the joined
+    word, restoring a ß or dots, and makes a valid word of it.
     """
     if not (left[-1].islower() and right[0] in _MISREAD_FIRST and right[1:2].islower() and right[1:].isalpha()):
         return False
