@@ -27,7 +27,9 @@ _BREAK = regex.compile(
     (?P<hyph>[{_H}]{{1,2}})                    # one hyphen, or two for a real one ("Fußball--")
     [ \t]*\r?\n[ \t]*                          # the line end
     (?:[‚,'·.](?=\p{{Ll}}))?                    # OCR specks before the next line's word
-    (?=(?P<right>[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}&]*+))  # looked at, not consumed: "Donau-\ndampf-\nschiff"
+    # the next line's word, looked at, not consumed ("Donau-\ndampf-\nschiff"); it may start with
+    # an & before a lower-case letter, a misread ß ("gro-\n&es")
+    (?=(?P<right>(?:[\p{{L}}\p{{N}}]|&(?=\p{{Ll}}))[\p{{L}}\p{{M}}\p{{N}}&]*+))
     """,
     regex.VERBOSE,
 )
@@ -81,6 +83,8 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         return ""  # "STAN-\nDARD"
     if _misread_at_break(corrector, left, right):
         return ""  # "wei-\nBes": the word step repairs "weiBes"
+    if not right[0].isalnum():
+        return None  # an "&" that is no misread ß: the break stays as it is
     keep_hyphen = (
         len(hyph) == 2
         or right[0].isdigit()
