@@ -264,7 +264,7 @@ class Corrector:
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
         sure_umlauts = lost and SURE_UMLAUT_HINT.search(word) is not None
-        if best is None and (junk or not sure_umlauts):
+        if best is None and not sure_umlauts:
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
@@ -700,27 +700,37 @@ def get_corrector(variant: str, user_words: frozenset[str]) -> Corrector:
 
 
 # In text without umlauts these are umlauts even in names the dictionary lacks:
-# German has no "ii" inside a word, and "é" between consonants is an ö.
+# German has no "ii" inside a word, and "é" between consonants is an ö; nor a 6 between
+# letters, or a capital B after a vowel inside a word, where the English model reads ö and ß.
 _SURE_UMLAUTS = (
     (regex.compile(r"(?<=\p{L})ii(?=[b-df-hj-np-tv-zß])"), "ü"),  # Wehrschiitz
     (regex.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])é(?=[b-df-hj-np-tv-z])"), "ö"),  # Stéger
     (regex.compile(r"(?<=\p{Ll})U(?=\p{Ll})"), "ü"),  # begUtigte: a capital inside a word
     (regex.compile(r"(?<=\p{Ll})O(?=\p{Ll})"), "ö"),
     (regex.compile(r"(?<=\p{Ll})A(?=\p{Ll})"), "ä"),
+    (regex.compile(r"(?<=\p{L})6(?=\p{Ll})"), "ö"),  # Permafrostb6den
+    # (after three letters: "LaBelle", "DeBakey" are names)
+    (regex.compile(r"(?<=\p{L}{2}[aeiouäöü])B(?=\p{Ll})"), "ß"),  # mikrometergroBen
 )
 
 
-SURE_UMLAUT_HINT = regex.compile(r"ii|é|(?<=\p{Ll})[UOA](?=\p{Ll})")
+# (a word that shows one of them: the umlauts, or the ß, of a text that lost them)
+SURE_UMLAUT_HINT = regex.compile(
+    r"ii|é|(?<=\p{Ll})[UOA](?=\p{Ll})|(?<=\p{L})6(?=\p{Ll})|(?<=\p{L}{2}[aeiouäöü])B(?=\p{Ll})"
+)
 
 
 def _unambiguous(word: str) -> Fix | None:
     """Umlauts that need no dictionary, for words it does not know (names)."""
     if len(word) < 5:
         return None
-    out = word
-    for pattern, umlaut in _SURE_UMLAUTS:
-        out = pattern.sub(umlaut, out)
-    return Fix(out, "umlaut", 0.6, unchecked=True) if out != word else None
+    out, rules = word, []
+    for pattern, letter in _SURE_UMLAUTS:
+        new = pattern.sub(letter, out)
+        if new != out:
+            out = new
+            rules.append("eszett" if letter == "ß" else "umlaut")
+    return Fix(out, join_rules(rules), 0.6, unchecked=True) if out != word else None
 
 
 def _ligature_twin(word: str, twin: str) -> bool:
