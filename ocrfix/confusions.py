@@ -62,6 +62,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ui", "ü", 0.5, "umlaut"),            # gedruickt
     Confusion("iu", "ü", 0.5, "umlaut"),            # bemiuht
     Confusion("iti", "ü", 0.6, "umlaut"),           # Kitihlschranke
+    Confusion("uU", "ü", 0.5, "umlaut"),            # StadtgruUndung: the letter and its dots apart
+    Confusion("Uu", "ü", 0.5, "umlaut"),            # KUusse
     Confusion("", "ü", 0.9, "umlaut", True),        # fr: the letter dropped
     # ö
     Confusion("é", "ö", 0.25, "umlaut"),            # kénnten
@@ -74,6 +76,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("dé", "ö", 0.4, "umlaut"),
     Confusion("oé", "ö", 0.5, "umlaut"),            # koénnen
     Confusion("6é", "ö", 0.55, "umlaut"),           # K6érper
+    Confusion("o6", "ö", 0.5, "umlaut"),            # Ko6nig
+    Confusion("G6", "ö", 0.55, "umlaut"),           # hG6ren
     Confusion("G", "ö", 0.5, "umlaut"),             # HGhe
     Confusion("i", "ö", 0.45, "umlaut"),
     Confusion("ó", "ö", 0.3, "umlaut"),
@@ -86,6 +90,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("A", "Ä", 0.15, "umlaut", True),      # Arzte
     Confusion("A", "ä", 0.45, "umlaut", True),
     Confusion("ii", "ä", 0.45, "umlaut"),           # spiiter
+    Confusion("dé", "ä", 0.6, "umlaut"),            # Kursdénderungen
     Confusion("ia", "ä", 0.4, "umlaut"),            # erkliarte
     Confusion("ai", "ä", 0.6, "umlaut"),            # Waihrend
     Confusion("aé", "ä", 0.6, "umlaut"),            # Haéuptling
