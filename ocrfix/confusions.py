@@ -112,6 +112,9 @@ CONFUSIONS: tuple[Confusion, ...] = (
     # ß
     Confusion("B", "ß", 0.25, "eszett"),            # groBes
     Confusion("BB", "ß", 0.2, "eszett"),            # groBBes
+    Confusion("®B", "ß", 0.4, "eszett"),            # da®B: two readings of one ß (too rare to estimate)
+    Confusion("B&", "ß", 0.45, "eszett"),           # muB&te
+    Confusion("f&S", "ß", 0.5, "eszett"),           # weif&Sen
     Confusion("8", "ß", 0.4, "eszett"),             # gro8ten
     Confusion("&", "ß", 0.35, "eszett"),            # gro&en
     Confusion("f{", "ß", 0.25, "eszett"),           # grof{en
