@@ -263,15 +263,17 @@ class Corrector:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
-        sure_umlauts = lost and SURE_UMLAUT_HINT.search(word) is not None
-        if best is None and not sure_umlauts:
+        sure = _unambiguous(word, lex.swiss) if lost and SURE_UMLAUT_HINT.search(word) else None
+        if sure is not None and OCR_JUNK.search(sure.replacement):
+            sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
+        if best is None and sure is None:
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
             return self._valid_word(word, sentence_start, key.of_dots)
-        if best is None or (sure_umlauts and "umlaut" not in best.rule):
+        if best is None or (sure is not None and not set(sure.rule.split("+")) <= set(best.rule.split("+"))):
             # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz"
-            return _unambiguous(word) or best
+            return sure or best
         return best
 
     def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
@@ -720,13 +722,14 @@ SURE_UMLAUT_HINT = regex.compile(
 )
 
 
-def _unambiguous(word: str) -> Fix | None:
-    """Umlauts that need no dictionary, for words it does not know (names)."""
+def _unambiguous(word: str, swiss: bool = False) -> Fix | None:
+    """Umlauts (and ß, as ss in ``swiss`` spelling) that need no dictionary, for words it
+    does not know (names)."""
     if len(word) < 5:
         return None
     out, rules = word, []
     for pattern, letter in _SURE_UMLAUTS:
-        new = pattern.sub(letter, out)
+        new = pattern.sub("ss" if swiss and letter == "ß" else letter, out)
         if new != out:
             out = new
             rules.append("eszett" if letter == "ß" else "umlaut")
