@@ -121,6 +121,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("f&", "ß", 0.45, "eszett"),           # daf&: an f and a fragment of the ß
     Confusion("f§", "ß", 0.5, "eszett"),            # laf§
     Confusion("f®", "ß", 0.5, "eszett"),            # daf®: as f§ (too rare in the data to estimate)
+    Confusion("f$", "ß", 0.5, "eszett"),            # grof$en: as f§
     Confusion("f8", "ß", 0.55, "eszett"),           # gewif8
     Confusion("f3", "ß", 0.5, "eszett"),            # daf3: as f8 (too rare in the data to estimate)
     Confusion("fg", "ß", 0.55, "eszett"),           # dafg

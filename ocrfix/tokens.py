@@ -36,7 +36,7 @@ _PROTECTED = regex.compile(
 )
 
 # Letters, combining marks, and inside a word the characters OCR reads for ß/ö.
-_OCR_INNER = "68&{3|@®§"
+_OCR_INNER = "68&{3|@®§$"
 WORD = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before,
