@@ -502,10 +502,16 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
         if "ss" in word and (old := old_spelling(word, lex.listed)) != word and lex.historical(old):
             return MODERN
         return ""
+    if word.isupper():
+        return ""  # an acronym's S is no ß ("IS" is no "Iß")
     for i, ch in enumerate(word):
         if ch in _ESZETT_READINGS and i > 0 and lex.historical(word[:i] + "ß" + word[i + 1 :]):
             return TRADITIONAL
-    if word[0].islower() and any(_common_old(lex, word[:i] + "ß" + word[i:]) for i in range(1, len(word) + 1)):
+    if (
+        word[0].islower()
+        and lex.zipf(word) < DROPPED_MAX_TODAY
+        and any(_common_old(lex, word[:i] + "ß" + word[i:]) for i in range(1, len(word) + 1))
+    ):
         return ESZETT_DROPPED  # "mu", "mute" for "muß", "mußte"
     return ""
 
@@ -526,6 +532,7 @@ OLD_LEAD = 0.5  # zipf points an old form is more common in old text than in tod
 
 
 DROPPED_MIN_ZIPF = 5.0  # only common old forms ("muß", "laß"): a short piece of junk often makes a rare one
+DROPPED_MAX_TODAY = 4.0  # and no token today's text uses often: "la" is the article of French names
 
 
 def _common_old(lex: Lexicon, form: str) -> bool:

@@ -92,3 +92,17 @@ def test_the_era_is_told_by_the_letters_of_old_forms_too():
     assert ocrfix.profile("Er mag nicht mehr seyn, der Hund ist todt, und bey uns ist es still. " * 2).era == "traditional"
     today = "Der Film heißt That Girl; Regie führte Anna Huth, die Musik schrieb Tom Roth. " * 2
     assert ocrfix.profile(today).era != "traditional"
+
+
+def test_an_acronym_is_no_sign_of_the_era():
+    """An S in capitals is no misread ß: "IS" and "USA" say nothing of the spelling."""
+    text = "Der IS bekannte sich zu dem Anschlag, die USA und die EU verurteilten ihn. Die Lage war ernst."
+    assert ocrfix.profile(text).era == "unknown"
+    assert ocrfix.profile(text.replace("ernst", "ernst, daB es kaum einer glaubte")).era == "traditional"
+
+
+def test_a_token_common_today_is_no_dropped_eszett():
+    """Where ß are lost, "mu" is "muß" with its ß dropped, but "la" is the article of French names."""
+    text = ("Die StraBe zur Place de la Concorde ist groB, die FuBganger gehen zum Musée de la Ville "
+            "und weiter zur Rue de la Paix. Die groBen Platze sind schon.")
+    assert ocrfix.profile(text).era != "traditional"
