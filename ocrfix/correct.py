@@ -638,6 +638,11 @@ class Corrector:
             low = form[0].lower() + form[1:]
             if self.lex.listed(low) and not self.lex.noun(form) and form not in ADDRESS_FORMS:
                 return None  # "Über" mid-sentence: the lower-case candidate covers it
+        if cand.first_changed and word[0].islower() and form[0].isupper() and not sentence_start:
+            # "thn": a lower-case letter read for the "i" of "ihn", not for a capital
+            low = form[0].lower() + form[1:]
+            if self.lex.listed(low) and not self.lex.noun(form) and form not in ADDRESS_FORMS:
+                return low
         return form
 
 
