@@ -575,7 +575,7 @@ class Corrector:
             return None
         listed = self.lex.listed
         last = len(word) - MIN_PART
-        heads = [i for i in range(MIN_HEAD, last + 1) if listed(word[:i])]
+        heads = [i for i in range(MIN_HEAD, last + 1) if _listed_head(word[:i], listed)]
         tails = [i for i in range(MIN_HEAD, last + 1) if _listed_tail(word[i:], listed, word[0].islower())]
         if not heads and not tails:
             return None
@@ -826,6 +826,12 @@ def _listed_tail(tail: str, listed: Callable[[str], bool], lower: bool = False) 
     return any(listed(t) for t in _tail_forms(tail, lower))
 
 
+def _listed_head(head: str, listed: Callable[[str], bool]) -> bool:
+    """Is ``head``, the first part of a compound, a listed word: as written, or a noun, which
+    starts a lower-case compound in lower case ("gas|gesättigt", "nährstoff|arm")?"""
+    return listed(head) or (head[0].islower() and listed(head[0].upper() + head[1:]))
+
+
 def _restored_part(word: str, form: str, heads: list[int], tails: list[int], listed: Callable[[str], bool]) -> bool:
     """Is ``form``, ``word`` with one place restored, two listed words: a head of ``word`` as it
     stands (at ``heads``) and a listed restored tail, or a listed restored head and a tail of
@@ -837,7 +843,7 @@ def _restored_part(word: str, form: str, heads: list[int], tails: list[int], lis
         end -= 1
     return any(
         len(form) - i >= MIN_PART and _listed_tail(form[i:], listed, form[0].islower()) for i in heads if i <= start
-    ) or any(i + shift >= MIN_HEAD and listed(form[: i + shift]) for i in tails if i >= end)
+    ) or any(i + shift >= MIN_HEAD and _listed_head(form[: i + shift], listed) for i in tails if i >= end)
 
 
 def _old_seen(word: str, form: str) -> str:
