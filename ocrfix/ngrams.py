@@ -38,11 +38,14 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 6"
+FORMAT = "ocrfix-context 7"
 # An old form and the word it becomes where OCR drops its ß ("daß", "da") are counted in old
 # text alone too, under this mark ("+da"): where a document is known to be old, they compare
 # as old text uses them.
 OLD = "+"
+# Every twin's count in old text alone, under this mark ("%würde"): where a document is known
+# to be old, the twins' prior is old text's, the neighbours' evidence that of all the text.
+OLD_PRIOR = "%"
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
 SMOOTHING = 0.5
@@ -130,6 +133,7 @@ class Model:
     def __init__(self, lines: Iterable[str]) -> None:
         self.count: dict[str, int] = {}
         self.old_count: dict[str, int] = {}  # the counts in old text (OLD), of the words that have them
+        self.old_prior: dict[str, int] = {}  # every twin's count in old text (OLD_PRIOR)
         self._lines: dict[str, str] = {}
         self.damaged: dict[str, tuple[str, ...]] = {}  # a word -> the forms it may be damage of
         self.damaged_sets: dict[str, tuple[str, ...]] = {}  # such a form -> it and its damaged words
@@ -147,6 +151,8 @@ class Model:
             word, count, rest = line.rstrip("\n").split("\t", 2) if line.count("\t") > 1 else (*line.split("\t"), "")
             if word.startswith(OLD):
                 self.old_count[word[len(OLD) :]] = int(count)
+            elif word.startswith(OLD_PRIOR):
+                self.old_prior[word[len(OLD_PRIOR) :]] = int(count)
             else:
                 self.count[word] = int(count)
             self._lines[word] = rest
@@ -198,7 +204,11 @@ class Model:
                 / ((mine.get(feature, 0) + pseudo_word + pooled) / (n_word + POOLED))
             )
 
-        score = math.log10(n_other / n_word)
+        if old and not mark and word in self.old_prior and other in self.old_prior:
+            # (old text's prior: its novels and drama write "würde" as often as "wurde")
+            score = math.log10((self.old_prior[other] + SMOOTHING) / (self.old_prior[word] + SMOOTHING))
+        else:
+            score = math.log10(n_other / n_word)
         (b2, b1), (a1, a2) = ctx.before, ctx.after
         for side, trigram, bigram, end in (
             ("<", f"<<{b2} {b1}", f"<{b1}", ctx.ends[0]),

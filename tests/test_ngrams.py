@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -76,8 +78,21 @@ def test_an_old_pair_compares_as_old_text_uses_it_where_the_text_is_old():
     assert 0 < model.old_count["da"] < model.count["da"] and model.old_count["daß"] > 0
     ctx = _context("Sie wollte nicht, da er ging.", "da")
     assert model.odds("da", "daß", ctx, old=True) != model.odds("da", "daß", ctx)
-    ctx = _context("Er sagte, er wurde gern kommen.", "wurde")  # (an umlaut pair: no old counts)
-    assert model.odds("wurde", "würde", ctx, old=True) == model.odds("wurde", "würde", ctx)
+
+
+def test_old_text_has_its_own_prior_and_the_same_neighbours():
+    """Old text writes the subjunctive far more often than an encyclopedia: where a document is
+    old, "würde" is likelier before its neighbours are heard, by old text's counts alone."""
+    model = ngrams.model()
+    assert model.old_prior["wurde"] < model.count["wurde"] and model.old_prior["würde"] > 0
+    for sentence in ("Er sagte, er wurde gern kommen.", "Das Haus wurde 1890 gebaut."):
+        ctx = _context(sentence, "wurde")
+        shift = model.odds("wurde", "würde", ctx, old=True) - model.odds("wurde", "würde", ctx)
+        prior = math.log10(model.old_prior["würde"] / model.old_prior["wurde"]) - math.log10(
+            model.count["würde"] / model.count["wurde"]
+        )
+        assert shift == pytest.approx(prior, abs=0.01) and shift > 0.3
+    assert model.odds("wurde", "würde", _context("Das Haus wurde 1890 gebaut.", "wurde"), old=True) < 0
 
 
 _PIECES = ["Haus", "wurde", "Donaudampfschiffahrtsgesellschaft", "schön", "1.234,5", "12", "a\u0301b", ",", ".", "?", " ", " ", "\n"]
