@@ -46,9 +46,10 @@ The twins of an old form and its dropped ß alone ("daß", "da": ``old_pairs``) 
 line each, counted in the historical files only, with "+" before the word ("+da"): where a
 document is known to be old, they compare as old text uses them.
 Every twin has a line with its count in the historical files alone, with "%" before the
-word ("%würde"): where a document is known to be old, the twins' prior is old text's (novels
-and drama use the subjunctive far more than an encyclopedia: "wurde" is 38 times as common as
-"würde" in the modern files, about as common in the historical ones).
+word ("%würde"): where a document is known to be old, the twins' prior is old text's, where it
+is known to be modern, the rest's (novels and drama use the subjunctive far more than an
+encyclopedia: "wurde" is 38 times as common as "würde" in the modern files, about as common in
+the historical ones).
 
 Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of

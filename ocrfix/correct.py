@@ -359,7 +359,7 @@ class Corrector:
                 margin = CONTEXT_MARGIN[LOST if key.ligature == LOST else NEUTRAL] + LIGATURE_MARGIN
             else:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)
-            odds = model.odds(base, member, ctx, old=key.old) - margin
+            odds = model.odds(base, member, ctx, old=key.old, modern=key.modern) - margin
             if odds > best_odds:
                 best, best_odds = twin, odds
         if best is None or best_odds < 0:

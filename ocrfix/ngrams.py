@@ -44,7 +44,8 @@ FORMAT = "ocrfix-context 7"
 # as old text uses them.
 OLD = "+"
 # Every twin's count in old text alone, under this mark ("%würde"): where a document is known
-# to be old, the twins' prior is old text's, the neighbours' evidence that of all the text.
+# to be old, the twins' prior is old text's, where it is known to be modern, the rest's; the
+# neighbours' evidence is that of all the text.
 OLD_PRIOR = "%"
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
@@ -181,9 +182,9 @@ class Model:
         read it as f ("lief": "ließ"), or a PDF dropped a ligature ("Schi": "Schiff")."""
         return tuple(o for o in self.damaged.get(word, ()) if o in self.count and word in self.count)
 
-    def odds(self, word: str, other: str, ctx: Context, old: bool = False) -> float:
+    def odds(self, word: str, other: str, ctx: Context, old: bool = False, modern: bool = False) -> float:
         """log10 of how much more likely ``other`` is than ``word`` here (twins of one set);
-        ``old``: in a document known to be written in the old spelling."""
+        ``old``: in a document known to be written in the old spelling, ``modern``: in today's."""
         members = self.damaged_sets[other] if other in self.damaged_sets else self.sets[word.translate(UNDOT)]
         count, mark = self.count, ""
         if old and all(m in self.old_count for m in members):
@@ -204,9 +205,13 @@ class Model:
                 / ((mine.get(feature, 0) + pseudo_word + pooled) / (n_word + POOLED))
             )
 
-        if old and not mark and word in self.old_prior and other in self.old_prior:
-            # (old text's prior: its novels and drama write "würde" as often as "wurde")
-            score = math.log10((self.old_prior[other] + SMOOTHING) / (self.old_prior[word] + SMOOTHING))
+        if (old or modern) and not mark and word in self.old_prior and other in self.old_prior:
+            # the prior of the document's era: old text's counts (its novels and drama write
+            # "würde" as often as "wurde"), or today's, all the text's but old text's
+            p_word, p_other = self.old_prior[word], self.old_prior[other]
+            if not old:
+                p_word, p_other = n_word - p_word, n_other - p_other
+            score = math.log10((p_other + SMOOTHING) / (p_word + SMOOTHING))
         else:
             score = math.log10(n_other / n_word)
         (b2, b1), (a1, a2) = ctx.before, ctx.after

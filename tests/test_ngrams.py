@@ -80,7 +80,7 @@ def test_an_old_pair_compares_as_old_text_uses_it_where_the_text_is_old():
     assert model.odds("da", "daß", ctx, old=True) != model.odds("da", "daß", ctx)
 
 
-def test_old_text_has_its_own_prior_and_the_same_neighbours():
+def test_each_era_has_its_own_prior_and_the_same_neighbours():
     """Old text writes the subjunctive far more often than an encyclopedia: where a document is
     old, "würde" is likelier before its neighbours are heard, by old text's counts alone."""
     model = ngrams.model()
@@ -93,6 +93,10 @@ def test_old_text_has_its_own_prior_and_the_same_neighbours():
         )
         assert shift == pytest.approx(prior, abs=0.01) and shift > 0.3
     assert model.odds("wurde", "würde", _context("Das Haus wurde 1890 gebaut.", "wurde"), old=True) < 0
+    # where it is modern, the prior is the rest of the text's: an encyclopedia's "wurde"
+    ctx = _context("Er sagte, er wurde gern kommen.", "wurde")
+    assert model.odds("wurde", "würde", ctx, modern=True) < model.odds("wurde", "würde", ctx)
+    assert model.odds("wurde", "würde", ctx, modern=True) > 0  # (the neighbours still decide)
 
 
 _PIECES = ["Haus", "wurde", "Donaudampfschiffahrtsgesellschaft", "schön", "1.234,5", "12", "a\u0301b", ",", ".", "?", " ", " ", "\n"]
