@@ -45,7 +45,9 @@ and the word it becomes where a PDF drops the ligature ("=Schiff Schi", ``ligatu
 The twins of an old form and its dropped ß alone ("daß", "da": ``old_pairs``) have a second
 line each, counted in the historical files only, with "+" before the word ("+da"): where a
 document is known to be old, they compare as old text uses them.
-Every twin has a line with its count in the historical files alone, with "%" before the
+A twin that today writes ss is counted in its 1901 spelling too ("läßt" as "lässt": neighbours
+are folded, ß as ss, so they are the same words).  Every twin has a line with its count in the
+historical files alone, with "%" before the
 word ("%würde"): where a document is known to be old, the twins' prior is old text's, where it
 is known to be modern, the rest's (novels and drama use the subjunctive far more than an
 encyclopedia: "wurde" is 38 times as common as "würde" in the modern files, about as common in
@@ -223,22 +225,40 @@ def old_pairs(damaged: dict[str, list[str]]) -> dict[str, list[str]]:
     return {form: plains for form, plains in damaged.items() if plains == [form[:-1]]}
 
 
+def respelled(members: frozenset[str]) -> dict[str, str]:
+    """The 1901 spelling of each twin that today writes ss ("läßt": "lässt"), where it is no
+    twin itself: old text's "läßt" counts as "lässt", its neighbours as those of today's."""
+    from ocrfix.lexicon import Lexicon, old_spelling
+
+    lex = Lexicon("de_DE")
+    return {
+        old: m for m in members if "ss" in m and (old := old_spelling(m, lex.listed)) != m and old not in members
+    }
+
+
 def count(
-    members: frozenset[str], cue_words: frozenset[str], common: frozenset[str], old: frozenset[str] = frozenset()
+    members: frozenset[str],
+    cue_words: frozenset[str],
+    common: frozenset[str],
+    old: frozenset[str] = frozenset(),
+    respelled: dict[str, str] | None = None,
 ) -> Counter[str]:
     """Each twin's count and its features' counts; those of ``old`` also in the historical
     text alone, as "+" and the word (see ``ocrfix.ngrams.OLD``); and each twin's count in the
-    historical text alone, as "%" and the word (``ocrfix.ngrams.OLD_PRIOR``)."""
+    historical text alone, as "%" and the word (``ocrfix.ngrams.OLD_PRIOR``).  A form of
+    ``respelled`` counts as the twin it is the old spelling of."""
     counts: Counter[str] = Counter()
+    respelled = respelled or {}
     for stem in corpus_text.FILES:
         historical = corpus_text.FILES[stem] == "historical"
         for sent in sentences(stem):
             toks = ["<s>", "<s>", *sent, "</s>", "</s>"]
             folded = [t if t[0] == "<" else fold(t) for t in toks]
             for i in range(2, len(toks) - 2):
-                w = toks[i]
+                w = respelled.get(toks[i], toks[i])
                 if w not in members:
-                    if i != 2 or (w := w[0].lower() + w[1:]) not in members:
+                    low = toks[i][0].lower() + toks[i][1:]
+                    if i != 2 or (w := respelled.get(low, low)) not in members:
                         continue
                 a, b, c, d = folded[i - 2], folded[i - 1], folded[i + 1], folded[i + 2]
                 features = [f"<{b}", f">{c}", f"<<{a} {b}", f">>{c} {d}"]
@@ -292,7 +312,8 @@ def main() -> None:
     common = common_words()
     pairs = old_pairs(damaged)
     words = members | {w for form, plains in damaged.items() for w in (form, *plains)}
-    counts = count(words, cue_words, common, frozenset(w for form, plains in pairs.items() for w in (form, *plains)))
+    old = frozenset(w for form, plains in pairs.items() for w in (form, *plains))
+    counts = count(words, cue_words, common, old, respelled(members))
     sets = twin_sets(members, damaged)
     sets.update({"=" + OLD + form: [OLD + w for w in (form, *plains)] for form, plains in pairs.items()})
     kept = informative(counts, sets)

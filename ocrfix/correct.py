@@ -21,7 +21,7 @@ from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT
 from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
-from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN
+from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
 from .search import MIN_PART, reachable
 from .tokens import Word, letter_runs
@@ -320,6 +320,11 @@ class Corrector:
         base = word
         if word not in model.count and word[0].isupper() and sentence_start:
             base = word[0].lower() + word[1:]
+        modern = self._model_form(base)  # (an old "läßt" compares as "lässt")
+        if modern != base:
+            lowered = base != word
+            twins = [old_spelling(t, self.lex.listed) for t in self._twins_of(modern, key, False)]
+            return tuple(t[0].upper() + t[1:] if lowered else t for t in twins)
         out = []
         for twin in model.twins(base) if dots else ():
             added = {t.lower() for w, t in zip(base, twin) if w != t}
@@ -335,6 +340,13 @@ class Corrector:
                 out.append(twin)  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
         return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
+    def _model_form(self, word: str) -> str:
+        """``word`` as the context model knows it: an old ß form by today's spelling, whose
+        counts hold it ("läßt" as "lässt"; build_context.respelled)."""
+        if "ß" in word and word not in ngrams.model().count:
+            return modern_spelling(word, self.lex.listed)
+        return word
+
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
         enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
@@ -342,11 +354,14 @@ class Corrector:
         if not twins:
             return None
         model = ngrams.model()
-        base = word.text if word.text in model.count else word.text[0].lower() + word.text[1:]
+        base = self._model_form(word.text)
+        lowered = base not in model.count
+        if lowered:
+            base = self._model_form(word.text[0].lower() + word.text[1:])
         ctx = ngrams.context_at(text, word.start, word.end)
         best, best_odds = None, -math.inf
         for twin in twins:
-            member = twin if base == word.text else twin[0].lower() + twin[1:]
+            member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
                 if not key.old and len(member) > len(base):
@@ -359,6 +374,8 @@ class Corrector:
                 margin = CONTEXT_MARGIN[LOST if key.ligature == LOST else NEUTRAL] + LIGATURE_MARGIN
             else:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)
+                if member[1:] != twin[1:]:  # an old ß form ("mußten"), compared as today's spelling of it:
+                    margin += ESZETT_MARGIN  # its counts are partly today's text's
             odds = model.odds(base, member, ctx, old=key.old, modern=key.modern) - margin
             if odds > best_odds:
                 best, best_odds = twin, odds

@@ -401,6 +401,16 @@ def old_spelling(form: str, listed: Callable[[str], bool]) -> str:
     return _OLD_ESZETT.sub(sub, form)
 
 
+def modern_spelling(form: str, listed: Callable[[str], bool]) -> str:
+    """``form`` as today's rules write it, where it is the 1901 spelling of that ("läßt" ->
+    "lässt"; "Straße" stays): the inverse of :func:`old_spelling` for a form ``listed`` lacks
+    (a listed "groß" is today's, not the 1901 spelling of a Swiss "gross")."""
+    if "ß" not in form or listed(form):
+        return form
+    modern = form.replace("ß", "ss")
+    return modern if old_spelling(modern, listed) == form else form
+
+
 @functools.lru_cache(maxsize=16)
 def get_lexicon(variant: str, user_words: frozenset[str]) -> Lexicon:
     """One :class:`Lexicon` per process for each (variant, user words)."""

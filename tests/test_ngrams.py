@@ -126,3 +126,16 @@ def test_the_context_is_read_from_the_whole_sentence(pieces, data):
     assert ctx.end == ngrams.clause_end(["", *after], 0)
     common = ngrams.model().common
     assert ctx.ends == (ngrams.suffix(left[-1], common) if left else "", ngrams.suffix(right[0], common) if right else "")
+
+
+def test_an_old_eszett_form_is_counted_as_todays_spelling_of_it():
+    """Old text's "wüßte" is counted as "wüsste" (the neighbours are folded alike); a listed ß
+    form is today's spelling, not the 1901 one of a Swiss ss form ("groß", "Straße")."""
+    from ocrfix.lexicon import get_lexicon, modern_spelling, old_spelling
+
+    listed = get_lexicon("de_DE", frozenset()).listed
+    for old, new in (("läßt", "lässt"), ("wüßte", "wüsste"), ("daß", "dass"), ("groß", "groß"), ("Straße", "Straße")):
+        assert modern_spelling(old, listed) == new
+        assert old_spelling(new, listed) == old
+    model = ngrams.model()
+    assert "wußte" not in model.count and model.old_prior["wüsste"] > model.count["wüsste"] / 2
