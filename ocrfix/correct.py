@@ -312,7 +312,7 @@ class Corrector:
         """The twins that ``word`` may stand for where ``key`` holds: the words of the context
         model that are ``word`` with dots the document does not keep intact ("hätte" for
         "hatte" where ä is lost), or with a ß or ligature restored (:meth:`Model.damaged_twins`),
-        cased like it."""
+        cased like it; an old ß form's are today's spelling's in the old one ("wußte": "wüßte")."""
         dots = key.umlauts != INTACT  # (else: a dropped ligature, see twins)
         if not word.isalpha():
             return ()
