@@ -47,11 +47,10 @@ line each, counted in the historical files only, with "+" before the word ("+da"
 document is known to be old, they compare as old text uses them.
 A twin that today writes ss is counted in its 1901 spelling too ("läßt" as "lässt": neighbours
 are folded, ß as ss, so they are the same words).  Every twin has a line with its count in the
-historical files alone, with "%" before the
-word ("%würde"): where a document is known to be old, the twins' prior is old text's, where it
-is known to be modern, the rest's (novels and drama use the subjunctive far more than an
-encyclopedia: "wurde" is 38 times as common as "würde" in the modern files, about as common in
-the historical ones).
+historical files alone, with "%" before the word ("%würde"): where a document is known to be
+old, the twins' prior is old text's, where it is known to be modern, the rest's (novels and
+drama use the subjunctive far more than an encyclopedia: "wurde" is 38 times as common as
+"würde" in the modern files, about as common in the historical ones).
 
 Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
@@ -241,24 +240,24 @@ def count(
     cue_words: frozenset[str],
     common: frozenset[str],
     old: frozenset[str] = frozenset(),
-    respelled: dict[str, str] | None = None,
+    respellings: dict[str, str] | None = None,
 ) -> Counter[str]:
     """Each twin's count and its features' counts; those of ``old`` also in the historical
     text alone, as "+" and the word (see ``ocrfix.ngrams.OLD``); and each twin's count in the
     historical text alone, as "%" and the word (``ocrfix.ngrams.OLD_PRIOR``).  A form of
-    ``respelled`` counts as the twin it is the old spelling of."""
+    ``respellings`` (:func:`respelled`) counts as the twin it is the old spelling of."""
     counts: Counter[str] = Counter()
-    respelled = respelled or {}
+    respellings = respellings or {}
     for stem in corpus_text.FILES:
         historical = corpus_text.FILES[stem] == "historical"
         for sent in sentences(stem):
             toks = ["<s>", "<s>", *sent, "</s>", "</s>"]
             folded = [t if t[0] == "<" else fold(t) for t in toks]
             for i in range(2, len(toks) - 2):
-                w = respelled.get(toks[i], toks[i])
+                w = respellings.get(toks[i], toks[i])
                 if w not in members:
                     low = toks[i][0].lower() + toks[i][1:]
-                    if i != 2 or (w := respelled.get(low, low)) not in members:
+                    if i != 2 or (w := respellings.get(low, low)) not in members:
                         continue
                 a, b, c, d = folded[i - 2], folded[i - 1], folded[i + 1], folded[i + 2]
                 features = [f"<{b}", f">{c}", f"<<{a} {b}", f">>{c} {d}"]

@@ -651,15 +651,14 @@ class Corrector:
             if sentence_start:
                 return cap
             return form if self.lex.valid(form) else cap
-        if cand.first_changed and word[0].isupper() and form[0].isupper() and not sentence_start:
+        if cand.first_changed and form[0].isupper() and not sentence_start:
+            # mid-sentence, a capital that is no noun's or address form's is the damage's
             low = form[0].lower() + form[1:]
             if self.lex.listed(low) and not self.lex.noun(form) and form not in ADDRESS_FORMS:
-                return None  # "Über" mid-sentence: the lower-case candidate covers it
-        if cand.first_changed and word[0].islower() and form[0].isupper() and not sentence_start:
-            # "thn": a lower-case letter read for the "i" of "ihn", not for a capital
-            low = form[0].lower() + form[1:]
-            if self.lex.listed(low) and not self.lex.noun(form) and form not in ADDRESS_FORMS:
-                return low
+                if word[0].isupper():
+                    return None  # "Über": the lower-case candidate covers it
+                if word[0].islower():
+                    return low  # "thn": a lower-case letter read for the "i" of "ihn"
         return form
 
 
