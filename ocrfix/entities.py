@@ -3,7 +3,7 @@
 ftfy's decoder does the decoding: the HTML5 names that end in ";" (and upper-case
 ones such as "&UUML;"), and numeric references ("&#252;", "&#xFC;").  What it leaves
 stays as written: "AT&T", "R&D", "Q&A", "&amp" without its ";".  So do URLs,
-e-mail addresses and code (``tokens.protected_spans``), where "&amp;" may be meant,
+e-mail addresses and code (``tokens.Protected``), where "&amp;" may be meant,
 and references to control characters ("&#10;", "&#0;"): they would add line breaks
 or characters that text does not hold.
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .result import Edit
-from .tokens import protected_spans
+from .tokens import Protected
 
 if TYPE_CHECKING:
     from .context import Context
@@ -38,16 +38,14 @@ def decode_entities(text: str, ctx: Context) -> list[Edit]:
     if "&" not in text or ";" not in text:
         return []
     edits: list[Edit] = []
-    protected: list[tuple[int, int]] | None = None  # found only once a reference is found
+    protected = Protected(text)
     start = text.find("&")
     while start >= 0:
         end = _RUN.match(text, start).end()  # type: ignore[union-attr]  # the pattern always matches
         run = text[start:end]
         references = [m.span() for m in _REFERENCE.finditer(run)]
         if references:
-            if protected is None:
-                protected = protected_spans(text)
-            if not _guarded(protected, start, end, references):
+            if not _guarded(protected.near(start, end), start, end, references):
                 edits.extend(Edit(start + a, start + b, decoded, "entities", 0.99) for a, b, decoded in _decode(run))
         start = text.find("&", end)
     return edits

@@ -10,7 +10,7 @@ import regex
 from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS, contains_any
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .result import Edit
-from .tokens import protected_spans, touches
+from .tokens import Protected
 
 if TYPE_CHECKING:
     from .context import Context
@@ -46,13 +46,11 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     if "\n" not in text:
         return []
     corrector: Corrector = ctx.corrector
-    protected: list[tuple[int, int]] | None = None  # found only once a break is found
+    protected = Protected(text)
     edits = []
     for m in _BREAK.finditer(text):
         left, right, hyph = m.group("left"), m.group("right"), m.group("hyph")
-        if protected is None:
-            protected = protected_spans(text)
-        if touches(protected, m.start(), m.end("right")):
+        if protected.touches(m.start(), m.end("right")):
             continue  # never glue a word onto a URL or code
         join = _join(corrector, left, hyph, right)
         a, b = m.end("left"), m.start("right")

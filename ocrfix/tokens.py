@@ -96,6 +96,37 @@ def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return [m.span() for m in _PROTECTED.finditer(text, start, end)]
 
 
+class Protected:
+    """The protected spans of ``text`` about the places a step asks about.
+
+    No protected span holds a line break, so they are found a line at a time, for the
+    lines asked about: a step that looks at a few places of a long text need not find
+    all of its spans (on text full of triggers, tables or code, that costs a second per
+    megabyte, and a run of the steps would pay it for each step that changes the text).
+    """
+
+    __slots__ = ("text", "_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The protected spans on the lines that ``text[start:end]`` is on, sorted."""
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        lines = (a, len(text) if b < 0 else b)
+        spans = self._lines.get(lines)
+        if spans is None:
+            spans = self._lines[lines] = protected_spans(text, *lines)
+        return spans
+
+    def touches(self, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` overlap a protected span?"""
+        return touches(self.near(start, end), start, end)
+
+
 # Shell commands in prose ("starten Sie ihn mit sudo systemctl start dienst"): the words
 # after one, up to the end of its clause, are its arguments, not German words to repair.
 # Only names that are no German words and that German prose writes in lower case.

@@ -23,7 +23,7 @@ from .chardata import (
     contains_any,
 )
 from .result import Edit, replay
-from .tokens import protected_spans, touches
+from .tokens import Protected
 
 if TYPE_CHECKING:
     from .context import Context
@@ -162,12 +162,12 @@ def _split_diaeresis(text: str) -> list[Edit]:
     n_before = len(before_marks - after_marks)
     first, second = (after, before) if n_after >= n_before else (before, after)
     taken: set[int] = set()  # positions of marks already used
-    protected = protected_spans(text)  # "info@beispiel.de ¨uber": the mark is not the e-mail's
+    protected = Protected(text)  # "info@beispiel.de ¨uber": the mark is not the e-mail's
     edits = []
     for group in (first, second):
         for m in group:
             mark = m.end() - 1 if group is after else m.start()
-            if mark in taken or (protected and touches(protected, m.start(), m.end())) or _glued(text, m.start(1)):
+            if mark in taken or protected.touches(m.start(), m.end()) or _glued(text, m.start(1)):
                 continue
             taken.add(mark)
             edits.append(Edit(m.start(), m.end(), DIAERESIS_BASES[m.group(1)], "diaeresis", 0.98))
