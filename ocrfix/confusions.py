@@ -403,9 +403,11 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
 ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
 
 
-def edits1(word: str) -> set[str]:
-    """Every string one deletion, insertion, substitution or transposition away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+def edits1(word: str, upto: int | None = None) -> set[str]:
+    """Every string one deletion, insertion, substitution or transposition away (with
+    ``upto``, those that keep the first ``i`` letters for some ``i <= upto``)."""
+    last = len(word) if upto is None else min(upto, len(word))
+    splits = [(word[:i], word[i:]) for i in range(last + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     out |= {a + c + b[1:] for a, b in splits if b for c in ALPHABET}

@@ -19,11 +19,11 @@ import regex
 
 from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT
-from .confusions import RESTORE_RULES, Bounds, Candidate, candidates, edits1
+from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, candidates, edits1
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
-from .search import MIN_PART, reachable
+from .search import MIN_PART, first_lower, reachable
 from .tokens import Word, letter_runs
 
 if TYPE_CHECKING:
@@ -174,6 +174,19 @@ class Corrector:
         self.quiet: dict[Key, set[str]] = {}
         self._loud: dict[Key, set[str]] = {}  # the others
 
+    @functools.cached_property
+    def _letters(self) -> frozenset[str]:
+        """The characters of the listed words, in either case, and those OCR reads for others."""
+        chars = self.lex.prefixes.chars
+        return chars.union(c.upper() for c in chars).union(*(c.seen for c in CONFUSIONS))
+
+    def readable(self, word: str) -> bool:
+        """May ``word`` be a misreading of a listed word?  Not if it holds a character that
+        no listed word holds and that OCR reads for none ("Fiihrungsǅ", a word in another
+        script): no repair would make it one, and a rule that changed the rest would put
+        out a word that nothing knows."""
+        return self._letters.issuperset(word)
+
     def odd_words(self, runs: list[str], key: Key) -> set[str]:
         """The words of ``runs`` that are not quiet under ``key``: the ones to look at."""
         key = key.of_dots  # (quiet words are listed: only their dots may be lost)
@@ -207,13 +220,15 @@ class Corrector:
 
     def twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds (see :meth:`_twins_of`; cached)."""
+        model = ngrams.model()
+        lowered = word[0].lower() + word[1:] if sentence_start and word[:1].isupper() else word
         if key.umlauts == INTACT:  # (most text: then only a dropped ligature is left to ask about,
             if key.ligature == INTACT:  # seldom, and no cache entry is needed for the answer)
                 return ()
-            damaged = ngrams.model().damaged
-            lowered = word[0].lower() + word[1:] if sentence_start and word[:1].isupper() else word
-            if word not in damaged and lowered not in damaged:
+            if word not in model.damaged and lowered not in model.damaged:
                 return ()
+        elif word not in model.count and lowered not in model.count and "ß" not in word:
+            return ()  # (most words the model lacks: no twin, see _twins_of, and no cache entry)
         return self._twins.of(key)(word, sentence_start)
 
     def _stays(self, word: str, key: Key) -> bool:
@@ -247,6 +262,8 @@ class Corrector:
         user = lex.user_form(word)
         if user:
             return Fix(user, "user_words", 0.9)
+        if not self.readable(word):
+            return None
         junk = OCR_JUNK.search(word) is not None
         if not junk and not all(_ligature_twin(word, t) for t in self.twins(word, key.of_dots, sentence_start)):
             # a known word with a twin: its neighbours decide ("dem Gaste", "die Gäste"); one
@@ -539,8 +556,9 @@ class Corrector:
         lex = self.lex
         if _prefixed(lex, word):
             return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
+        # (an edit after the longest start of the word that a listed form has makes no listed form)
         scored = sorted(
-            ((lex.zipf(w), w) for w in edits1(word) if lex.target(w)), reverse=True
+            ((lex.zipf(w), w) for w in edits1(word, lex.prefixes.shared(word)) if lex.target(w)), reverse=True
         )
         if not scored or scored[0][0] < EDIT_MIN_ZIPF:
             return None
@@ -619,7 +637,10 @@ class Corrector:
         letters, is: its rarer part's zipf (0: none)."""
         lex = self.lex
         best = 0.0
-        for i in range(shortest[0], len(word) - shortest[1] + 1):
+        last = len(word) - shortest[1]
+        if word[1:2].islower():  # (then a known head is the start of a form of the sorted list)
+            last = min(last, lex.prefixes.shared(first_lower(word)))
+        for i in range(shortest[0], last + 1):
             head = lex.zipf(word[:i], old=True)
             if head > best:
                 lower = word[0].islower()

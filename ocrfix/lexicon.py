@@ -142,7 +142,7 @@ def old_zipf_of(entry: int) -> float:
     return (entry >> 4 & 1023) / 100
 
 
-INDEX_FORMAT = "ocrfix-index 4"
+INDEX_FORMAT = "ocrfix-index 5"
 
 
 def index_path(wordlist: Path) -> Path:
@@ -165,10 +165,10 @@ def write_index(wordlist: Path, out: Path, historical: Path) -> None:
     lines = [f"# {INDEX_FORMAT}: sha1 {_digest(wordlist, historical)} of {wordlist.name} and {historical.name}; "
              "sorted forms, a blank line, "
              "forms with a glyph dropped, a blank line, their restorations in the same order, a blank line, "
-             "forms with dots without them",
+             "forms with dots without them, a blank line, the characters of the forms",
              *keys, ""]
     lines += [k for k, _ in drops] + [""] + [v for _, v in drops]
-    lines += ["", *sorted(folded_items(keys))]
+    lines += ["", *sorted(folded_items(keys)), "", "".join(sorted(set("".join(keys))))]
     with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -178,9 +178,10 @@ def read_index(path: Path, wordlist: Path, historical: Path) -> Prefixes:
     header, body = _read_gzip(path)
     if INDEX_FORMAT not in header or _digest(wordlist, historical) not in header:
         raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
-    keys, dropped, restored, folded = body.split("\n\n")
+    keys, dropped, restored, folded, chars = body.split("\n\n")
     drops = dict(zip(dropped.split("\n"), restored.split("\n")))
-    return Prefixes(keys.split("\n"), drops, presorted=True, folded=word_set(folded.rstrip("\n").split("\n")))
+    folded_set = word_set(folded.split("\n"))
+    return Prefixes(keys.split("\n"), drops, presorted=True, folded=folded_set, chars=chars.rstrip("\n"))
 
 
 @functools.lru_cache(maxsize=None)

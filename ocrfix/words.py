@@ -162,7 +162,7 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     text also has "Künstliche").  The twin starts with the same letter, dots aside: so
     each word is compared with a bounded share of the document's words."""
     lex = corrector.lex
-    if len(token) < TWIN_MIN_LEN or token.isupper() or lex.known(token):
+    if len(token) < TWIN_MIN_LEN or token.isupper() or not corrector.readable(token) or lex.known(token):
         return None
     words = doc.known_by_initial(initial(token), lex.listed_or_known)
     if not words:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocrfix.confusions import RESTORE_RULES, Bounds, candidates, same_costs
+from ocrfix.confusions import RESTORE_RULES, Bounds, candidates, edits1, same_costs
 from ocrfix.lexicon import get_lexicon
 from ocrfix.search import Prefixes, drop_index, first_lower, folded_items, reachable
 from tests.strategies import WORDS, damaged_word
@@ -66,6 +66,22 @@ def test_prefixes_with_items_and_drops():
     assert set(p.drops("einuss")) == {("einfluss", "fl", 3)}
     assert set(p.drops("huser")) == {("häuser", "ä", 1)}
     assert p.drops("haus") == ()
+    assert q.chars == set("hausäerflinsk")
+
+
+@given(st.text("ahusäerx", max_size=9))
+def test_edits_after_the_shared_start_find_no_item(word):
+    """_nearest looks up only the edits up to the longest start of the word an item has."""
+    p = Prefixes(["haus", "häuser", "hase", "ahus", "rasen", "hauser", "a"])
+    some = edits1(word, p.shared(word))
+    assert some <= edits1(word)
+    assert {w for w in edits1(word) if w in p.items} == {w for w in some if w in p.items}
+
+
+@given(st.text("ahusäerx", max_size=8))
+def test_shared_is_the_longest_start_an_item_has(key):
+    p = Prefixes(["haus", "häuser", "hase", "ahus", "rasen"])
+    assert p.shared(key) == max(i for i in range(len(key) + 1) if any(x.startswith(key[:i]) for x in p.items))
 
 
 def test_shipped_index_is_built_from_the_shipped_word_list(tmp_path):
@@ -86,6 +102,7 @@ def test_shipped_index_reads_as_the_lists_make_it():
     assert index.drops("") == made.drops("") and index.drops("einuss") == made.drops("einuss")
     assert index._drops == drop_index(made.items)
     assert dict(index._folded) == dict(folded_items(made.items))
+    assert index.chars == made.chars
 
 
 def test_a_stale_index_is_not_used(tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ocrfix import Cleaner
 from ocrfix.words import _correct_span, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, read
-from ocrfix.tokens import _PROTECTED, after_command, protected_spans
+from ocrfix.tokens import _PROTECTED, Protected, after_command, protected_spans
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
 
 # Names and parts the dictionary lacks or may join ("Rohstoff|preise"), lower-case
@@ -68,6 +68,22 @@ def test_triggers_never_miss_a_protected_span(text):
     assert protected_spans(text) == [m.span() for m in _PROTECTED.finditer(text)]
 
 
+@given(
+    st.one_of(mixed_text(), hostile_text, st.builds(lambda p, t: f"{t}\n{p} {t}", st.sampled_from(PROTECTED), st.text())),
+    st.data(),
+)
+def test_protected_near_a_place_are_those_of_the_whole_text(text, data):
+    """Protected finds the spans a line at a time, where asked: as the whole text has them."""
+    spans = protected_spans(text)
+    protected = Protected(text)
+    for _ in range(3):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert protected.touches(start, end) == any(a < end and start < b for a, b in spans)
+        near = protected.near(start, end)
+        assert set(near) <= set(spans) and all(s in near for s in spans if s[0] < end and start < s[1])
+
+
 def test_a_stretch_holds_the_word_after_an_odd_word_inside_it():
     """Found by the fuzzer: 'Präs' lay inside the stretch of 'Kicl', which ended with it, so
     its join with the next line's 'ident' waited for the next clean()."""
@@ -83,6 +99,15 @@ def test_a_word_may_end_in_a_reading_of_its_eszett():
 
     text = "hie& daf3 gewif8 mp3 MP3 Kapitel3 ab3 B8"
     assert [w.text for w in words(text, 0, len(text))] == ["hie&", "daf3", "gewif8"]
+
+
+@pytest.mark.parametrize("word", ["Fiihrungǅ", "groBeЖ", "Miinchenไทย", "ĭFiihrung", "uberȶ"])
+def test_a_word_with_a_letter_no_word_holds_stays(word):
+    """No listed word holds it and OCR reads it for none: no repair makes the word one,
+    and the sure readings of the rest ("ii", "B") would put out a word nothing knows."""
+    cleaner = Cleaner()
+    assert not cleaner._ctx.corrector.readable(word)
+    assert cleaner.clean(f"Die {word} in Miinchen") == f"Die {word} in München"
 
 
 @pytest.mark.parametrize(
