@@ -90,6 +90,9 @@ LIGATURE_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
 # word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
 CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
+# How many orders of magnitude likelier in its sentence a fix's form without the dots it
+# restored must be, for the fix to drop them (Corrector.undotted).
+UNDOTTED_MARGIN = 0.0
 # How many zipf points (orders of magnitude) more common a restored umlaut/ß form
 # must be to replace a valid word, by the state of the umlauts; None: never.
 VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
@@ -367,16 +370,46 @@ class Corrector:
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
         enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
+        best, best_odds = None, -math.inf
+        for twin, odds, margin in self._twin_odds(text, word, key):
+            if odds - margin > best_odds:
+                best, best_odds = twin, odds - margin
+        if best is None or best_odds < 0:
+            return None
+        if self.lex.swiss:
+            best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
+        return Fix(best, "context", round(min(0.99, 1 / (1 + 10 ** -(best_odds + CONTEXT_MARGIN[LOST]))), 3))
+
+    def undotted(self, text: str, word: Word, fix: Fix, key: Key) -> Fix | None:
+        """``fix`` without the dots it put on letters OCR read plain, where that is a listed
+        word too and its sentence says it is the likelier one: the fix chose by frequency
+        alone ("laBt": "läßt"; "Laßt uns gehen", "ihr laßt").  None where it does not."""
+        form, seen = fix.replacement, word.text
+        plain = form.translate(UNDOT)
+        if plain == form or len(seen) != len(form) or any(f != p and s != p for f, s, p in zip(form, seen, plain)):
+            return None  # no dots restored, or some read ("ii" for "ü" is a sign of them)
+        if not (self.lex.listed(plain) or self.lex.known(plain)):  # (old forms too: "laßt")
+            return None
+        odds = next((o for t, o, _ in self._twin_odds(text, word._replace(text=plain), key) if t == form), None)
+        if odds is None or odds > -UNDOTTED_MARGIN:
+            return None
+        confidence = min(fix.confidence, round(min(0.99, 1 / (1 + 10**odds)), 3))
+        rules = [r for r in fix.rule.split("+") if r != "umlaut" or _dots(plain)]  # (its dots are gone)
+        return Fix(plain, join_rules((*rules, "context")), confidence)
+
+    def _twin_odds(self, text: str, word: Word, key: Key) -> list[tuple[str, float, float]]:
+        """Each twin of ``word`` that may stand here, with the log10 odds that its sentence
+        means it rather than ``word``, and the margin they must clear."""
         twins = self.twins(word.text, key.of_dots, sentence_start(text, word.start))
         if not twins:
-            return None
+            return []
         model = ngrams.model()
         base = self._model_form(word.text)
         lowered = base not in model.count
         if lowered:
             base = self._model_form(word.text[0].lower() + word.text[1:])
         ctx = ngrams.context_at(text, word.start, word.end)
-        best, best_odds = None, -math.inf
+        out = []
         for twin in twins:
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
@@ -393,14 +426,8 @@ class Corrector:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)
                 if member[1:] != twin[1:]:  # an old ß form ("mußten"), compared as today's spelling of it:
                     margin += ESZETT_MARGIN  # its counts are partly today's text's
-            odds = model.odds(base, member, ctx, old=key.old, modern=key.modern) - margin
-            if odds > best_odds:
-                best, best_odds = twin, odds
-        if best is None or best_odds < 0:
-            return None
-        if self.lex.swiss:
-            best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
-        return Fix(best, "context", round(min(0.99, 1 / (1 + 10 ** -(best_odds + CONTEXT_MARGIN[LOST]))), 3))
+            out.append((twin, model.odds(base, member, ctx, old=key.old, modern=key.modern), margin))
+        return out
 
     def _best(
         self,

@@ -322,6 +322,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
                 f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
+            elif key.umlauts == LOST and (g := corrector.undotted(text, w, f, key)):
+                f = g  # and the dots it restored may be none ("laBt": "laßt" in "ihr laßt")
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
