@@ -699,7 +699,7 @@ class Corrector:
             if sentence_start:
                 return cap
             return form if self.lex.valid(form) else cap
-        if cand.first_changed and sentence_start and word[0] in "lt1|" and form[0] == "i":
+        if cand.first_changed and sentence_start and word[0] in "lt" and form[0] == "i":
             # an I read as l or t tells no case: where a sentence starts, it was a capital ("lm": "Im")
             return "I" + form[1:]
         if cand.first_changed and form[0].isupper() and not sentence_start:
