@@ -370,8 +370,11 @@ class Corrector:
     def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
         enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
+        twins = self.twins(word.text, key.of_dots, sentence_start(text, word.start))
+        if not twins:
+            return None  # (most words: no further call)
         best, best_odds = None, -math.inf
-        for twin, odds, margin in self._twin_odds(text, word, key):
+        for twin, odds, margin in self._twin_odds(text, word, key, twins):
             if odds - margin > best_odds:
                 best, best_odds = twin, odds - margin
         if best is None or best_odds < 0:
@@ -390,17 +393,20 @@ class Corrector:
             return None  # no dots restored, or some read ("ii" for "ü" is a sign of them)
         if not (self.lex.listed(plain) or self.lex.known(plain)):  # (old forms too: "laßt")
             return None
-        odds = next((o for t, o, _ in self._twin_odds(text, word._replace(text=plain), key) if t == form), None)
+        plain_word = word._replace(text=plain)
+        twins = self.twins(plain, key.of_dots, sentence_start(text, word.start))
+        odds = next((o for t, o, _ in self._twin_odds(text, plain_word, key, twins) if t == form), None)
         if odds is None or odds > -UNDOTTED_MARGIN:
             return None
         confidence = min(fix.confidence, round(min(0.99, 1 / (1 + 10**odds)), 3))
         rules = [r for r in fix.rule.split("+") if r != "umlaut" or _dots(plain)]  # (its dots are gone)
         return Fix(plain, join_rules((*rules, "context")), confidence)
 
-    def _twin_odds(self, text: str, word: Word, key: Key) -> list[tuple[str, float, float]]:
-        """Each twin of ``word`` that may stand here, with the log10 odds that its sentence
-        means it rather than ``word``, and the margin they must clear."""
-        twins = self.twins(word.text, key.of_dots, sentence_start(text, word.start))
+    def _twin_odds(
+        self, text: str, word: Word, key: Key, twins: tuple[str, ...]
+    ) -> list[tuple[str, float, float]]:
+        """Each of the ``twins`` of ``word`` (:meth:`twins`) that may stand here, with the
+        log10 odds that its sentence means it rather than ``word``, and the margin they must clear."""
         if not twins:
             return []
         model = ngrams.model()
