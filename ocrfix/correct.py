@@ -223,13 +223,13 @@ class Corrector:
 
     def twins(self, word: str, key: Key, sentence_start: bool) -> tuple[str, ...]:
         """The twins that ``word`` may stand for where ``key`` holds (see :meth:`_twins_of`; cached)."""
+        if key.umlauts == INTACT and key.ligature == INTACT:
+            return ()  # (most text: the fast path)
         model = ngrams.model()
         lowered = word[0].lower() + word[1:] if sentence_start and word[:1].isupper() else word
-        if key.umlauts == INTACT:  # (most text: then only a dropped ligature is left to ask about,
-            if key.ligature == INTACT:  # seldom, and no cache entry is needed for the answer)
-                return ()
+        if key.umlauts == INTACT:  # (then only a dropped ligature is left to ask about, seldom,
             if word not in model.damaged and lowered not in model.damaged:
-                return ()
+                return ()  # and no cache entry is needed for the answer)
         elif word not in model.count and lowered not in model.count and "ß" not in word:
             return ()  # (most words the model lacks: no twin, see _twins_of, and no cache entry)
         return self._twins.of(key)(word, sentence_start)
@@ -381,7 +381,7 @@ class Corrector:
             return None
         if self.lex.swiss:
             best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
-        return Fix(best, "context", round(min(0.99, 1 / (1 + 10 ** -(best_odds + CONTEXT_MARGIN[LOST]))), 3))
+        return Fix(best, "context", _odds_confidence(best_odds + CONTEXT_MARGIN[LOST]))
 
     def undotted(self, text: str, word: Word, fix: Fix, key: Key) -> Fix | None:
         """``fix`` without the dots it put on letters OCR read plain, where that is a listed
@@ -391,14 +391,14 @@ class Corrector:
         plain = form.translate(UNDOT)
         if plain == form or len(seen) != len(form) or any(f != p and s != p for f, s, p in zip(form, seen, plain)):
             return None  # no dots restored, or some read ("ii" for "ü" is a sign of them)
-        if not (self.lex.listed(plain) or self.lex.known(plain)):  # (old forms too: "laßt")
+        if not self.lex.listed_or_known(plain):  # (old forms too: "laßt")
             return None
         plain_word = word._replace(text=plain)
         twins = self.twins(plain, key.of_dots, sentence_start(text, word.start))
         odds = next((o for t, o, _ in self._twin_odds(text, plain_word, key, twins) if t == form), None)
         if odds is None or odds > -UNDOTTED_MARGIN:
             return None
-        confidence = min(fix.confidence, round(min(0.99, 1 / (1 + 10**odds)), 3))
+        confidence = min(fix.confidence, _odds_confidence(-odds))
         rules = [r for r in fix.rule.split("+") if r != "umlaut" or _dots(plain)]  # (its dots are gone)
         return Fix(plain, join_rules((*rules, "context")), confidence)
 
@@ -940,6 +940,11 @@ def _shape_only(cand: Candidate) -> bool:
     """Does ``cand`` rest on letter shapes alone: no lost umlaut, ß or ligature restored?
     (Umlauts a German model saw where there are none are shapes too: "Orgänisation".)"""
     return not cand.restored and "ligature" not in cand.rules and "acronym" not in cand.rules
+
+
+def _odds_confidence(log_odds: float) -> float:
+    """The confidence of a choice its sentence favours by ``log_odds`` (log10)."""
+    return round(min(0.99, 1 / (1 + 10**-log_odds)), 3)
 
 
 def _confidence(cost: float, gap: float) -> float:
