@@ -138,7 +138,35 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     if fix.rule != "letters":
         return False
     n = doc.vocab[token]
-    return n >= RECURS and token[0].islower() and n > doc.vocab[fix.replacement]
+    return n >= RECURS and token[0].islower() and n > doc.vocab[fix.replacement] and not _misread_often(doc, token, fix, lex)
+
+
+def _misread_often(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
+    """Does the document misread the letter ``fix`` changes in ``token`` the same way in
+    another word, one that no list knows and that the same change makes a listed word?
+    Then its recurring word is damage the document repeats ("cin", "cine", "ciner" for
+    "ein", "eine", "einer": a font whose e OCR reads as c), not a word of its own."""
+    form = fix.replacement
+    changes = {(s, m) for s, m in zip(token, form) if s != m}
+    if len(form) != len(token) or len(changes) != 1:
+        return False
+    ((seen, meant),) = changes
+    memo = doc.memo  # (asked at each occurrence of the word)
+    if (seen, meant) not in memo:
+        memo[seen, meant] = [w for w in doc.vocab if seen in w and _misread(w, seen, meant, lex)]
+    return any(w != token for w in memo[seen, meant])
+
+
+def _misread(word: str, seen: str, meant: str, lex: Lexicon) -> bool:
+    """Is ``word`` one that no list knows and that a ``meant`` for one ``seen`` makes listed?"""
+    if lex.listed_or_known(word):
+        return False
+    at = word.find(seen)
+    while at >= 0:
+        if lex.listed(word[:at] + meant + word[at + 1 :]):
+            return True
+        at = word.find(seen, at + 1)
+    return False
 
 
 def _dialect_share(doc: Document) -> float:
