@@ -505,6 +505,8 @@ class Corrector:
                 continue  # a rare reading ("g" for "ß") does not change a word a list knows ("Dag", "lieg")
             if cand.restored and _intact_restored(word, form, key) and not lex.listed(form):
                 continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
+            if key.ligature == INTACT and "ligature" in cand.rules and not lex.listed_or_known(form):
+                continue  # likewise a ligature: no compound hunspell makes up ("Wertsch", "Wertfisch")
             if cand.restored and form[0].islower() and capital_word:
                 continue  # a listed word capitalized mid-sentence is a noun ("den Andern"), no "ändern"
             if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
