@@ -606,7 +606,7 @@ class Corrector:
         ``text``?  A fix never puts out a word nothing knows."""
         lex = self.lex  # (hunspell last: it is slow on words it does not know)
         return all(
-            lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w)
+            lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w) or _derived(lex, w)
             for w in letter_runs(text)
         )
 
@@ -766,6 +766,27 @@ def _prefixed(lex: Lexicon, word: str) -> bool:
     return any(
         word.startswith(p) and len(word) - len(p) >= MIN_STEM and lex.listed(word[len(p) :]) for p in PREFIXES
     )
+
+
+def _derived(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a listed word with what German adds to any: a superlative ending or the s
+    of a genitive or an elided "es" ("bürgerlich|ste", "gerührt|s"), the "zu" of an infinitive
+    ("vor|zu|schützen") or a verb prefix (:func:`_prefixed`)?  Such forms are many more than
+    the lists hold."""
+    low = first_lower(word)
+    for end in DERIVED_ENDINGS:
+        stem = len(word) - len(end)
+        if stem >= MIN_STEM and word.endswith(end) and (lex.listed(word[:stem]) or lex.listed(low[:stem])):
+            return True
+    at = low.find("zu", 2) if low.endswith("n") else -1  # (after a prefix: "vor|zu|schützen")
+    while at >= 0:
+        if lex.listed(low[:at] + low[at + 2 :]):
+            return True
+        at = low.find("zu", at + 1)
+    return _prefixed(lex, low)
+
+
+DERIVED_ENDINGS = ("ste", "sten", "ster", "stes", "stem", "s")
 
 
 def _two_words(lex: Lexicon, a: str, b: str) -> bool:

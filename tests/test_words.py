@@ -151,3 +151,16 @@ def test_a_lower_case_compound_ends_in_a_lower_case_word():
     assert lex.lower_compound("spätantiker") and lex.lower_compound("burgähnlicher")
     assert not lex.lower_compound("durchwächter") and lex.compound_like("durchwächter")
     assert not corrector.knows("durchwächter", {}) and corrector.knows("Durchwächter", {})
+
+
+@pytest.mark.parametrize("word", ["vorzuschützen", "Bürgerlichste", "gerührts", "abströmenden"])
+def test_a_listed_word_with_what_german_adds_to_any_is_known(word):
+    """A zu-infinitive, a superlative, an elided "es" and a verb prefix make forms the lists
+    lack: a sure reading may put them out."""
+    corrector = Cleaner()._ctx.corrector
+    assert corrector.knows(word, {})
+
+
+@pytest.mark.parametrize("word", ["vorzuschützlen", "Bürgerlichtste", "gerührtx", "abstrmenden"])
+def test_a_word_no_list_knows_in_any_form_stays_unknown(word):
+    assert not Cleaner()._ctx.corrector.knows(word, {})
