@@ -352,12 +352,53 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
             elif key.umlauts == LOST and (g := corrector.undotted(text, w, f, key)):
                 f = g  # and the dots it restored may be none ("laBt": "laßt" in "ihr laßt")
+            if f is not None and token[0].isupper() and f.replacement[0].islower():
+                f = _nominalized(corrector.lex, text, start, end, f)
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
             edits.append(Edit(start, end, token, rule, min(confidence, 0.9)))
         i += 1
     return edits
+
+
+def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix:
+    """``fix``, which took the capital of an adjective ("Uberlebenden": "überlebenden", as
+    "Uber" is "über"), with it back where the adjective is a noun: after an article and before
+    no noun ("der Überlebenden stieg", but "die öffentlichen Bauten", "die übrigen
+    europäischen Staaten")."""
+    form = fix.replacement
+    before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_DETERMINER), start)
+    if len(form) < MIN_NOMINALIZED or not form.endswith(_ADJECTIVE_ENDINGS):
+        return fix  # ("die über den": a preposition)
+    if before is None or before.group() not in _DETERMINERS:
+        return fix
+    at = end
+    for _ in range(2):  # the word after it, and after an adjective the one after that
+        after = _WORD_AFTER.match(text, at)
+        if after is None:
+            break
+        word = after.group()
+        if not word[0].islower() or word in _CONJUNCTIONS:
+            return fix  # a noun follows (or a number, or "und" and the adjective's noun may)
+        if not word.endswith(_ADJECTIVE_ENDINGS):
+            break
+        at = after.end()
+    cap = form[0].upper() + form[1:]
+    return fix._replace(replacement=cap) if lex.valid(cap) else fix
+
+
+MIN_NOMINALIZED = 5
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen keines "
+    "im am vom zum zur beim ins ans alle allen aller viele vielen vieler einige einigen einiger "
+    "wenige wenigen weniger beide beiden dieser diese diesen diesem dieses jeder jede jeden jedem jedes".split()
+)
+_CONJUNCTIONS = frozenset(("und", "oder", "sowie", "bzw", "noch", "wie"))
+_LONGEST_DETERMINER = 16  # characters looked back for the word before (spaces included)
+_WORD_BEFORE = regex.compile(r"\p{L}+(?=\s+$)")
+_WORD_AFTER = regex.compile(r"\s+\K[\p{L}\p{N}]+")
 
 
 def _joined(
