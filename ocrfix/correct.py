@@ -239,7 +239,7 @@ class Corrector:
         :meth:`should_merge`), and left as it is wherever it stands?"""
         if len(word) < 2:
             return not word.islower()  # never changed, never joined to the word before it
-        if not self.lex.listed(word):
+        if not self.lex.listed(word) or roman_read(word):
             return False
         if word.isupper():
             return key.umlauts != LOST
@@ -974,6 +974,15 @@ def _confidence(cost: float, gap: float) -> float:
     """A rough probability that the fix is right, from its cost and its lead over the next."""
     c = 1.0 / (1.0 + math.exp(3.0 * (cost - 1.2))) * (1.0 - 0.5 * math.exp(-4.0 * max(gap, 0.0)))
     return round(min(0.99, c), 3)
+
+
+def roman_read(word: str) -> bool:
+    """May ``word`` be a Roman number with its I read as l ("Il", "Ill", "VIl")?  Its
+    neighbours decide (``words._roman``)."""
+    return "l" in word and _ROMAN_READ.fullmatch(word) is not None
+
+
+_ROMAN_READ = regex.compile(r"[IVXl]{2,5}")
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -26,6 +26,7 @@ from .correct import (
     SURE_UMLAUT_HINT,
     Corrector,
     Fix,
+    roman_read,
     sentence_start,
 )
 from .document import Document, Key, initial, read
@@ -265,8 +266,8 @@ def _alone(doc: Document, corrector: Corrector, word: str, start: int, end: int)
     and its stretch holds this word.)
     """
     text = doc.text
-    if not word[0].isupper() or corrector.twins(word, doc.key.of_dots, sentence_start(text, start)):
-        return False
+    if not word[0].isupper() or roman_read(word) or corrector.twins(word, doc.key.of_dots, sentence_start(text, start)):
+        return False  # (a Roman number's neighbours decide, see _roman)
     if _decided(corrector, doc, word, start, end) is not None:
         return False
     j, n = end, len(text)
@@ -346,6 +347,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
                     f = corrector.context_fix(text, w, key)
+                if f is None and roman_read(token):
+                    f = _roman(text, start, end, token)
             elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
@@ -360,6 +363,27 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             edits.append(Edit(start, end, token, rule, min(confidence, 0.9)))
         i += 1
     return edits
+
+
+def _roman(text: str, start: int, end: int, token: str) -> Fix | None:
+    """The Roman number that ``token`` is with its I read as l ("Friedrich Il", "Teil Ill"):
+    after a capitalized word (a name, "Teil", "Band") and before no capitalized one ("Il
+    Postino" is Italian)."""
+    number = token.replace("l", "I")
+    before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_NAME), start)
+    if not _ROMAN.fullmatch(number) or before is None or not before.group()[0].isupper():
+        return None
+    if before.group().lower() in _DETERMINERS:
+        return None  # "Die Ill fließt": a sentence starts before it, and a river
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after.group()[0].isupper():
+        return None
+    return Fix(number, "letters", ROMAN_CONFIDENCE)
+
+
+_ROMAN = regex.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_LONGEST_NAME = 40  # characters looked back for the word before
+ROMAN_CONFIDENCE = 0.8
 
 
 def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix:
