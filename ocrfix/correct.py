@@ -480,7 +480,8 @@ class Corrector:
         # is no "Wahlen", while misread shapes still weigh against both ("route" for "Route")
         written_zipf = lex.zipf(word, old=True, folded=False) if margin is not None and word[0].islower() else base_zipf
         shaped_compound = lex.compound_like(word)  # "Traditions|ware" need not be "…wäre"
-        capital_word = capital and not sentence_start and margin is not None and lex.listed(word)
+        listed_word = margin is not None and lex.listed(word)
+        capital_word = capital and not sentence_start and listed_word
         # a word no list knows, in a document that lost its dots, may have been a rarer word
         lost_word = margin is None and key.umlauts == LOST
         found: list[tuple[float, Candidate, str]] = []
@@ -507,6 +508,8 @@ class Corrector:
                 continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
             if key.ligature == INTACT and "ligature" in cand.rules and not lex.listed_or_known(form):
                 continue  # likewise a ligature: no compound hunspell makes up ("Wertsch", "Wertfisch")
+            if margin is not None and not key.old and listed_word and not lex.listed(form):
+                continue  # a listed word is an old or dialect form only in old text ("Allmacht": no "Allmächt")
             if cand.restored and form[0].islower() and capital_word:
                 continue  # a listed word capitalized mid-sentence is a noun ("den Andern"), no "ändern"
             if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
