@@ -139,7 +139,9 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     if fix.rule != "letters":
         return False
     n = doc.vocab[token]
-    return n >= RECURS and token[0].islower() and n > doc.vocab[fix.replacement] and not _misread_often(doc, token, fix, lex)
+    if n < RECURS or not token[0].islower() or n <= doc.vocab[fix.replacement]:
+        return False
+    return not _misread_often(doc, token, fix, lex)
 
 
 def _misread_often(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
@@ -266,8 +268,10 @@ def _alone(doc: Document, corrector: Corrector, word: str, start: int, end: int)
     and its stretch holds this word.)
     """
     text = doc.text
-    if not word[0].isupper() or roman_read(word) or corrector.twins(word, doc.key.of_dots, sentence_start(text, start)):
+    if not word[0].isupper() or roman_read(word):
         return False  # (a Roman number's neighbours decide, see _roman)
+    if corrector.twins(word, doc.key.of_dots, sentence_start(text, start)):
+        return False
     if _decided(corrector, doc, word, start, end) is not None:
         return False
     j, n = end, len(text)
@@ -392,9 +396,9 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
     no noun ("der Überlebenden stieg", but "die öffentlichen Bauten", "die übrigen
     europäischen Staaten")."""
     form = fix.replacement
-    before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_DETERMINER), start)
     if len(form) < MIN_NOMINALIZED or not form.endswith(_ADJECTIVE_ENDINGS):
         return fix  # ("die über den": a preposition)
+    before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_DETERMINER), start)
     if before is None or before.group() not in _DETERMINERS:
         return fix
     at = end
