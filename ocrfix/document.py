@@ -401,6 +401,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
             word[0].isupper()
             and not _SIGNED.search(word)
             and not OLD_LETTER_RUNS.search(word)  # ("Noth", "Theil": their era)
+            and not _OLD_C.search(word)  # ("Doctor", "Excellenz")
             and not lex.prefixes.drops(word[0].lower() + word[1:])
         ):
             return _PLAIN_OLD if lex.historical(word) else _PLAIN  # (a name, as far as its letters tell)
@@ -496,7 +497,7 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     dropped ("mu": a weaker sign), MODERN for the modern twin of one ("dass"), else ""."""
     if "ß" in word:
         return TRADITIONAL if lex.historical(word) else ""
-    if not listed and OLD_LETTER_RUNS.search(word) and _old_letters(lex, word):
+    if not listed and (OLD_LETTER_RUNS.search(word) or _OLD_SPELLING.search(word)) and _old_letters(lex, word):
         return TRADITIONAL
     if listed:
         if "ss" in word and (old := old_spelling(word, lex.listed)) != word and lex.historical(old):
@@ -518,14 +519,28 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
 
 def _old_letters(lex: Lexicon, word: str) -> bool:
     """Is ``word`` an old form with letters of before 1901 ("thun", "Noth", "seyn", "bey",
-    "todt"): one the word list lacks, far more common in old text than today, that is a
-    listed word written as today?  ("That" and "Huth" are not: today's text has them, in
-    English and as names.)"""
+    "todt"; "Doctor", "socialen", "offeriren", "giebt"): one the word list lacks, far more
+    common in old text than today, that is a listed word written as today?  ("That" and
+    "Huth" are not: today's text has them, in English and as names.)"""
     if not lex.historical(word) or lex.zipf(word, old=True) < lex.zipf(word) + OLD_LEAD:
         return False
-    return any(
+    if any(
         lex.listed(word[: m.start()] + OLD_LETTERS[m.group()] + word[m.end() :]) for m in OLD_LETTER_RUNS.finditer(word)
+    ):
+        return True
+    return any(
+        lex.listed(word[: m.start()] + new + word[m.end() :])
+        for m in _OLD_SPELLING.finditer(word)
+        for new in _OLD_SPELLINGS[m.group()]
     )
+
+
+# Spellings of before 1901 beside those of OLD_LETTERS, as signs of the era only (no word
+# is respelled by them): c for k or z ("Doctor", "socialen"), -iren for -ieren
+# ("offeriren"), ie for i ("giebt", "gieng").
+_OLD_SPELLINGS = {"c": ("k", "z"), "ir": ("ier",), "ie": ("i",)}
+_OLD_SPELLING = regex.compile(r"c(?![hk])|ir(?=[ets])|ie")
+_OLD_C = regex.compile(r"c(?![hk])")
 
 
 OLD_LEAD = 0.5  # zipf points an old form is more common in old text than in today's

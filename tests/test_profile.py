@@ -94,6 +94,17 @@ def test_the_era_is_told_by_the_letters_of_old_forms_too():
     assert ocrfix.profile(today).era != "traditional"
 
 
+def test_the_era_is_told_by_other_old_spellings_too():
+    """c for k or z, -iren for -ieren and ie for i ('Doctor', 'Medicin', 'disponirt', 'giebt')
+    are pre-1901 spelling; names with a c and today's spelling are no sign."""
+    old = "Der Doctor gieng früh zum Kranken, disponirte alles und giebt ihm eine Medicin."
+    assert ocrfix.profile(old).era == "traditional"
+    assert ocrfix.profile(old.replace("Doctor", "Doktor").replace("gieng", "ging")
+                          .replace("disponirte", "disponierte").replace("giebt", "gibt")
+                          .replace("Medicin", "Medizin")).era == "unknown"
+    assert ocrfix.profile("Marco und Lucas fahren mit Victor und Carla nach Cádiz.").era == "unknown"
+
+
 def test_an_acronym_is_no_sign_of_the_era():
     """An S in capitals is no misread ß: "IS" and "USA" say nothing of the spelling."""
     text = "Der IS bekannte sich zu dem Anschlag, die USA und die EU verurteilten ihn. Die Lage war ernst."
