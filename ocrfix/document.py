@@ -401,10 +401,11 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
             word[0].isupper()
             and not _SIGNED.search(word)
             and not OLD_LETTER_RUNS.search(word)  # ("Noth", "Theil": their era)
-            and not _OLD_C.search(word)  # ("Doctor", "Excellenz")
             and not lex.prefixes.drops(word[0].lower() + word[1:])
         ):
-            return _PLAIN_OLD if lex.historical(word) else _PLAIN  # (a name, as far as its letters tell)
+            if not lex.historical(word):
+                return _PLAIN  # (a name, as far as its letters tell)
+            return _OLD_ERA if _OLD_C.search(word) and _old_letters(lex, word) else _PLAIN_OLD  # ("Doctor")
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
     intact = {c for c in DOTS if c in low}
@@ -441,6 +442,7 @@ _SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]", regex.IGNORECASE)
 _SIGNED = regex.compile(r"ii|é|(?<=\p{Ll})B|[BfS]$|fS")  # what _LETTER_SIGNATURES and _era look for
 _PLAIN = Evidence(frozenset(), frozenset(), "", 0)
 _PLAIN_OLD = Evidence(frozenset(), frozenset(), "", 0, True)
+_OLD_ERA = Evidence(frozenset(), frozenset(), TRADITIONAL, 0, True)
 _PLAIN_SHAPES = Evidence(frozenset({"shapes"}), frozenset(), "", 0)
 
 
