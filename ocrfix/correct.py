@@ -239,7 +239,7 @@ class Corrector:
         :meth:`should_merge`), and left as it is wherever it stands?"""
         if len(word) < 2:
             return not word.islower()  # never changed, never joined to the word before it
-        if not self.lex.listed(word) or roman_read(word):
+        if not self.lex.listed(word) or roman_number(word):
             return False
         if word.isupper():
             return key.umlauts != LOST
@@ -979,13 +979,17 @@ def _confidence(cost: float, gap: float) -> float:
     return round(min(0.99, c), 3)
 
 
-def roman_read(word: str) -> bool:
-    """May ``word`` be a Roman number with its I read as l ("Il", "Ill", "VIl")?  Its
-    neighbours decide (``words._roman``)."""
-    return "l" in word and _ROMAN_READ.fullmatch(word) is not None
+def roman_number(word: str) -> str | None:
+    """The Roman number that ``word`` is with its I read as l ("Il": "II", "VIl": "VII"), if it
+    may be one; its neighbours decide whether it is (``words._roman``)."""
+    if "l" not in word or not _ROMAN_READ.fullmatch(word):
+        return None
+    number = word.replace("l", "I")
+    return number if _ROMAN.fullmatch(number) else None
 
 
 _ROMAN_READ = regex.compile(r"[IVXl]{2,5}")
+_ROMAN = regex.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -405,7 +405,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         ):
             if not lex.historical(word):
                 return _PLAIN  # (a name, as far as its letters tell)
-            return _OLD_ERA if _OLD_C.search(word) and _old_letters(lex, word) else _PLAIN_OLD  # ("Doctor")
+            return _OLD_ERA if _OLD_C_RUN.search(word) and _old_letters(lex, word) else _PLAIN_OLD  # ("Doctor")
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
     intact = {c for c in DOTS if c in low}
@@ -499,7 +499,7 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     dropped ("mu": a weaker sign), MODERN for the modern twin of one ("dass"), else ""."""
     if "ß" in word:
         return TRADITIONAL if lex.historical(word) else ""
-    if not listed and (OLD_LETTER_RUNS.search(word) or _OLD_SPELLING.search(word)) and _old_letters(lex, word):
+    if not listed and _OLD_RUNS.search(word) and _old_letters(lex, word):
         return TRADITIONAL
     if listed:
         if "ss" in word and (old := old_spelling(word, lex.listed)) != word and lex.historical(old):
@@ -526,23 +526,20 @@ def _old_letters(lex: Lexicon, word: str) -> bool:
     "Huth" are not: today's text has them, in English and as names.)"""
     if not lex.historical(word) or lex.zipf(word, old=True) < lex.zipf(word) + OLD_LEAD:
         return False
-    if any(
-        lex.listed(word[: m.start()] + OLD_LETTERS[m.group()] + word[m.end() :]) for m in OLD_LETTER_RUNS.finditer(word)
-    ):
-        return True
     return any(
         lex.listed(word[: m.start()] + new + word[m.end() :])
-        for m in _OLD_SPELLING.finditer(word)
-        for new in _OLD_SPELLINGS[m.group()]
+        for m in _OLD_RUNS.finditer(word, overlapped=True)
+        for new in _TODAY[m.group()]
     )
 
 
-# Spellings of before 1901 beside those of OLD_LETTERS, as signs of the era only (no word
-# is respelled by them): c for k or z ("Doctor", "socialen"), -iren for -ieren
-# ("offeriren"), ie for i ("giebt", "gieng").
-_OLD_SPELLINGS = {"c": ("k", "z"), "ir": ("ier",), "ie": ("i",)}
-_OLD_SPELLING = regex.compile(r"c(?![hk])|ir(?=[ets])|ie")
-_OLD_C = regex.compile(r"c(?![hk])")
+# The letters of before 1901 and what today writes for them: those of OLD_LETTERS, and as
+# signs of the era only (no word is respelled by them) c for k or z ("Doctor", "socialen"),
+# -iren for -ieren ("offeriren"), ie for i ("giebt", "gieng").
+_TODAY = {**{old: (new,) for old, new in OLD_LETTERS.items()}, "c": ("k", "z"), "ir": ("ier",), "ie": ("i",)}
+_OLD_C = r"c(?![hk])"  # (not the c of ch, ck)
+_OLD_RUNS = regex.compile("|".join((*OLD_LETTERS, _OLD_C, r"ir(?=[ets])", "ie")))
+_OLD_C_RUN = regex.compile(_OLD_C)
 
 
 OLD_LEAD = 0.5  # zipf points an old form is more common in old text than in today's

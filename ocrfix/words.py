@@ -26,7 +26,7 @@ from .correct import (
     SURE_UMLAUT_HINT,
     Corrector,
     Fix,
-    roman_read,
+    roman_number,
     sentence_start,
 )
 from .document import Document, Key, initial, read
@@ -268,7 +268,7 @@ def _alone(doc: Document, corrector: Corrector, word: str, start: int, end: int)
     and its stretch holds this word.)
     """
     text = doc.text
-    if not word[0].isupper() or roman_read(word):
+    if not word[0].isupper() or roman_number(word):
         return False  # (a Roman number's neighbours decide, see _roman)
     if corrector.twins(word, doc.key.of_dots, sentence_start(text, start)):
         return False
@@ -351,8 +351,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
                     f = corrector.context_fix(text, w, key)
-                if f is None and roman_read(token):
-                    f = _roman(text, start, end, token)
+                if f is None and (number := roman_number(token)):
+                    f = _roman(text, start, end, number)
             elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
@@ -369,13 +369,13 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
     return edits
 
 
-def _roman(text: str, start: int, end: int, token: str) -> Fix | None:
-    """The Roman number that ``token`` is with its I read as l ("Friedrich Il", "Teil Ill"):
-    after a capitalized word (a name, "Teil", "Band") and before no capitalized one ("Il
-    Postino" is Italian)."""
-    number = token.replace("l", "I")
+def _roman(text: str, start: int, end: int, number: str) -> Fix | None:
+    """The Roman ``number`` that the word at ``text[start:end]`` is with its I read as l
+    (:func:`~ocrfix.correct.roman_number`), where it stands after a capitalized word (a name,
+    "Teil", "Band": "Friedrich Il", "Teil Ill") and before no capitalized one ("Il Postino"
+    is Italian)."""
     before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_NAME), start)
-    if not _ROMAN.fullmatch(number) or before is None or not before.group()[0].isupper():
+    if before is None or not before.group()[0].isupper():
         return None
     if before.group().lower() in _DETERMINERS:
         return None  # "Die Ill fließt": a sentence starts before it, and a river
@@ -385,7 +385,6 @@ def _roman(text: str, start: int, end: int, token: str) -> Fix | None:
     return Fix(number, "letters", ROMAN_CONFIDENCE)
 
 
-_ROMAN = regex.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _LONGEST_NAME = 40  # characters looked back for the word before
 ROMAN_CONFIDENCE = 0.8
 
