@@ -500,8 +500,10 @@ class Corrector:
             form = self._cased(word, cand, sentence_start)
             if form is None or _ODD_CAPITAL.search(form):
                 continue
-            if restore_only and cand.inserted:
-                continue  # a valid word with a whole letter dropped is rarely one ("Mut" is no "Mußt")
+            if restore_only and (cand.inserted or len(form) < len(word)):
+                # a valid word with a whole letter dropped is rarely one ("Mut" is no "Mußt"), nor
+                # one with two letters read for an umlaut ("Sticke" is no "Säcke", but "Stücke")
+                continue
             if cand.listed_only and margin is not None:
                 continue  # a rare reading ("g" for "ß") does not change a word a list knows ("Dag", "lieg")
             if cand.restored and _intact_restored(word, form, key) and not lex.listed(form):
