@@ -124,6 +124,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("f$", "ß", 0.5, "eszett"),            # grof$en: as f§
     Confusion("f8", "ß", 0.55, "eszett"),           # gewif8
     Confusion("f3", "ß", 0.5, "eszett"),            # daf3: as f8 (too rare in the data to estimate)
+    Confusion("fB", "ß", 0.5, "eszett"),            # mutmafBlicher: as f8 (too rare in the data to estimate)
     Confusion("fg", "ß", 0.55, "eszett"),           # dafg
     Confusion("{", "ß", 0.3, "eszett"),
     Confusion("3", "ß", 0.4, "eszett"),
