@@ -62,6 +62,9 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ui", "ü", 0.5, "umlaut"),            # gedruickt
     Confusion("iu", "ü", 0.5, "umlaut"),            # bemiuht
     Confusion("iti", "ü", 0.6, "umlaut"),           # Kitihlschranke
+    Confusion("di", "ü", 0.65, "umlaut"),           # dibrigens (the rarer readings: as their rate, about
+    Confusion("ut", "ü", 0.65, "umlaut"),           # hinutber   0.3 %, would be estimated)
+    Confusion("O", "ü", 0.65, "umlaut", listed_only=True),  # AtlantikkOste
     Confusion("uU", "ü", 0.5, "umlaut"),            # StadtgruUndung: the letter and its dots apart
     Confusion("Uu", "ü", 0.5, "umlaut"),            # KUusse
     Confusion("", "ü", 0.9, "umlaut", True),        # fr: the letter dropped
@@ -79,6 +82,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("o6", "ö", 0.5, "umlaut"),            # Ko6nig
     Confusion("G6", "ö", 0.55, "umlaut"),           # hG6ren
     Confusion("G", "ö", 0.5, "umlaut"),             # HGhe
+    Confusion("S", "ö", 0.65, "umlaut", listed_only=True),  # Sffentlich
     Confusion("i", "ö", 0.45, "umlaut"),
     Confusion("ó", "ö", 0.3, "umlaut"),
     Confusion("è", "ö", 0.4, "umlaut"),
@@ -95,6 +99,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ai", "ä", 0.6, "umlaut"),            # Waihrend
     Confusion("aé", "ä", 0.6, "umlaut"),            # Haéuptling
     Confusion("da", "ä", 0.6, "umlaut"),            # Gebdaudes
+    Confusion("di", "ä", 0.65, "umlaut"),           # Verdinderung
+    Confusion("ad", "ä", 0.65, "umlaut"),           # zunadchst
     Confusion("ti", "ä", 0.6, "umlaut", True),      # Zuntichst (only where umlauts are lost)
     Confusion("d", "ä", 0.5, "umlaut"),             # Kapazitdt
     Confusion("i", "ä", 0.45, "umlaut"),            # jihrige
