@@ -25,7 +25,8 @@ from the shared running text, read with ``dictionaries/corpus_text.py``:
   before anything runs).  Fonts x profiles are balanced within each set; the German
   model gets the degraded profiles only (scan, lowres, fax), as in the dev corpus.
   ``ESTIMATE_FONTS`` may be used to estimate or tune the corrector (confusion costs);
-  ``HELDOUT_FONTS`` are for measurement only, never for an estimate.
+  ``HELDOUT_FONTS`` are for measurement only, never for an estimate; ``READING_FONTS``
+  (``rd_hist_eng``) show readings the estimate fonts never make.
 - Extraction damage.  ``ho_hist_pdf`` is made by ``../shared/tools/pdf_damage.py``
   (imported, seeded).  Clean sets hold ``text`` only: correct German that must stay.
 
@@ -84,6 +85,10 @@ EXTRA_FONTS: dict[str, str] = {
     "eb-garamond": "EB Garamond 12:style=Regular",
     "carlito": "Carlito:style=Regular",
     "noto-serif": "Noto Serif:style=Regular",
+    "cardo": "Cardo:style=Regular",
+    "junicode": "Junicode Two Beta:style=Regular",
+    "goudy": "Goudy Bookletter 1911:style=Regular",
+    "caladea": "Caladea:style=Regular",
 }
 # The file each font must resolve to: fontconfig falls back to another font silently.
 FONT_FILES: dict[str, str] = {
@@ -104,6 +109,10 @@ FONT_FILES: dict[str, str] = {
     "eb-garamond": "EBGaramond12-Regular.otf",
     "carlito": "Carlito-Regular.ttf",
     "noto-serif": "NotoSerif-Regular.ttf",
+    "cardo": "Cardo104s.ttf",
+    "junicode": "JunicodeTwoBeta-Regular.otf",
+    "goudy": "GoudyBookletter1911.otf",
+    "caladea": "Caladea-Regular.ttf",
 }
 # The dev corpus's four fonts and three more: may be used to estimate confusion costs.
 ESTIMATE_FONTS = ("liberation-serif", "liberation-sans", "dejavu-sans", "free-serif",
@@ -111,6 +120,10 @@ ESTIMATE_FONTS = ("liberation-serif", "liberation-sans", "dejavu-sans", "free-se
 # Measurement only: never used for an estimate.
 HELDOUT_FONTS = ("dejavu-serif", "free-sans", "dejavu-sans-condensed", "nimbus-roman", "c059",
                  "urw-bookman", "libertine", "eb-garamond", "carlito", "noto-serif")
+# Old-style faces (Debian: fonts-cardo, fonts-junicode, fonts-goudybookletter,
+# fonts-crosextra-caladea): the estimate fonts never read a t as e or c, these do.  Used to
+# find readings the table lacks, whose costs are then set by hand (never for measurement).
+READING_FONTS = ("cardo", "junicode", "goudy", "caladea")
 PROFILES = {"eng": ("clean", "scan", "lowres", "fax"), "deu": ("scan", "lowres", "fax")}
 
 # --- text ------------------------------------------------------------------------
@@ -256,6 +269,7 @@ SETS: tuple[SetSpec, ...] = (
     SetSpec("dv2_hist_eng", "ocr", "heldout", ("historical",), 300, ESTIMATE_FONTS, ("eng",)),
     SetSpec("dv_modern_deu", "ocr", "heldout", ("modern",), 120, ESTIMATE_FONTS, ("deu",)),  # (Klexikon runs out)
     SetSpec("dv_hist_deu", "ocr", "heldout", ("historical",), 150, ESTIMATE_FONTS, ("deu",)),
+    SetSpec("rd_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS, ("eng",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 

@@ -187,6 +187,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("i", "t", 0.8, "letters"),            # gepatzi
     Confusion("r", "t", 0.6, "letters"),            # letzrer
     Confusion("t", "r", 0.8, "letters"),            # Patlamentswahl
+    Confusion("e", "t", 0.6, "letters"),            # niche, Nache (old-style faces, READING_FONTS: their
+    Confusion("c", "t", 0.75, "letters"),           # Mic           rates in rd_hist_eng, estimated as above)
     Confusion("k", "l", 0.6, "letters"),            # Parkamentskammer
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals
