@@ -189,6 +189,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("t", "r", 0.8, "letters"),            # Patlamentswahl
     Confusion("e", "t", 0.6, "letters"),            # niche, Nache (old-style faces, READING_FONTS: their
     Confusion("c", "t", 0.75, "letters"),           # Mic           rates in rd_hist_eng, estimated as above)
+    Confusion("a", "z", 0.6, "letters"),            # beawingen (rd_hist_eng too)
     Confusion("k", "l", 0.6, "letters"),            # Parkamentskammer
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals
