@@ -46,6 +46,7 @@ RECURS = 3  # a lower-case word this often in a document is its own, not a shape
 DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
+_VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 _ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
 _NEAR = 64  # characters a chunk's end is looked for with str.find
 
@@ -95,7 +96,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         return memo[start, token]
     text, key = doc.text, doc.key
     f = _settled_at(corrector, text, token, start, end, key)
-    if f is not None and token[0].isupper() and doc.vocab[token] > 1 and not _damage_shows(token, f, key):
+    if f is not None and _recurring_name(doc, token) and not _damage_shows(token, f, key):
         f = None  # a name
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
@@ -111,6 +112,12 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None
     memo[start, token] = f
     return f
+
+
+def _recurring_name(doc: Document, token: str) -> bool:
+    """Is ``token`` capitalized, more than once in the document, and with a vowel, as names
+    have ("Thr" twice is "Ihr" misread twice)?"""
+    return token[0].isupper() and doc.vocab[token] > 1 and _VOWEL.search(token) is not None
 
 
 def _elided_end(text: str, start: int) -> bool:
