@@ -26,7 +26,7 @@ from the shared running text, read with ``dictionaries/corpus_text.py``:
   model gets the degraded profiles only (scan, lowres, fax), as in the dev corpus.
   ``ESTIMATE_FONTS`` may be used to estimate or tune the corrector (confusion costs);
   ``HELDOUT_FONTS`` are for measurement only, never for an estimate; ``READING_FONTS``
-  (``rd_hist_eng``) show readings the estimate fonts never make.
+  (``rd_hist_eng``, ``rd_hist_deu``) show readings the estimate fonts never make.
 - Extraction damage.  ``ho_hist_pdf`` is made by ``../shared/tools/pdf_damage.py``
   (imported, seeded).  Clean sets hold ``text`` only: correct German that must stay.
 
@@ -270,6 +270,7 @@ SETS: tuple[SetSpec, ...] = (
     SetSpec("dv_modern_deu", "ocr", "heldout", ("modern",), 120, ESTIMATE_FONTS, ("deu",)),  # (Klexikon runs out)
     SetSpec("dv_hist_deu", "ocr", "heldout", ("historical",), 150, ESTIMATE_FONTS, ("deu",)),
     SetSpec("rd_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS, ("eng",)),
+    SetSpec("rd_hist_deu", "ocr", "build", ("historical",), 120, READING_FONTS, ("deu",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 

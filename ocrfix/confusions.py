@@ -195,6 +195,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("u", "t", 0.6, "letters"),            # ersumals
     Confusion("u", "a", 0.8, "letters"),            # suftige
     Confusion("ı", "i", 0.2, "letters"),            # dotless i
+    Confusion("ı", "r", 0.65, "letters"),           # eıfüllen (the German model, READING_FONTS: rd_hist_deu)
     Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen
     Confusion("0", "o", 0.6, "letters"),
     Confusion("0", "O", 0.4, "letters"),
