@@ -62,8 +62,9 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ui", "ü", 0.5, "umlaut"),            # gedruickt
     Confusion("iu", "ü", 0.5, "umlaut"),            # bemiuht
     Confusion("iti", "ü", 0.6, "umlaut"),           # Kitihlschranke
-    Confusion("di", "ü", 0.65, "umlaut"),           # dibrigens (the rarer readings: as their rate, about
-    Confusion("ut", "ü", 0.65, "umlaut"),           # hinutber   0.3 %, would be estimated)
+    # (rarer readings, 3 or 4 cases each: costs as their rate, about 0.3 %, would estimate them)
+    Confusion("di", "ü", 0.65, "umlaut"),           # dibrigens
+    Confusion("ut", "ü", 0.65, "umlaut"),           # hinutber
     Confusion("O", "ü", 0.65, "umlaut", listed_only=True),  # AtlantikkOste
     Confusion("uU", "ü", 0.5, "umlaut"),            # StadtgruUndung: the letter and its dots apart
     Confusion("Uu", "ü", 0.5, "umlaut"),            # KUusse
@@ -187,9 +188,11 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("i", "t", 0.8, "letters"),            # gepatzi
     Confusion("r", "t", 0.6, "letters"),            # letzrer
     Confusion("t", "r", 0.8, "letters"),            # Patlamentswahl
-    Confusion("e", "t", 0.6, "letters"),            # niche, Nache (old-style faces, READING_FONTS: their
-    Confusion("c", "t", 0.75, "letters"),           # Mic           rates in rd_hist_eng, estimated as above)
-    Confusion("a", "z", 0.6, "letters"),            # beawingen (rd_hist_eng too)
+    # (old-style faces, benchmarks/devsets.py READING_FONTS: costs as their rates in rd_hist_eng
+    # would estimate them; the estimate fonts never make these readings)
+    Confusion("e", "t", 0.6, "letters"),            # niche, Nache
+    Confusion("c", "t", 0.75, "letters"),           # Mic
+    Confusion("a", "z", 0.6, "letters"),            # beawingen
     Confusion("k", "l", 0.6, "letters"),            # Parkamentskammer
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals
