@@ -193,6 +193,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("e", "t", 0.6, "letters"),            # niche, Nache
     Confusion("c", "t", 0.75, "letters"),           # Mic
     Confusion("a", "z", 0.6, "letters"),            # beawingen
+    Confusion("2", "z", 0.6, "letters"),            # 2u
     Confusion("k", "l", 0.6, "letters"),            # Parkamentskammer
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals

@@ -40,9 +40,9 @@ _OCR_INNER = "68&{3|@®§$"
 WORD = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before,
-    (?=\p{{L}}|[46]\p{{Ll}}{{2}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
+    (?=\p{{L}}|[46]\p{{Ll}}{{2}}|2\p{{Ll}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
     (?>                                       # atomic: a word glued to a digit is no word at all,
-      (?:\p{{L}}|[46](?=\p{{Ll}}{{2}}))           # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä: 6ffentlich
+      (?:\p{{L}}|[46](?=\p{{Ll}}{{2}})|2(?=\p{{Ll}}))  # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä, 2 for z: 6ffentlich, 2u
       [\p{{L}}\p{{M}}]*
       (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*   # OCR junk between letters: gro8ten, er6ffnete
       (?:(?<=\p{{Ll}})(?:[&{{8§®]|(?<=f)3)(?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{, 8, §, ® or f3: hie&, daf3
@@ -54,10 +54,10 @@ WORD = regex.compile(
 
 
 # Runs of letters with their marks, and what makes WORD find more than such runs: OCR
-# junk after a letter, or 6/4 for ö/ä before one.  Where _NOT_RUNS finds nothing,
+# junk after a letter, or 6/4 for ö/ä or 2 for z before one.  Where _NOT_RUNS finds nothing,
 # every word is a run (the converse need not hold: "MP3" has a run but no word).
 _RUNS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-_NOT_RUNS = regex.compile(rf"(?<=\p{{L}})[{_OCR_INNER}]|[46](?=\p{{Ll}})")
+_NOT_RUNS = regex.compile(rf"(?<=\p{{L}})[{_OCR_INNER}]|[246](?=\p{{Ll}})")
 
 
 class Word(NamedTuple):

@@ -101,6 +101,13 @@ def test_a_word_may_end_in_a_reading_of_its_eszett():
     assert [w.text for w in words(text, 0, len(text))] == ["hie&", "daf3", "gewif8"]
 
 
+def test_a_word_may_start_with_a_reading_of_its_z():
+    from ocrfix.tokens import words
+
+    text = "2u 2um 2a 2er 12u 2U 2"
+    assert [w.text for w in words(text, 0, len(text))] == ["2u", "2um", "2a", "2er"]
+
+
 @pytest.mark.parametrize("word", ["Fiihrungǅ", "groBeЖ", "Miinchenไทย", "ĭFiihrung", "uberȶ"])
 def test_a_word_with_a_letter_no_word_holds_stays(word):
     """No listed word holds it and OCR reads it for none: no repair makes the word one,
