@@ -108,7 +108,9 @@ EDIT_MIN_LEN = 5
 EDIT_MIN_ZIPF = 3.0
 EDIT_LEAD = 1.0
 # A last "l" lost (29 times in the estimate sets, nearly all fax and faint scans): restored
-# where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common.
+# where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common; like
+# an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
+# no old or poetic form is a common word less its last "l".
 FINAL_L_MIN_LEN = 4
 FINAL_L_COST = 0.6
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
@@ -592,7 +594,7 @@ class Corrector:
     def _no_candidate(self, word: str, key: Key, margin: float | None, shapes: bool) -> Fix | None:
         """:meth:`_best` where no candidate will do: a word that is none may still be one edit
         away from a common word (:meth:`_nearest`)."""
-        if margin is None and shapes and _edits_fit(key) and len(word) >= FINAL_L_MIN_LEN:
+        if margin is None and shapes and EDIT_FALLBACK_COST <= _max_cost(key) and len(word) >= FINAL_L_MIN_LEN:
             # a word's last "l", a thin stroke, lost in a fax or a faint scan ("Befeh", "sowoh")
             form = word + "l"
             if self.lex.target(form) and self.lex.zipf(form) >= EDIT_MIN_ZIPF:
