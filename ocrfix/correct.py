@@ -592,8 +592,8 @@ class Corrector:
         return Fix(form, join_rules(cand.rules), confidence)
 
     def _no_candidate(self, word: str, key: Key, margin: float | None, shapes: bool) -> Fix | None:
-        """:meth:`_best` where no candidate will do: a word that is none may still be one edit
-        away from a common word (:meth:`_nearest`)."""
+        """:meth:`_best` where no candidate will do: a word that is none may have lost its last
+        "l", or be one edit away from a common word (:meth:`_nearest`)."""
         if margin is None and shapes and EDIT_FALLBACK_COST <= _max_cost(key) and len(word) >= FINAL_L_MIN_LEN:
             # a word's last "l", a thin stroke, lost in a fax or a faint scan ("Befeh", "sowoh")
             form = word + "l"
