@@ -213,12 +213,15 @@ class Document:
         self.unknown = lost[_SHAPES]  # (so far: the lower-case words no list knows)
         self.signatures = totals[_SIGNATURES]
         self.old_forms = totals[_OLD]  # the words that are old or dialect forms the word list lacks
+        traditional = totals[_TRADITIONAL]
         if not self.only_runs:
             for m in _SCAN.finditer(text):
                 lost[CHANNELS.index(m.lastgroup)] += 1  # type: ignore[arg-type]
                 self.signatures += m.lastgroup != "shapes"
+                if m.lastgroup == "ß" and _old_form_read(lex, text, m.start()):
+                    traditional += 1  # ("da8", "La&": an old ß form, as "daB" is)
         self.counts = (intact, lost)  # by CHANNELS
-        self.key = self._key(intact, lost, (totals[_TRADITIONAL], totals[_MODERN], totals[_DROPPED]))
+        self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]))
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:
@@ -517,6 +520,16 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     ):
         return ESZETT_DROPPED  # "mu", "mute" for "muß", "mußte"
     return ""
+
+
+def _old_form_read(lex: Lexicon, text: str, at: int) -> bool:
+    """Is the digit or sign at ``text[at]``, a ß read, that of an old ß form ("da8", "La&")?"""
+    start, end = at, at + 1
+    while start and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return lex.historical(text[start:at] + "ß" + text[at + 1 : end])
 
 
 def _old_letters(lex: Lexicon, word: str) -> bool:

@@ -105,6 +105,13 @@ def test_the_era_is_told_by_other_old_spellings_too():
     assert ocrfix.profile("Marco und Lucas fahren mit Victor und Carla nach Cádiz.").era == "unknown"
 
 
+def test_an_old_form_whose_eszett_was_read_as_a_digit_or_sign_tells_the_era():
+    """"da8" and "La&" are "daß" and "Laß" as "daB" is; "gro8e" is today's "große" too."""
+    assert ocrfix.profile("Er sagte, da8 er morgen kommt.").era == "traditional"
+    assert ocrfix.profile("La& ihn gehen, sagte sie.").era == "traditional"
+    assert ocrfix.profile("Der gro8e Hund und die wei&e Katze schliefen.").era == "unknown"
+
+
 def test_an_acronym_is_no_sign_of_the_era():
     """An S in capitals is no misread ß: "IS" and "USA" say nothing of the spelling."""
     text = "Der IS bekannte sich zu dem Anschlag, die USA und die EU verurteilten ihn. Die Lage war ernst."
