@@ -80,6 +80,7 @@ _SCAN = regex.compile(
     r"(?<=\p{L})(?:(?P<ö>6)(?=\p{Ll})|(?P<ß>[8&{])(?=\p{Ll}|[^\p{L}\p{N}]|$)|(?P<shapes>[0-9|!$%{}®@]+)(?=\p{L}))"
 )
 _ESZETT_READINGS = ("B", "f", "S")  # a ß read as one of these ("daB", "muf", "ProzeS")
+_ESZETT_PAIRS = ("fS", "fs", "fB", "BB")  # ... or as two letters ("dafS", "groBBe")
 MAX_PLACES = 3  # restore the letter at up to this many places of a word
 LIGATURES = ("fi", "fl", "ff")
 
@@ -513,6 +514,8 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     for i, ch in enumerate(word):
         if ch in _ESZETT_READINGS and i > 0 and lex.historical(word[:i] + "ß" + word[i + 1 :]):
             return TRADITIONAL
+        if word.startswith(_ESZETT_PAIRS, i) and i > 0 and lex.historical(word[:i] + "ß" + word[i + 2 :]):
+            return TRADITIONAL  # ("dafS", "mufs")
     if (
         word[0].islower()
         and lex.zipf(word) < DROPPED_MAX_TODAY
