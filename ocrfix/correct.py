@@ -870,7 +870,8 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
         dots_only=restore_only,
         short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         eszett_drops=key.old,  # (OCR of old print drops the ß of "muß", "laß")
-        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
+        # (the English model's readings of common letters, "dots" ones such as a for u: where umlauts are lost)
+        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0 if key.umlauts == LOST else NEVER, 0.0, 0.0),  # type: ignore[arg-type]
         read_cost=(*(READ_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]
             *(EDIT_COST[s] + name for s in key.dots),
