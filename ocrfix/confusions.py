@@ -141,6 +141,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("S", "ß", 0.55, "eszett"),            # drauSen
     Confusion("G", "ß", 0.5, "eszett"),             # mutmaGliche
     Confusion("g", "ß", 0.55, "eszett", listed_only=True),  # Strage
+    Confusion("b", "ß", 0.6, "eszett", True, True),  # mub (the English model, as a for u)
+    Confusion("k", "ß", 0.65, "eszett", True, True),  # Grokteil
     Confusion("fS", "ß", 0.5, "eszett"),
     Confusion("fi", "ß", 0.6, "eszett"),            # Mafinahmen
     Confusion("f", "ß", 0.3, "eszett"),             # grofen
