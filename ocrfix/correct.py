@@ -870,8 +870,9 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
         dots_only=restore_only,
         short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         eszett_drops=key.old,  # (OCR of old print drops the ß of "muß", "laß")
-        # (the English model's readings of common letters, "dots" ones such as a for u: where umlauts are lost)
-        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0 if key.umlauts == LOST else NEVER, 0.0, 0.0),  # type: ignore[arg-type]
+        # (the English model's readings of common letters, "dots" ones such as a for u: where ä, ö or ü are
+        # lost; ß alone may be lost in a Swiss text)
+        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0 if LOST in key.dots[:3] else NEVER, 0.0, 0.0),  # type: ignore[arg-type]
         read_cost=(*(READ_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]
             *(EDIT_COST[s] + name for s in key.dots),
