@@ -206,6 +206,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("v", "u", 0.85, "letters", True, True),  # tever
     Confusion("t", "u", 0.85, "letters", True, True),  # Fraten
     Confusion("F", "E", 0.65, "letters", True, True),  # Fine
+    Confusion("i", "f", 0.75, "letters", True, True),  # schaifen
     Confusion("ı", "i", 0.2, "letters"),            # dotless i
     Confusion("ı", "r", 0.65, "letters"),           # eıfüllen (the German model, READING_FONTS: rd_hist_deu)
     Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen
