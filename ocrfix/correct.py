@@ -107,7 +107,7 @@ EDIT_FALLBACK_COST = 1.0
 EDIT_MIN_LEN = 5
 EDIT_MIN_ZIPF = 3.0
 EDIT_LEAD = 1.0
-# A last "l" lost (29 times in the estimate sets, nearly all fax and faint scans): restored
+# A last "l" lost (29 times in the dev and reading sets, nearly all fax and faint scans): restored
 # where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common; like
 # an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
 # no old or poetic form is a common word less its last "l".
@@ -864,15 +864,16 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
     """What a candidate search may do for a word under ``key``: its costs by channel; with
     ``no_shapes``, no misread shapes at all."""
     name = NAME_COST if name_like else 0.0
+    # the English model's rarer readings of common letters (marked dots: a for u) only where ä, ö
+    # or ü are lost; a ß alone may be lost in a Swiss text
+    english = 0.0 if LOST in key.dots[:3] else NEVER
     return Bounds(
         max_cost=SHORT_MAX_COST_SURE if short else _max_cost(key) + (UNKNOWN_LOWER_COST if unknown_lower else 0.0),
         rules=RESTORE_RULES if restore_only else None,
         dots_only=restore_only,
         short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         eszett_drops=key.old,  # (OCR of old print drops the ß of "muß", "laß")
-        # (the English model's readings of common letters, "dots" ones such as a for u: where ä, ö or ü are
-        # lost; ß alone may be lost in a Swiss text)
-        dots_cost=(*(DOTS_COST[s] for s in key.dots), 0.0 if LOST in key.dots[:3] else NEVER, 0.0, 0.0),  # type: ignore[arg-type]
+        dots_cost=(*(DOTS_COST[s] for s in key.dots), english, 0.0, 0.0),  # type: ignore[arg-type]
         read_cost=(*(READ_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]
             *(EDIT_COST[s] + name for s in key.dots),
