@@ -594,7 +594,7 @@ class Corrector:
     def _no_candidate(self, word: str, key: Key, margin: float | None, shapes: bool) -> Fix | None:
         """:meth:`_best` where no candidate will do: a word that is none may have lost its last
         "l", or be one edit away from a common word (:meth:`_nearest`)."""
-        if margin is None and shapes and EDIT_FALLBACK_COST <= _max_cost(key) and len(word) >= FINAL_L_MIN_LEN:
+        if margin is None and shapes and _guess_fits(key) and len(word) >= FINAL_L_MIN_LEN:
             # a word's last "l", a thin stroke, lost in a fax or a faint scan ("Befeh", "sowoh")
             form = word + "l"
             if self.lex.target(form) and self.lex.zipf(form) >= EDIT_MIN_ZIPF:
@@ -887,7 +887,13 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
 def _edits_fit(key: Key) -> bool:
     """May a word no confusion explains be taken for one edit away from a common word?  Not
     in old text: there such a word is more often an old or poetic form ("lernest", "griffet")."""
-    return not key.old and EDIT_FALLBACK_COST <= _max_cost(key)
+    return not key.old and _guess_fits(key)
+
+
+def _guess_fits(key: Key) -> bool:
+    """May a fix cost what a guess that no confusion explains does (EDIT_FALLBACK_COST)?  Not
+    where the text keeps its umlauts."""
+    return EDIT_FALLBACK_COST <= _max_cost(key)
 
 
 def _max_cost(key: Key) -> float:

@@ -39,7 +39,7 @@ import regex
 
 from .chardata import UNDOT
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
-from .tokens import letter_runs, only_letter_runs
+from .tokens import letter_run_at, letter_runs, only_letter_runs
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -527,12 +527,10 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
 
 def _old_form_read(lex: Lexicon, text: str, at: int) -> bool:
     """Is the digit or sign at ``text[at]``, a ß read, that of an old ß form ("da8", "La&")?"""
-    start, end = at, at + 1
+    start = at
     while start and text[start - 1].isalpha():
         start -= 1
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return lex.historical(text[start:at] + "ß" + text[at + 1 : end])
+    return lex.historical(text[start:at] + "ß" + letter_run_at(text, at + 1))
 
 
 def _old_letters(lex: Lexicon, word: str) -> bool:
