@@ -129,6 +129,9 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("f§", "ß", 0.5, "eszett"),            # laf§
     Confusion("f®", "ß", 0.5, "eszett"),            # daf®: as f§ (too rare in the data to estimate)
     Confusion("f$", "ß", 0.5, "eszett"),            # grof$en: as f§
+    # (the ß's own shape read as a sign, with no f before it: the estimate fonts never do; as f§)
+    Confusion("§", "ß", 0.5, "eszett"),             # mu§, Stra§e
+    Confusion("$", "ß", 0.5, "eszett"),             # Landstra$e
     Confusion("f8", "ß", 0.55, "eszett"),           # gewif8
     Confusion("f3", "ß", 0.5, "eszett"),            # daf3: as f8 (too rare in the data to estimate)
     Confusion("fB", "ß", 0.5, "eszett"),            # mutmafBlicher: as f8 (too rare in the data to estimate)
