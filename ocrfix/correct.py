@@ -100,6 +100,11 @@ VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
 LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
+# A valid word where the text lost its umlauts may be a reading of them ("Sticke" for "Stücke"):
+# only by a common one (i for ü, f for ß; not a for ü: "Massen" is no "Müssen"), and only a
+# word rarer than this (a more common one needs a far more common twin, none of which are).
+READ_VALID_MAX_COST = 0.45
+READ_VALID_MAX_ZIPF = 4.0
 MIN_CONFIDENCE = 0.4
 # The fallback when no confusion explains a word: one edit of any kind, towards a
 # listed word this common and this far ahead of the next such word.
@@ -320,10 +325,16 @@ class Corrector:
         return VALID_MARGIN[key.umlauts] is None or self.lex.zipf(word) >= SURE_ZIPF
 
     def _valid_word(self, word: str, sentence_start: bool, key: Key) -> Fix | None:
-        """A valid word may still be damage if a restored umlaut makes it far more common."""
+        """A valid word may still be damage if a restored umlaut makes it far more common; where
+        the text lost its umlauts, also one that a common reading of them does ("Sticke": "Stücke",
+        "Lindern": "Ländern"), by as much more as the reading costs."""
         if self._valid_stays(word, key) or self.twins(word, key, sentence_start):
             return None  # the fast path for correct text; or its neighbours decide (context_fix)
-        return self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
+        f = self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
+        if f is None and key.umlauts == LOST and self.lex.zipf(word) < READ_VALID_MAX_ZIPF:
+            f = self._best(word, sentence_start, key, margin=VALID_MARGIN[LOST], restore_only=True,
+                           margin_by_cost=True, reads=True)
+        return f
 
     def search(self, word: str, bounds: Bounds, compounds: bool) -> list[Candidate]:
         """The candidates of ``word`` under ``bounds``; with ``compounds``, compounds of two
@@ -451,11 +462,15 @@ class Corrector:
         restore_only: bool,
         margin_by_cost: bool = False,
         shapes: bool = True,
+        reads: bool = False,
     ) -> Fix | None:
         """The best valid candidate, if it is clearly better than leaving ``word``.
 
         ``margin`` None: ``word`` is not a word, any cheap valid candidate beats it.
-        Otherwise the candidate must be ``margin`` zipf points more common.
+        Otherwise the candidate must be ``margin`` zipf points more common.  With
+        ``restore_only``, only lost umlauts and ß are restored, by dots alone unless
+        ``reads``: then by their common readings too (READ_VALID_MAX_COST), towards a
+        common word.
         """
         lex = self.lex
         short = len(word) <= SHORT
@@ -479,6 +494,9 @@ class Corrector:
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = shape_max < 0 and not lex.user_words
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)
+        if reads:
+            read_max = READ_VALID_MAX_COST + (NAME_COST if name_like else 0.0)
+            bounds = bounds._replace(dots_only=False, max_cost=min(bounds.max_cost, read_max))
         cands = self.search(word, bounds, margin is None and not short)
         if not cands:
             return self._no_candidate(word, key, margin, shapes)  # (most searches: no more to ask)
@@ -565,6 +583,8 @@ class Corrector:
                 continue
             # (an old form is as common as it is in old text: "daß" where OCR read its ß)
             z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
+            if reads and z < COMMON_ZIPF:
+                continue  # (a rare word is no likelier than the valid one it would replace: "reißendem")
             if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
             if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (
