@@ -38,7 +38,8 @@ _BREAK = regex.compile(
 def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     """Join words broken across lines.
 
-    "Wirtschafts-\\nstandort" becomes "Wirtschaftsstandort".  A hyphen that
+    "Wirtschafts-\\nstandort" becomes "Wirtschaftsstandort", and so does any break
+    before a lower-case continuation ("hin-\\nausfiel").  A hyphen that
     belongs to the word stays and only the line break goes ("Nord-\\nSüd",
     "KI-\\nModelle", "22-\\njährige", "Fußball--\\nBundesliga"); a suspended
     hyphen before "und"/"oder" keeps its line break ("Ein-\\nund Ausgang").
@@ -90,7 +91,10 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
         or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
         # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
-        or (not lex.listed(left + right) and lex.valid(f"{left}-{right}") and not lex.valid(left + right))
+        # (a lower-case continuation is the rest of the word: "hin-\nausfiel", "Burg-\nhausen",
+        # unless it is a lone letter, an elision read as a hyphen: "zieht-\ns")
+        or (not (right[0].islower() and len(right) > 1) and not lex.listed(left + right)
+            and lex.valid(f"{left}-{right}") and not lex.valid(left + right))
     )
     if keep_hyphen:
         return "-"
