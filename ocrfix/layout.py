@@ -25,7 +25,7 @@ _BREAK = regex.compile(
     (?<![\p{{L}}\p{{M}}\p{{N}}&])                # the whole word before the break, matched once
     (?P<left>[\p{{L}}\p{{M}}\p{{N}}&]++)       # (possessive: no quadratic retries on long runs)
     (?P<hyph>[{_H}]{{1,2}})                    # one hyphen, or two for a real one ("Fußball--")
-    [ \t]*\r?\n[ \t]*                          # the line end
+    [ \t]*+\r?\n(?P<blank>(?:[ \t]*+\r?\n)*+)[ \t]*+  # the line end (and blank lines: a page or column break)
     (?:[‚,'·.](?=\p{{Ll}}))?                    # OCR specks before the next line's word
     # the next line's word, looked at, not consumed ("Donau-\ndampf-\nschiff"); it may start with
     # an & before a lower-case letter, a misread ß ("gro-\n&es")
@@ -53,6 +53,8 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
         left, right, hyph = m.group("left"), m.group("right"), m.group("hyph")
         if protected.touches(m.start(), m.end("right")):
             continue  # never glue a word onto a URL or code
+        if m.group("blank") and not (right[0].islower() and left[-1].islower()):
+            continue  # across blank lines only a word's lower-case rest ("ange-\n\nkommene")
         join = _join(corrector, left, hyph, right)
         a, b = m.end("left"), m.start("right")
         if join == "rest":
