@@ -134,12 +134,13 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     it may lose throughout, "fur": those guesses still count).  In a document where old
     and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), any
     word is, unless the document plainly shows the damage ``fix`` repairs ("gmocht" is no
-    "gemocht", "dä" no "da" where the ä are intact); and an old or dialect form is even
+    "gemocht", "dä" no "da" where the ä are intact), or a dropped ligature restores it (no
+    dialect drops the ff of "öffentlichen": a PDF does); and an old or dialect form is even
     where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them.
     """
     if not token.isalpha():
         return False
-    if _dialect_share(doc) >= DIALECT_SHARE and (
+    if _dialect_share(doc) >= DIALECT_SHARE and fix.rule != "ligature" and (
         (fix.rule == "letters" and lex.historical(token)) or not _damage_shows(token, fix, doc.key)
     ):
         return True
