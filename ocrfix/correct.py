@@ -104,7 +104,7 @@ LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bür
 # only by a common one (i for ü, f for ß; not a for ü: "Massen" is no "Müssen"), and only a
 # word rarer than this (a more common one needs a far more common twin, none of which are).
 READ_VALID_MAX_COST = 0.45
-READ_VALID_MAX_ZIPF = 4.0
+READ_VALID_MAX_ZIPF = 3.5
 MIN_CONFIDENCE = 0.4
 # The fallback when no confusion explains a word: one edit of any kind, towards a
 # listed word this common and this far ahead of the next such word.
