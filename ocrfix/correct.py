@@ -299,6 +299,8 @@ class Corrector:
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
         if best is None and sure is None:
+            if lost and not junk and len(word) >= PARTS_MIN_LEN:
+                return self._dots_for_hunspell(word, key)
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
@@ -671,6 +673,27 @@ class Corrector:
                 return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 else None
         return None
 
+    def _dots_for_hunspell(self, word: str, key: Key) -> Fix | None:
+        """A long word that no list and no search knows, made a word hunspell accepts by putting
+        lost dots back at one place, in one way only ("Bodenradargerat" ->
+        "Bodenradargerät", "Eiskristallhohle" -> "Eiskristallhöhle": compounds of three parts,
+        which the searches do not build).  The dots must fall in a listed last part of it
+        (:func:`_dotted_tail`), or the word be a listed one with an ending German adds
+        ("lassigsten" -> "lässigsten"); never on the first letter (names: "Okonjo")."""
+        lex = self.lex
+        places = [i for i, ch in enumerate(word) if i and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT]
+        if not places or len(places) > PARTS_MAX_PLACES:
+            return None
+        found = []
+        for i in places:
+            cand = word[:i] + DIAERESIS_BASES[word[i]] + word[i + 1 :]
+            # (a word with an ending German adds, but not a bare s: "Trummers" is a name's genitive;
+            # hunspell last, it is slow on words it does not know)
+            derived = _derived(lex, cand) and not (cand.endswith("s") and lex.listed(cand[:-1]))
+            if (derived or _dotted_tail(lex, cand, i)) and lex.valid(cand):
+                found.append(cand)
+        return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 and not lex.valid(word) else None
+
     def _restored_compound(self, word: str, key: Key) -> Fix | None:
         """A word no list knows, two listed words once its lost umlauts or ß are restored, and
         not two known words as it stands ("Waldkauzpiirchen" -> "Waldkauz|pärchen", where the rule
@@ -966,6 +989,17 @@ def _tail_forms(tail: str, lower: bool) -> tuple[str, ...]:
 def _listed_tail(tail: str, listed: Callable[[str], bool], lower: bool = False) -> bool:
     """Is ``tail``, the second part of a compound, a listed word (see _tail_forms)?"""
     return any(listed(t) for t in _tail_forms(tail, lower))
+
+
+def _dotted_tail(lex: Lexicon, form: str, first: int) -> bool:
+    """Does ``form`` end in a listed word that holds all its restored dots (from ``first`` on),
+    after a known head ("Eiskristall|höhle")?  Dots in a head are rather a misreading
+    of a compound the lists lack ("Fahrrad|bremse" is no "Fähr|radbremse")."""
+    lower = form[0].islower()
+    return any(
+        _listed_tail(form[i:], lex.listed, lower) and lex.listed_or_known(form[:i])
+        for i in range(MIN_HEAD, min(first, len(form) - MIN_TAIL) + 1)
+    )
 
 
 def _listed_head(head: str, listed: Callable[[str], bool]) -> bool:
