@@ -406,7 +406,7 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
     if len(form) < MIN_NOMINALIZED or not form.endswith(_ADJECTIVE_ENDINGS):
         return fix  # ("die über den": a preposition)
     before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_DETERMINER), start)
-    if before is None or before.group() not in _DETERMINERS:
+    if before is None or before.group().lower() not in _DETERMINERS:  # (at a sentence start too: "Die Ältesten")
         return fix
     at = end
     for _ in range(2):  # the word after it, and after an adjective the one after that
