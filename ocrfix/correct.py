@@ -657,8 +657,8 @@ class Corrector:
         as its rarer part; the word's best split must gain PARTS_MARGIN zipf points with parts
         of PARTS_MIN_PART letters or more (short ones make odd words: "beta|übet"), and no
         other way may.  Never on the first letter (names: "Olaf")."""
-        places = [i for i, ch in enumerate(word) if i and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT]
-        if not places or len(places) > PARTS_MAX_PLACES:
+        places = _dot_places(word, key)
+        if not places:
             return None
         floor = self._parts_zipf(word) + PARTS_MARGIN
         for k in (1, 2):
@@ -682,8 +682,8 @@ class Corrector:
         (:func:`_dotted_tail`), or the word be a listed one with an ending German adds
         ("lassigsten" -> "lässigsten"); never on the first letter (names: "Okonjo")."""
         lex = self.lex
-        places = [i for i, ch in enumerate(word) if i and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT]
-        if not places or len(places) > PARTS_MAX_PLACES:
+        places = _dot_places(word, key)
+        if not places:
             return None
         found = []
         for i in places:
@@ -990,6 +990,13 @@ def _tail_forms(tail: str, lower: bool) -> tuple[str, ...]:
 def _listed_tail(tail: str, listed: Callable[[str], bool], lower: bool = False) -> bool:
     """Is ``tail``, the second part of a compound, a listed word (see _tail_forms)?"""
     return any(listed(t) for t in _tail_forms(tail, lower))
+
+
+def _dot_places(word: str, key: Key) -> list[int]:
+    """Where ``word`` may have lost dots: its a, o, u whose dotted letter the text does not keep
+    intact, never the first letter (names: "Olaf"); none if more than PARTS_MAX_PLACES."""
+    places = [i for i, ch in enumerate(word) if i and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT]
+    return places if len(places) <= PARTS_MAX_PLACES else []
 
 
 def _dotted_tail(lex: Lexicon, form: str, first: int) -> bool:
