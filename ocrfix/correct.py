@@ -141,6 +141,8 @@ class Fix(NamedTuple):
     # a guess that no list vouches for ("Wehrschütz" for "Wehrschiitz"): it stands only
     # where something knows the word after all (Corrector.knows)
     unchecked: bool = False
+    # ... and where nothing does, this checked fix of the same word stands instead
+    otherwise: Fix | None = None
 
 
 # The forms of address, capitalized mid-sentence ("bei Ihnen", in letters "Dir"): where OCR
@@ -291,7 +293,9 @@ class Corrector:
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not (lex.compound_like(word, known=True) or (word.islower() and _prefixed(lex, word)))
-        best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes)
+        long_lost = key.shapes == LOST and len(word) >= PARTS_MIN_LEN
+        best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_lost,
+                          common_shapes=long_lost and not shapes)
         if best is None and lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
@@ -307,8 +311,9 @@ class Corrector:
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
             return self._valid_word(word, sentence_start, key.of_dots)
         if best is None or (sure is not None and not set(sure.rule.split("+")) <= set(best.rule.split("+"))):
-            # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz"
-            return sure or best
+            # "Wehrschiitz" is "Wehrschütz" even if the dictionary lacks it and knows "Wehrschlitz",
+            # if the document does ("Demokratiebiidung" is no "…büdung": then "…bildung")
+            return sure._replace(otherwise=best) if sure is not None else best
         return best
 
     def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
@@ -466,6 +471,7 @@ class Corrector:
         margin_by_cost: bool = False,
         shapes: bool = True,
         reads: bool = False,
+        common_shapes: bool = False,
     ) -> Fix | None:
         """The best valid candidate, if it is clearly better than leaving ``word``.
 
@@ -588,6 +594,8 @@ class Corrector:
             z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
             if reads and z < COMMON_ZIPF:
                 continue  # (a rare word is no likelier than the valid one it would replace: "reißendem")
+            if common_shapes and cand.shapes and (z < COMMON_ZIPF or not lex.listed(form)):
+                continue  # (two known words made another compound by a shape: "Dach|zelten", "Haus|meier")
             if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
             if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (

@@ -109,7 +109,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
-        f = None
+        f = f.otherwise
     memo[start, token] = f
     return f
 
@@ -398,22 +398,38 @@ ROMAN_CONFIDENCE = 0.8
 
 
 def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix:
-    """``fix``, which took the capital of an adjective ("Uberlebenden": "überlebenden", as
-    "Uber" is "über"), with it back where the adjective is a noun: after an article and before
-    no noun ("der Überlebenden stieg", but "die öffentlichen Bauten", "die übrigen
-    europäischen Staaten")."""
+    """``fix``, which took the capital of an adjective or infinitive ("Uberlebenden":
+    "überlebenden", as "Uber" is "über"), with it back where the word is a noun: after an
+    article, or an article and an adjective, and before no noun ("der Überlebenden stieg",
+    "der Überlebenden eines Krieges", "das einmalige Übernachten"; but "die öffentlichen
+    Bauten", "die übrigen europäischen Staaten", and ", die übernachten": a relative clause's
+    verb).  (Other nouns, "der Überfahrt", hunspell's lists cannot tell from verbs: "überfahrt".)"""
     form = fix.replacement
     if len(form) < MIN_NOMINALIZED or not form.endswith(_ADJECTIVE_ENDINGS):
         return fix  # ("die über den": a preposition)
-    before = _WORD_BEFORE.search(text, max(0, start - _LONGEST_DETERMINER), start)
-    if before is None or before.group().lower() not in _DETERMINERS:  # (at a sentence start too: "Die Ältesten")
+    at = start
+    for _ in range(2):  # the article, or an adjective after it ("das einmalige Übernachten")
+        before = _WORD_BEFORE.search(text, max(0, at - _LONGEST_DETERMINER), at)
+        if before is None:
+            return fix
+        word = before.group()
+        if word.lower() in _DETERMINERS:  # (at a sentence start too: "Die Ältesten")
+            break
+        if not (word.islower() and word.endswith(_ADJECTIVE_ENDINGS)):
+            return fix
+        at = before.start()
+    else:
         return fix
+    if _RELATIVE.search(text, max(0, before.start() - 3), before.start()):
+        return fix  # (", die übernachten": a relative clause's verb)
     at = end
     for _ in range(2):  # the word after it, and after an adjective the one after that
         after = _WORD_AFTER.match(text, at)
         if after is None:
             break
         word = after.group()
+        if word in _DETERMINERS:
+            break  # another phrase starts ("der Überlebenden eines Krieges")
         if not word[0].islower() or word in _CONJUNCTIONS:
             return fix  # a noun follows (or a number, or "und" and the adjective's noun may)
         if not word.endswith(_ADJECTIVE_ENDINGS):
@@ -434,6 +450,7 @@ _CONJUNCTIONS = frozenset(("und", "oder", "sowie", "bzw", "noch", "wie"))
 _LONGEST_DETERMINER = 16  # characters looked back for the word before (spaces included)
 _WORD_BEFORE = regex.compile(r"\p{L}+(?=\s+$)")
 _WORD_AFTER = regex.compile(r"\s+\K[\p{L}\p{N}]+")
+_RELATIVE = regex.compile(r",\s*$")
 
 
 def _joined(
