@@ -99,6 +99,8 @@ VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
 # ... and to replace a known word that the dictionary lacks (a name, or "fur"),
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
+JUNK_ZIPF = 3.0  # a known lower-case word this rare and short that hunspell lacks may be web junk
+JUNK_LEN = 4  # (Corrector._junk_known; a longer one is more often a real word hunspell lacks: "viralen")
 LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
 # A valid word where the text lost its umlauts may be a reading of them ("Sticke" for "Stücke"):
 # only by a common one (i for ü, f for ß; not a for ü: "Massen" is no "Müssen"), and only a
@@ -289,7 +291,14 @@ class Corrector:
             return None
         if lex.known(word) and not junk:
             margin = LOST_KNOWN_MARGIN if lost else KNOWN_MARGIN
-            return self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
+            f = self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
+            if f is None and self._junk_known(word, key):
+                # (as a word no list knows, but only towards a common listed or old word: "zam": "zum")
+                f = self._best(word, sentence_start, key, margin=None, restore_only=False)
+                form = f.replacement if f is not None else ""
+                if not (lex.listed(form) or lex.historical(form)) or lex.zipf(form, key.old) < COMMON_ZIPF:
+                    f = None
+            return f
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it
         shapes = junk or not (lex.compound_like(word, known=True) or (word.islower() and _prefixed(lex, word)))
@@ -315,6 +324,15 @@ class Corrector:
             # if the document does ("Demokratiebiidung" is no "…büdung": then "…bildung")
             return sure._replace(otherwise=best) if sure is not None else best
         return best
+
+    def _junk_known(self, word: str, key: Key) -> bool:
+        """Is ``word``, which the word list knows and hunspell does not, rare web junk rather
+        than a word ("sab", "zam", "mub"): lower-case, rarer than JUNK_ZIPF, no old or dialect
+        form, in a document that lost its dots?  Then it is looked at as one no list knows."""
+        return (
+            key.umlauts == LOST and word.islower() and len(word) <= JUNK_LEN
+            and self.lex.zipf(word) < JUNK_ZIPF and not self.lex.historical(word)
+        )
 
     def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
         """:meth:`settled`, uncached."""
