@@ -536,6 +536,9 @@ class Corrector:
         capital_word = capital and not sentence_start and listed_word
         # a word no list knows, in a document that lost its dots, may have been a rarer word
         lost_word = margin is None and key.umlauts == LOST
+        # ... and so may an acronym that nothing knows, short as it is, as one with its Ö known
+        # ("OSV": "ÖSV", a word the word list knows from web text: LOST_TARGET_ZIPF)
+        lost_acronym = key.umlauts == LOST and word.isupper() and not lex.listed_or_known(word)
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
         # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
@@ -577,7 +580,7 @@ class Corrector:
             # only umlauts are restored ("erglanzten": "erglänzten"); else one whose ß or th OCR read
             may_be_old = key.old or (not key.modern and _umlauts_only(cand))
             old = ALL_OLD if may_be_old else "" if cand.inserted else _old_seen(word, form)
-            if lex.target(form, _target_zipf(cand, key, lost_word), old):
+            if lex.target(form, _target_zipf(cand, key, lost_word or lost_acronym), old):
                 pass
             elif (
                 margin is None
@@ -614,7 +617,7 @@ class Corrector:
                 continue  # (a rare word is no likelier than the valid one it would replace: "reißendem")
             if common_shapes and cand.shapes and (z < COMMON_ZIPF or not lex.listed(form)):
                 continue  # (two known words made another compound by a shape: "Dach|zelten", "Haus|meier")
-            if short and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
+            if short and not lost_acronym and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                 continue
             if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (
                 cand.cost if margin_by_cost else 0.0
