@@ -514,6 +514,8 @@ class Corrector:
             shape_margin = NEUTRAL_SHAPE_MARGIN
         elif margin is not None and key.shapes != LOST:
             shapes = False
+        elif margin is not None and not key.modern and lex.historical(word):
+            shape_margin = NEUTRAL_SHAPE_MARGIN  # an old form where the text may be old ("von seiten": no "selten")
         if not shapes or (capital and key.shapes not in SIGNS):
             shape_max = -1.0
         else:

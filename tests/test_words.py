@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from ocrfix import Cleaner
 from ocrfix.words import _correct_span, correct_words
-from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, read
+from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
 from ocrfix.tokens import _PROTECTED, Protected, after_command, protected_spans
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
 
@@ -171,3 +171,15 @@ def test_a_listed_word_with_what_german_adds_to_any_is_known(word):
 @pytest.mark.parametrize("word", ["vorzuschützlen", "Bürgerlichtste", "gerührtx", "abstrmenden"])
 def test_a_word_no_list_knows_in_any_form_stays_unknown(word):
     assert not Cleaner()._ctx.corrector.knows(word, {})
+
+
+def test_an_old_form_is_no_misread_shape_where_the_text_may_be_old():
+    """"von seiten" is the old spelling: where misread shapes are plain but the era is unknown,
+    an old form changes by shapes alone only towards a far more common word; in modern text it
+    is the misreading it looks like ("seiten": "selten")."""
+    corrector = Cleaner()._ctx.corrector
+    unknown_era = Key((LOST,) * 4, LOST, LOST, NEUTRAL, False)
+    assert corrector.lex.historical("seiten")
+    assert corrector.fix("seiten", False, False, unknown_era) is None
+    fix = corrector.fix("seiten", False, False, unknown_era._replace(modern=True))
+    assert fix is not None and fix.replacement == "selten"
