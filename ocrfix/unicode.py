@@ -107,7 +107,16 @@ def _fix_run(s: str, fix_encoding) -> str:
     fixed = fix_encoding(s)
     if fixed == s or len(fixed) >= len(s):
         return s
+    if s[0] in _GERMAN_LEADS and _FOREIGN.search(fixed):
+        # a German letter and a sign after it ("Spaß€", "ließ€" where OCR read a ß as €) are no
+        # mojibake of a character of another script ("߀", NKo): the run starts after the letter
+        return s[0] + _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), s[1:])
     return _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), fixed)
+
+
+# German letters that are lead bytes too (ß is C3 9F's second byte read alone, DF a lead byte)
+_GERMAN_LEADS = frozenset("ÄÖÜäöüß")
+_FOREIGN = regex.compile(r"[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]")
 
 
 _GLYPHS = {**LIGATURES, **OLD_GLYPHS}

@@ -179,3 +179,11 @@ def test_mojibake_is_decoded_as_far_as_it_is_mojibake():
     ex = ocrfix.explain("Die Deï¬\ufffdnition.")
     assert ex.text == "Die Definition."
     assert [(c.original, c.replacement, c.rule) for c in ex.corrections] == [("ï¬\ufffd", "fi", "mojibake+ligature")]
+
+
+def test_a_german_letter_before_a_sign_is_no_mojibake():
+    """"ß€" are the bytes of "߀" (NKo) read as cp1252, but in German text a letter and a sign:
+    the run starts after the letter, and the rest of it is still decoded."""
+    assert ocrfix.clean("Preis: 3 € für den Spaß€") == "Preis: 3 € für den Spaß€"
+    assert ocrfix.clean("Der Spaß€Ã¼ber alles.") == "Der Spaß€über alles."
+    assert ocrfix.clean("Die FÃ¼hrung, ÃŸ und Ð¼Ð¾") == "Die Führung, ß und мо"
