@@ -99,9 +99,9 @@ VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
 # ... and to replace a known word that the dictionary lacks (a name, or "fur"),
 # plus the candidate's cost: a costly guess needs more frequency behind it.
 KNOWN_MARGIN = 1.0
+LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
 JUNK_ZIPF = 3.0  # a known lower-case word this rare and short that hunspell lacks may be web junk
 JUNK_LEN = 4  # (Corrector._junk_known; a longer one is more often a real word hunspell lacks: "viralen")
-LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
 # A valid word where the text lost its umlauts may be a reading of them ("Sticke" for "Stücke"):
 # only by a common one (i for ü, f for ß; not a for ü: "Massen" is no "Müssen"), and only a
 # word rarer than READ_VALID_MAX_ZIPF (a more common one would need a far more common reading:
@@ -300,7 +300,8 @@ class Corrector:
                     f = None
             return f
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
-        # right: then letter shapes alone are no reason to change it
+        # right: then letter shapes alone are no reason to change it (unless a long one where
+        # the document shows misread shapes plainly, towards a common listed word: "Weit|krieg")
         shapes = junk or not (lex.compound_like(word, known=True) or (word.islower() and _prefixed(lex, word)))
         long_lost = key.shapes == LOST and len(word) >= PARTS_MIN_LEN
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_lost,
@@ -497,7 +498,8 @@ class Corrector:
         Otherwise the candidate must be ``margin`` zipf points more common.  With
         ``restore_only``, only lost umlauts and ß are restored, by dots alone unless
         ``reads``: then by their common readings too (READ_VALID_MAX_COST), towards a
-        common word.
+        common word.  With ``common_shapes``, a candidate with misread shapes must be a
+        common listed word.
         """
         lex = self.lex
         short = len(word) <= SHORT
