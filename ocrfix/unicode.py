@@ -54,7 +54,7 @@ def fix_mojibake(text: str, ctx: Context) -> list[Edit]:
     out = replay(text, edits)
     again = out
     while True:
-        more = _MOJIBAKE.sub(lambda m: _fix_run(m.group(), _decoded), again)
+        more = _fix_runs(again, _decoded)
         if more == again:
             break
         again = more  # each repair shortens the text, so this ends
@@ -110,8 +110,13 @@ def _fix_run(s: str, fix_encoding) -> str:
     if s[0] in _GERMAN_LEADS and _FOREIGN.search(fixed):
         # a German letter and a sign after it ("Spaß€", "ließ€" where OCR read a ß as €) are no
         # mojibake of a character of another script ("߀", NKo): the run starts after the letter
-        return s[0] + _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), s[1:])
-    return _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), fixed)
+        return s[0] + _fix_runs(s[1:], fix_encoding)
+    return _fix_runs(fixed, fix_encoding)
+
+
+def _fix_runs(text: str, fix_encoding) -> str:
+    """``text`` with each run of mojibake in it repaired (:func:`_fix_run`)."""
+    return _MOJIBAKE.sub(lambda m: _fix_run(m.group(), fix_encoding), text)
 
 
 # German letters that are lead bytes too (ß is C3 9F's second byte read alone, DF a lead byte)
