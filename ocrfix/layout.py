@@ -193,12 +193,12 @@ def fix_quotes(text: str, ctx: Context) -> list[Edit]:
     same paragraph, with no other quote between them.  A pair of straight or
     already German quotes is left as it is.
     """
+    edits = _closing_read_as_s(text, ctx) if "»" in text or "«" in text else []
     if not contains_any(text, _CLOSE_CHARS) or not _CLOSE.search(text):
-        return []
+        return edits
     opens = [(m.start(), m.end(), m.group(), "open") for m in _OPEN.finditer(text)]
     closes = [(m.start(), m.end(), m.group(), "close") for m in _CLOSE.finditer(text)]
     marks = sorted(opens + closes)
-    edits = []
     i = 0
     while i < len(marks) - 1:
         o, c = marks[i], marks[i + 1]
@@ -217,7 +217,57 @@ def fix_quotes(text: str, ctx: Context) -> list[Edit]:
             i += 2
         else:
             i += 1
+    return sorted(edits)
+
+
+QUOTE_SPAN = 600  # characters a quotation may run before its closing mark
+# The closing guillemet that an English model read as "s" after the quotation's last word,
+# before the comma and the verb that says who spoke ("»Sehr wahrs, sagte sie" for "»Sehr
+# wahr«, sagte sie"), or before the full stop and the next quotation.
+_S_READ = regex.compile(r"(?<=\p{L}\p{L})s(?=,[ \t]*\n?[ \t]*\p{Ll}|\.\s*[»«])")
+
+
+_OPENING = regex.compile(r"[»«](?=\p{L})")  # a mark before the first letter of a quotation
+_CLOSING = {mark: regex.compile(r"(?<=[\p{L}.,!?])" + mark + r"(?!\p{L})") for mark in "»«"}
+S_LEAD = 2.0  # zipf points a word is more common than its "s" form, which web junk made known ("jas")
+
+
+def _closing_read_as_s(text: str, ctx: Context) -> list[Edit]:
+    """The closing guillemets of quotations read as "s" (see _S_READ).
+
+    A quotation starts at a guillemet before a letter.  One that runs on to the next,
+    a blank line or QUOTE_SPAN characters with no guillemet lost its closing mark;
+    where it holds exactly one word that no list knows, that ends in "s" (before a comma
+    and a lower-case word, or a full stop and a quotation mark), and that is a word
+    without the "s", that "s" was the mark.  It closes as the text's quotations do ("«"
+    in German print, "»" in Swiss), and where none does, as German print.
+    """
+    closing = "»" if len(_CLOSING["»"].findall(text)) > len(_CLOSING["«"].findall(text)) else "«"
+    lex = ctx.lexicon
+    edits = []
+    starts = [m.end() for m in _OPENING.finditer(text)]
+    for start, nxt in zip(starts, [*starts[1:], len(text) + 1]):
+        end = min(nxt - 1, start + QUOTE_SPAN)
+        blank = text.find("\n\n", start, end)
+        end = end if blank < 0 else blank
+        if "»" in text[start:end] or "«" in text[start:end]:
+            continue
+        found = [m for m in _S_READ.finditer(text, start, end) if _stem_is_word(text, start, m.start(), lex)]
+        if len(found) == 1:
+            edits.append(Edit(found[0].start(), found[0].end(), closing, "quotes", 0.8))
     return edits
+
+
+def _stem_is_word(text: str, lo: int, at: int, lex) -> bool:
+    """Is the word ending at ``text[at]`` (an "s") none, and a word without its "s"?"""
+    begin = at
+    while begin > lo and text[begin - 1].isalpha():
+        begin -= 1
+    stem = text[begin:at]
+    word = stem + "s"
+    if lex.valid(word) or lex.historical(word) or not (lex.valid(stem) or lex.known(stem)):
+        return False
+    return not lex.known(word) or lex.zipf(word) + S_LEAD <= lex.zipf(stem)
 
 
 _BULLET_LINE = regex.compile(
