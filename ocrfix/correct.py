@@ -587,6 +587,11 @@ class Corrector:
             if lex.target(form, _target_zipf(cand, key, lost_word or lost_acronym), old):
                 pass
             elif (
+                margin is None and cand.shapes and key.shapes == LOST and key.umlauts == LOST and not key.modern
+                and lex.historical(form) and lex.zipf(form, old=True) >= COMMON_ZIPF
+            ):
+                pass  # a common old form, where the text may be old and misreads shapes ("Pfaifen": "Pfaffen")
+            elif (
                 margin is None
                 and not short
                 and checked < HUNSPELL_CHECKS
