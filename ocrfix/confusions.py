@@ -26,6 +26,10 @@ class Confusion(NamedTuple):
     # accepts: taking dots away from a name ("Wehrschütz") often leaves one; and for
     # a rare reading, which never changes a word a list knows ("Dag" is no "Daß").
     listed_only: bool = False
+    # True for a reading only some faces make, used only where the document shows it: in
+    # words that no list knows and that it alone makes common listed words (see
+    # ``document.Key.readings``).  Such a reading is listed_only too.
+    shown: bool = False
 
     @property
     def channel(self) -> int:
@@ -209,6 +213,11 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals
     Confusion("u", "a", 0.8, "letters"),            # suftige
+    # (readings of old-style faces that the others do not make, so only where the text shows them:
+    # "Tieue", "Uniuhe" for "Treue", "Unruhe"; "Kanimer", "inich" for "Kammer", "mich")
+    Confusion("i", "r", 0.6, "letters", listed_only=True, shown=True),    # Tieue
+    Confusion("ni", "m", 0.5, "letters", listed_only=True, shown=True),   # Fragnient
+    Confusion("in", "m", 0.5, "letters", listed_only=True, shown=True),   # inich
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
@@ -254,6 +263,7 @@ class Candidate(NamedTuple):
     listed_only: bool = False  # must it be a listed word (see Confusion.listed_only)?
     restored: bool = False  # does it restore a lost ä, ö, ü or ß (else: shapes, ligatures)?
     shapes: int = 0  # how many of its confusions are misread shapes (channel OTHER)
+    shown: bool = False  # does it use a reading the document must show (Confusion.shown)?
 
 
 class Bounds(NamedTuple):
@@ -277,6 +287,7 @@ class Bounds(NamedTuple):
     read_cost: Costs = NO_COSTS  # added to the other readings of ä, ö, ü and ß ("i" for "ü")
     edit_cost: Costs = NO_COSTS
     dots_only: bool = False
+    readings: frozenset[tuple[str, str]] = frozenset()  # the Confusion.shown readings to use: (seen, meant)
     short_drops: bool = False  # restore any dropped glyph in a three-letter word too ("oen"), not only dots
     eszett_drops: bool = False  # restore a dropped ß in a two-letter word ("mu" for "muß" in old print)
 
@@ -291,11 +302,14 @@ class Usable(NamedTuple):
     listed_only: bool
     restores: bool  # a lost ä, ö, ü or ß
     shape: bool  # a misread shape (channel OTHER)
+    shown: bool = False  # one the document must show (Confusion.shown)
 
 
 # The confusions as usable() reads them, under every new bounds (a search meets a hundred
 # bounds or more): what a Usable takes from each, its channel worked out once.
-_FIELDS = tuple((c.seen, c.meant, c.cost, c.rule, c.dots, c.listed_only, c.channel) for c in CONFUSIONS)
+_FIELDS = tuple((c.seen, c.meant, c.cost, c.rule, c.dots, c.listed_only, c.channel, c.shown) for c in CONFUSIONS)
+# The readings a document must show to use them: (seen, meant), in table order.
+SHOWN_READINGS: tuple[tuple[str, str], ...] = tuple((c.seen, c.meant) for c in CONFUSIONS if c.shown)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -308,13 +322,15 @@ def usable(bounds: Bounds) -> tuple[dict[str, tuple[Usable, ...]], tuple[Usable,
         bounds.rules, bounds.dots_only, bounds.edit_cost, bounds.dots_cost, bounds.read_cost
     )
     max_cost = bounds.max_cost + EPSILON
-    for seen, meant, base, rule, dots, listed_only, ch in _FIELDS:
+    for seen, meant, base, rule, dots, listed_only, ch, shown in _FIELDS:
         if (rules is not None and rule not in rules) or (dots_only and not dots):
+            continue
+        if shown and (seen, meant) not in bounds.readings:
             continue
         cost = base + edit_cost[ch] + (dots_cost[ch] if dots else read_cost[ch])
         if cost > max_cost:
             continue
-        u = Usable(seen, meant, cost, rule, listed_only, ch < OTHER, ch == OTHER)
+        u = Usable(seen, meant, cost, rule, listed_only, ch < OTHER, ch == OTHER, shown)
         if seen:
             subs.setdefault(seen[0], []).append(u)
         else:
@@ -422,7 +438,7 @@ def candidates(word: str, bounds: Bounds = Bounds()) -> list[Candidate]:
             pieces.append(word[pos:])
             add(Candidate("".join(pieces), cost + cc, tuple(v.rule for _, _, v in now), now[0][0] == 0, False,
                           any(v.listed_only for _, _, v in now), any(v.restores for _, _, v in now),
-                          sum(v.shape for _, _, v in now)))
+                          sum(v.shape for _, _, v in now), any(v.shown for _, _, v in now)))
             if len(now) < bounds.max_edits:
                 combine(j + 1, b, cost + cc, now)
 

@@ -637,6 +637,9 @@ class Corrector:
             found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
         if not found:
             return self._no_candidate(word, key, margin, shapes)
+        if any(c.shown for _, c, _ in found) and not all(c.shown for _, c, _ in found):
+            # a reading only some faces make, the last resort: "fahit" is "fühlt", no "fährt"
+            found = [f for f in found if not f[1].shown]
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
         if key.old and _dots(form) < _dots(word):
@@ -955,6 +958,7 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
         dots_only=restore_only,
         short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         eszett_drops=key.old,  # (OCR of old print drops the ß of "muß", "laß")
+        readings=key.readings,  # (rare readings only where the text shows them: "i" for "r")
         dots_cost=(*(DOTS_COST[s] for s in key.dots), english, 0.0, 0.0),  # type: ignore[arg-type]
         read_cost=(*(READ_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]

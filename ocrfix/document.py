@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .chardata import UNDOT
+from .confusions import SHOWN_READINGS
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
 from .tokens import letter_run_at, letter_runs, only_letter_runs
 
@@ -95,6 +96,8 @@ class Key(NamedTuple):
     ligature: str  # dropped ligatures: LOST (seen), NEUTRAL (a sign), INTACT (fi, fl and ff kept), UNSEEN
     old: bool  # written in the traditional spelling
     modern: bool = False  # written in the new one (neither: the text does not tell)
+    # the rare readings of some faces that the text shows (confusions.SHOWN_READINGS: (seen, meant))
+    readings: frozenset[tuple[str, str]] = frozenset()
 
     def state(self, letter: str) -> str:
         """The state of the channel of ``letter`` (one of DOTS)."""
@@ -106,7 +109,7 @@ class Key(NamedTuple):
         may be lost): documents that differ in shapes or ligatures share those decisions."""
         part = _OF_DOTS.get(self)
         if part is None:
-            part = _OF_DOTS.setdefault(self, self._replace(shapes=NEUTRAL, ligature=NEUTRAL))
+            part = _OF_DOTS.setdefault(self, self._replace(shapes=NEUTRAL, ligature=NEUTRAL, readings=frozenset()))
         return part
 
 
@@ -124,6 +127,7 @@ class Evidence(NamedTuple):
     era: str  # TRADITIONAL, MODERN, ESZETT_DROPPED or "" (no sign)
     signatures: int  # the English model's readings in it
     old: bool = False  # an old or dialect form that the word list lacks ("nich", "wat")
+    readings: tuple[int, ...] = ()  # the SHOWN_READINGS (their indices) that alone make it a common listed word
 
 
 @dataclass(frozen=True)
@@ -222,7 +226,8 @@ class Document:
                 if m.lastgroup == "ß" and _old_form_read(lex, text, m.start()):
                     traditional += 1  # ("da8", "La&": an old ß form, as "daB" is)
         self.counts = (intact, lost)  # by CHANNELS
-        self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]))
+        readings = frozenset(r for i, r in enumerate(SHOWN_READINGS) if totals[_READINGS + i] >= SHOWN_MIN)
+        self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]), readings)
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:
@@ -254,9 +259,12 @@ class Document:
             found = done[first] = list(islice(filter(known, groups.get(first, ())), MAX_BY_INITIAL))
         return found
 
-    def _key(self, intact: list[int], lost: list[int], eras: tuple[int, int, int]) -> Key:
+    def _key(
+        self, intact: list[int], lost: list[int], eras: tuple[int, int, int], readings: frozenset[tuple[str, str]]
+    ) -> Key:
         """The key of the channels' and the eras' counts (``eras``: the words of the old
-        spelling, of the new one, and those with a dropped ß); sets ``states`` and ``era_counts``."""
+        spelling, of the new one, and those with a dropped ß) and of the rare readings the text
+        shows; sets ``states`` and ``era_counts``."""
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
         if None in states:  # no evidence: like the others, or by the share of dotted letters
             known = [s for s in states if s is not None]
@@ -282,7 +290,7 @@ class Document:
         self.era_counts = (trad, modern)
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
-        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN)  # type: ignore[arg-type]
+        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN, readings)  # type: ignore[arg-type]
 
     @functools.cached_property
     def letters(self) -> int:
@@ -366,7 +374,13 @@ MAX_CACHED = 1 << 18
 # and the old or dialect forms.
 _SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
 _TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES, _OLD = (2 * len(CHANNELS) + i for i in range(5))
-_SIZE = _OLD + 1
+_READINGS = _OLD + 1  # ... and the words that show each of SHOWN_READINGS
+_SIZE = _READINGS + len(SHOWN_READINGS)
+# The words that must show a rare reading for the text to use it: one, as texts of a few hundred
+# words seldom hold two (none of the dev sets' did), and a reading is the last resort anyway
+# (see correct.Corrector._best).
+SHOWN_MIN = 1
+SHOWN_ZIPF = 3.0  # how common the listed word must be that the reading alone makes
 
 
 def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
@@ -380,6 +394,7 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
         pairs.append((_SIGNATURES, ev.signatures))
     if ev.old:
         pairs.append((_OLD, 1))
+    pairs += [(_READINGS + i, 1) for i in ev.readings]
     return tuple(pairs)
 
 
@@ -395,7 +410,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     of four or more letters, its shapes.  Lost, for a word no list has: the letters
     the English model misread in it, and for a lower-case word, those whose restoring
     alone makes it a listed word, else a dropped ligature, else (if it is not even a
-    likely compound) its shapes.
+    likely compound) its shapes, and the rare readings that alone make it a common listed word.
     """
     listed = lex.listed(word)
     if not _SPECIAL.search(word):  # most words: no dots, ß, ss or fi/fl/ff
@@ -420,6 +435,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     if listed and lower:
         intact.add("shapes")
     signatures = 0
+    readings: tuple[int, ...] = ()
     if not listed and intact.intersection(DOTS) and _restores(lex, word, "", remove=True):
         # dots a German model saw where there are none ("Orgänisation"): a misread shape
         return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word))
@@ -438,8 +454,20 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
             lost.add("ligature")  # (a name is evidence only for a far more common word: "Schie" for "Schiffe")
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
+            readings = tuple(i for i, (seen, meant) in enumerate(SHOWN_READINGS) if _reads_as(lex, word, seen, meant))
     old = not listed and lex.historical(word)
-    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old)
+    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old, readings)
+
+
+def _reads_as(lex: Lexicon, word: str, seen: str, meant: str) -> bool:
+    """Does reading ``seen`` as ``meant`` at one place make ``word`` a common listed word?"""
+    at = word.find(seen)
+    while at >= 0:
+        form = word[:at] + meant + word[at + len(seen) :]
+        if lex.listed(form) and lex.zipf(form) >= SHOWN_ZIPF:
+            return True
+        at = word.find(seen, at + 1)
+    return False
 
 
 _SPECIAL = regex.compile(r"[äöüßÄÖÜ]|ss|f[fil]", regex.IGNORECASE)

@@ -296,7 +296,7 @@ def reachable(
         if old is None or cost < old.cost:
             out[cand] = Candidate(cand, cost, tuple(r.rule for r in done), at_start, inserted,
                                   any(r.listed_only for r in done), any(r.restores for r in done),
-                                  sum(r.shape for r in done))
+                                  sum(r.shape for r in done), any(r.shown for r in done))
 
     # A walk is at ``pos`` in the word with ``key`` built so far.  With ts < 0 the key is
     # a prefix of the forms keys[lo:hi]; with ts >= 0 it is a compound head key[:ts] and

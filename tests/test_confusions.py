@@ -27,3 +27,19 @@ def test_a_frequent_reading_costs_less_than_a_rare_one():
 def test_each_reading_is_in_the_table_once():
     keys = [(c.seen, c.meant) for c in CONFUSIONS]
     assert len(keys) == len(set(keys))
+
+
+def test_a_reading_of_some_faces_is_used_only_where_the_text_shows_it():
+    from ocrfix.confusions import SHOWN_READINGS, Bounds, candidates
+    from ocrfix.document import read
+    from ocrfix.lexicon import get_lexicon
+
+    assert ("ni", "m") in SHOWN_READINGS
+    assert all(c.listed_only for c in CONFUSIONS if c.shown)  # (never changes a word a list knows)
+    assert "sammeln" not in {c.word for c in candidates("sanimeln")}
+    assert "sammeln" in {c.word for c in candidates("sanimeln", Bounds(readings=frozenset({("ni", "m")})))}
+    lex = get_lexicon("de_DE", frozenset())
+    shows = read("Die Kinder wollten im Wald Holz sanimeln, doch es regnete.", lex).key
+    assert ("ni", "m") in shows.readings and not shows.of_dots.readings
+    for text in ("Die Kinder wollten im Wald Holz sammeln, doch es regnete.", "Der Minister nimmt Platz."):
+        assert not read(text, lex).key.readings
