@@ -213,11 +213,20 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals
     Confusion("u", "a", 0.8, "letters"),            # suftige
-    # (readings of old-style faces that the others do not make, so only where the text shows them:
-    # "Tieue", "Uniuhe" for "Treue", "Unruhe"; "Kanimer", "inich" for "Kammer", "mich")
+    # (readings that some faces make and the others do not, two to six cases each in the dev
+    # fonts and READING_FONTS: only where the text shows them, see Confusion.shown; as the
+    # last resort, so their costs matter little)
     Confusion("i", "r", 0.6, "letters", listed_only=True, shown=True),    # Tieue
     Confusion("ni", "m", 0.5, "letters", listed_only=True, shown=True),   # Fragnient
     Confusion("in", "m", 0.5, "letters", listed_only=True, shown=True),   # inich
+    Confusion("v", "z", 0.6, "letters", listed_only=True, shown=True),    # ganven
+    Confusion("v", "t", 0.6, "letters", listed_only=True, shown=True),    # Jevzt
+    Confusion("ns", "m", 0.6, "letters", listed_only=True, shown=True),   # grausans
+    Confusion("na", "m", 0.6, "letters", listed_only=True, shown=True),   # einnaal
+    Confusion("e", "r", 0.6, "letters", listed_only=True, shown=True),    # Scheitt
+    Confusion("tt", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # geftthrt
+    Confusion("fi", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # ffir
+    Confusion("it", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # Lituft
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
