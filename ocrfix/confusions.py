@@ -227,6 +227,16 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("tt", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # geftthrt
     Confusion("fi", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # ffir
     Confusion("it", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # Lituft
+    Confusion("il", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # wilhrend
+    Confusion("Gé", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # AngehGérigen
+    Confusion("éi", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # ungewéihnlich
+    Confusion("aft", "äß", 0.6, "umlaut", listed_only=True, shown=True),  # regelmaftig
+    Confusion("f", "l", 0.6, "letters", listed_only=True, shown=True),    # verfieren
+    Confusion("a", "o", 0.6, "letters", listed_only=True, shown=True),    # Erfalge
+    Confusion("y", "g", 0.6, "letters", listed_only=True, shown=True),    # yehabt
+    Confusion("x", "r", 0.6, "letters", listed_only=True, shown=True),    # exkundigte
+    Confusion("l", "t", 0.6, "letters", listed_only=True, shown=True),    # zeigle
+    Confusion("i", "u", 0.6, "letters", listed_only=True, shown=True),    # Hintergrind
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
