@@ -150,7 +150,8 @@ class Profile:
     shapes; ``english_model`` counts the English OCR model's signatures
     ("Fiihrung", "groBe"); ``words`` the words, ``unknown`` those that no
     dictionary knows; ``damaged`` estimates the share of damaged words: those
-    the cleaning changed and those it left unknown.
+    the cleaning changed and those it left unknown; ``readings`` the rare readings of
+    some faces that the text shows ("ni→m": "sanimeln"), which the cleaning used.
     """
 
     era: str
@@ -161,6 +162,7 @@ class Profile:
     words: int
     unknown: int
     damaged: float
+    readings: tuple[str, ...] = ()
 
     def channel(self, name: str) -> Channel:
         return next(c for c in self.channels if c.name == name)
@@ -175,6 +177,7 @@ class Profile:
             "words": self.words,
             "unknown": self.unknown,
             "damaged": self.damaged,
+            "readings": list(self.readings),
         }
 
 
@@ -310,7 +313,10 @@ class Document:
 
     def profile(self, damaged: float) -> Profile:
         channels = tuple(Channel(c, *counts, state) for c, *counts, state in zip(CHANNELS, *self.counts, self.states))
-        return Profile(self.states[-1], *self.era_counts, channels, self.signatures, self.words, self.unknown, damaged)
+        readings = tuple(f"{seen}→{meant}" for seen, meant in SHOWN_READINGS if (seen, meant) in self.key.readings)
+        return Profile(
+            self.states[-1], *self.era_counts, channels, self.signatures, self.words, self.unknown, damaged, readings
+        )
 
 
 MAX_BY_INITIAL = 2000

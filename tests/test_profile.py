@@ -125,3 +125,9 @@ def test_a_token_common_today_is_no_dropped_eszett():
     text = ("Die StraBe zur Place de la Concorde ist groB, die FuBganger gehen zum Musée de la Ville "
             "und weiter zur Rue de la Paix. Die groBen Platze sind schon.")
     assert ocrfix.profile(text).era != "traditional"
+
+
+def test_the_rare_readings_a_text_shows_are_in_its_profile():
+    p = ocrfix.profile("Die Kinder wollten im Wald Holz sanimeln, doch die Mutter rief sie nach Hause.")
+    assert p.readings == ("ni→m",) and p.to_dict()["readings"] == ["ni→m"]
+    assert ocrfix.profile("Die Kinder wollten im Wald Holz sammeln.").readings == ()
