@@ -237,6 +237,14 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("x", "r", 0.6, "letters", listed_only=True, shown=True),    # exkundigte
     Confusion("l", "t", 0.6, "letters", listed_only=True, shown=True),    # zeigle
     Confusion("i", "u", 0.6, "letters", listed_only=True, shown=True),    # Hintergrind
+    Confusion("a", "n", 0.6, "letters", listed_only=True, shown=True),    # teiltea
+    Confusion("j", "l", 0.6, "letters", listed_only=True, shown=True),    # Kajevala
+    Confusion("o", "n", 0.6, "letters", listed_only=True, shown=True),    # kanote
+    Confusion("d", "tl", 0.6, "letters", listed_only=True, shown=True),   # Uldiche
+    Confusion("e", "o", 0.6, "letters", listed_only=True, shown=True),    # Mescheles
+    Confusion("n", "m", 0.6, "letters", listed_only=True, shown=True),    # inmet
+    Confusion("n", "tr", 0.6, "letters", listed_only=True, shown=True),   # aufgenagen
+    Confusion("ı", "t", 0.6, "letters", listed_only=True, shown=True),    # habı
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
