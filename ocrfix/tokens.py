@@ -40,9 +40,9 @@ _OCR_INNER = "68&{3|@®§$"
 WORD = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{N}}_])             # not glued to a digit or letter before,
-    (?=\p{{L}}|[46]\p{{Ll}}{{2}}|2\p{{Ll}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
+    (?=\p{{L}}|[46]\p{{Ll}}\p{{L}}|2\p{{Ll}})(?<![\p{{L}}\p{{M}}][{_OCR_INNER}]+)  # nor inside a word's OCR junk ("a{{a{{a_" is no word)
     (?>                                       # atomic: a word glued to a digit is no word at all,
-      (?:\p{{L}}|[46](?=\p{{Ll}}{{2}})|2(?=\p{{Ll}}))  # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä, 2 for z: 6ffentlich, 2u
+      (?:\p{{L}}|[46](?=\p{{Ll}}\p{{L}})|2(?=\p{{Ll}}))  # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä, 2 for z: 6ffentlich, 4uSerst, 2u
       [\p{{L}}\p{{M}}]*
       (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*   # OCR junk between letters: gro8ten, er6ffnete
       (?:(?<=\p{{Ll}})(?:[&{{8§®$]|(?<=f)3)(?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{, 8, §, ®, $ or f3: hie&, daf3

@@ -108,6 +108,14 @@ def test_a_word_may_start_with_a_reading_of_its_z():
     assert [w.text for w in words(text, 0, len(text))] == ["2u", "2um", "2a", "2er"]
 
 
+def test_a_word_may_start_with_a_reading_of_its_umlaut():
+    from ocrfix.tokens import words
+
+    # (the next letter lower-case, the one after any letter: "4uSerst" has its ß read as S)
+    text = "4uSerst 6ffentlich 4er 4U 4 46er 4a"
+    assert [w.text for w in words(text, 0, len(text))] == ["4uSerst", "6ffentlich", "4er"]
+
+
 @pytest.mark.parametrize("word", ["Fiihrungǅ", "groBeЖ", "Miinchenไทย", "ĭFiihrung", "uberȶ"])
 def test_a_word_with_a_letter_no_word_holds_stays(word):
     """No listed word holds it and OCR reads it for none: no repair makes the word one,
