@@ -29,7 +29,7 @@ _PROTECTED = regex.compile(
     | (?<![\p{L}\p{M}\p{N}_])[\p{L}\p{N}]*_[\p{L}\p{N}_]*      # snake_case identifiers
     | (?<![\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}_]\.)[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\(\)?  # calls: foo(), os.path.join(
     | \b[\p{L}_]\w*(?:\.[\p{L}_]\w*){2,}\b                    # dotted names: a.b.c
-    | \b\p{Ll}+\p{Lu}\p{L}*\d\w*                               # camelCase with digits: utf8Encode
+    | \b\p{Ll}+(?!G6\p{Ll})\p{Lu}\p{L}*\d\w*                     # camelCase with digits: getUtf8Bytes (not hG6ren, ö read as G6)
     | (?<!\S)(?:--[A-Za-z]|-[a-z])[A-Za-z0-9]*+(?:[-=][A-Za-z0-9]++)*+  # command-line options: --no-backup, -un
     """,
     regex.VERBOSE,

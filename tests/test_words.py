@@ -114,6 +114,9 @@ def test_a_word_may_start_with_a_reading_of_its_umlaut():
     # (the next letter lower-case, the one after any letter: "4uSerst" has its ß read as S)
     text = "4uSerst 6ffentlich 4er 4U 4 46er 4a"
     assert [w.text for w in words(text, 0, len(text))] == ["4uSerst", "6ffentlich", "4er"]
+    # (G6 inside a word is its ö, no identifier of camelCase and digits: getUtf8Bytes)
+    text = "hG6ren getUtf8Bytes toBase64"
+    assert [w.text for w in words(text, 0, len(text))] == ["hG6ren"]
 
 
 @pytest.mark.parametrize("word", ["Fiihrungǅ", "groBeЖ", "Miinchenไทย", "ĭFiihrung", "uberȶ"])
