@@ -65,17 +65,41 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     corrector = ctx.corrector
     doc = read(text, ctx.lexicon)
+    zeros = _zeros_for_o(text, doc.key) if "0" in text else []
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
-            return []  # every word stays: much correct text ends here
+            return zeros  # every word stays: much correct text ends here
         spans = _windows(text, odd, functools.partial(_alone, doc, corrector))
     else:
         spans = [(0, len(text))]
     edits: list[Edit] = []
     for start, end in spans:
         edits.extend(_correct_span(doc, start, end, corrector))
-    return edits
+    return sorted(edits + zeros) if zeros else edits
+
+
+# The interjection O read as a zero where a sentence or line starts ("Bruder! 0 Kind",
+# "Nun — 0 heilge Freiheit"), in a text that shows misread shapes, with no other digit near
+# it (a score, a list: "0 zu 3", "(. 0.)").  Old print writes it small after a comma or a
+# dash ("meine Seele, o Gott"), else as a capital.
+_ZERO = regex.compile(r"(?<=(?:^|[,!?.;:—–»«„“\"])[ \t]*\n?[ \t]*)0(?=[ \t]*\n?[ \t]*\p{L})", regex.MULTILINE)
+_ZERO_NEAR = 30  # characters on either side that must hold no other digit
+ZERO_CONFIDENCE = 0.8
+
+
+def _zeros_for_o(text: str, key: Key) -> list[Edit]:
+    """The zeros that are the interjection O (see _ZERO)."""
+    if key.shapes not in SIGNS:
+        return []
+    out = []
+    for m in _ZERO.finditer(text):
+        near = text[max(0, m.start() - _ZERO_NEAR) : m.start()] + text[m.end() : m.end() + _ZERO_NEAR]
+        if not any(c.isdigit() for c in near):
+            before = text[max(0, m.start() - _ZERO_NEAR) : m.start()].rstrip()
+            small = before.endswith((",", "—", "–", "-"))
+            out.append(Edit(m.start(), m.end(), "o" if small else "O", "letters", ZERO_CONFIDENCE))
+    return out
 
 
 def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: int) -> Fix | None:
