@@ -12,6 +12,7 @@ apart are joined here too.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from .correct import (
 )
 from .document import Document, Key, initial, read
 from .result import Edit, join_rules
-from .tokens import Word, after_command, letter_run_at, words
+from .tokens import Word, after_command, letter_run_at, protected_spans, words
 
 if TYPE_CHECKING:
     from .context import Context
@@ -83,22 +84,30 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
 # "Nun — 0 heilge Freiheit"), in a text that shows misread shapes, with no other digit near
 # it (a score, a list: "0 zu 3", "(. 0.)").  Old print writes it small after a comma or a
 # dash ("meine Seele, o Gott"), else as a capital.
-_ZERO = regex.compile(r"(?<=(?:^|[,!?.;:—–»«„“\"])[ \t]*\n?[ \t]*)0(?=[ \t]*\n?[ \t]*\p{L})", regex.MULTILINE)
+_ZERO = regex.compile(
+    r"(?<=(?:^|[,!?.;:—–»«„“\"])[ \t]*\n?[ \t]*)0(?=(?:[ \t]+|[ \t]*\n[ \t]*)\p{L}|h(?!\p{L}))", regex.MULTILINE
+)  # (a word follows, or the h of "Oh")
 _ZERO_NEAR = 30  # characters on either side that must hold no other digit
 ZERO_CONFIDENCE = 0.8
 
 
 def _zeros_for_o(text: str, key: Key) -> list[Edit]:
-    """The zeros that are the interjection O (see _ZERO)."""
+    """The zeros that are the interjection O (see _ZERO), outside protected spans."""
     if key.shapes not in SIGNS:
         return []
+    found = list(_ZERO.finditer(text))
+    spans = protected_spans(text) if found else []
+    ends = [b for _, b in spans]
     out = []
-    for m in _ZERO.finditer(text):
-        near = text[max(0, m.start() - _ZERO_NEAR) : m.start()] + text[m.end() : m.end() + _ZERO_NEAR]
-        if not any(c.isdigit() for c in near):
-            before = text[max(0, m.start() - _ZERO_NEAR) : m.start()].rstrip()
-            small = before.endswith((",", "—", "–", "-"))
-            out.append(Edit(m.start(), m.end(), "o" if small else "O", "letters", ZERO_CONFIDENCE))
+    for m in found:
+        i = bisect.bisect_right(ends, m.start())  # (the first span that ends after the zero)
+        if i < len(spans) and spans[i][0] <= m.start():
+            continue
+        before = text[max(0, m.start() - _ZERO_NEAR) : m.start()]
+        if any(c.isdigit() for c in before + text[m.end() : m.end() + _ZERO_NEAR]):
+            continue
+        small = before.rstrip().endswith((",", "—", "–", "-"))
+        out.append(Edit(m.start(), m.end(), "o" if small else "O", "letters", ZERO_CONFIDENCE))
     return out
 
 
