@@ -220,15 +220,13 @@ def fix_quotes(text: str, ctx: Context) -> list[Edit]:
     return sorted(edits)
 
 
-QUOTE_SPAN = 600  # characters a quotation may run before its closing mark
 # The closing guillemet that an English model read as "s" after the quotation's last word,
 # before the comma and the verb that says who spoke ("»Sehr wahrs, sagte sie" for "»Sehr
 # wahr«, sagte sie"), or before the full stop and the next quotation.
 _S_READ = regex.compile(r"(?<=\p{L}\p{L})s(?=,[ \t]*\n?[ \t]*\p{Ll}|\.\s*[»«])")
-
-
 _OPENING = regex.compile(r"[»«](?=\p{L})")  # a mark before the first letter of a quotation
 _CLOSING = {mark: regex.compile(r"(?<=[\p{L}.,!?])" + mark + r"(?!\p{L})") for mark in "»«"}
+QUOTE_SPAN = 600  # characters a quotation may run before its closing mark
 S_LEAD = 2.0  # zipf points a word is more common than its "s" form, which web junk made known ("jas")
 
 
