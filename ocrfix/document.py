@@ -382,9 +382,9 @@ _SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
 _TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES, _OLD = (2 * len(CHANNELS) + i for i in range(5))
 _READINGS = _OLD + 1  # ... and the words that show each of SHOWN_READINGS
 _SIZE = _READINGS + len(SHOWN_READINGS)
-# The words that must show a rare reading for the text to use it: one, as texts of a few hundred
-# words seldom hold two (none of the dev sets' did), and a reading is the last resort anyway
-# (see correct.Corrector._best).
+# The words that must show a rare reading for the text to use it: one, as a text of a hundred
+# words seldom holds two (none of the dev sets' records did), and a reading is the last resort
+# anyway (see correct.Corrector._best).  So in a short text the word is often the one it fixes.
 SHOWN_MIN = 1
 SHOWN_ZIPF = 3.0  # how common the listed word must be that the reading alone makes
 
