@@ -130,6 +130,7 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 # A capital umlaut inside a word that is not all capitals: "darÜber" is "darüber".
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
 # (a sentence's end, or the text's start, and the quotes or brackets that open the next)
+VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 SENTENCE_END = regex.compile(r"(?:[.!?:;]['\"“”„«»)\]]*\s*|^\s*)['\"„“«»‚‹›(\[]*$")
 OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
 MAX_QUIET = 1 << 18  # words remembered as quiet, per key
@@ -503,7 +504,8 @@ class Corrector:
         """
         lex = self.lex
         short = len(word) <= SHORT
-        name_like = word.istitle() and not sentence_start
+        # (a name has a vowel: "Thr" is "Ihr" misread)
+        name_like = word.istitle() and not sentence_start and VOWEL.search(word) is not None
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
         unknown_lower = margin is None and word[0].islower()

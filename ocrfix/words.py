@@ -25,6 +25,7 @@ from .correct import (
     OCR_JUNK,
     SIGNS,
     SURE_UMLAUT_HINT,
+    VOWEL,
     Corrector,
     Fix,
     roman_number,
@@ -47,7 +48,6 @@ RECURS = 3  # a lower-case word this often in a document is its own, not a shape
 DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
-_VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 _ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
 _NEAR = 64  # characters a chunk's end is looked for with str.find
 
@@ -150,7 +150,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
 def _recurring_name(doc: Document, token: str) -> bool:
     """Is ``token`` capitalized, more than once in the document, and with a vowel, as names
     have ("Thr" twice is "Ihr" misread twice)?"""
-    return token[0].isupper() and doc.vocab[token] > 1 and _VOWEL.search(token) is not None
+    return token[0].isupper() and doc.vocab[token] > 1 and VOWEL.search(token) is not None
 
 
 def _elided_end(text: str, start: int) -> bool:
