@@ -129,8 +129,8 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 
 # A capital umlaut inside a word that is not all capitals: "darÜber" is "darüber".
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
+VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")  # (names have one: "Thr" is no name)
 # (a sentence's end, or the text's start, and the quotes or brackets that open the next)
-VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 SENTENCE_END = regex.compile(r"(?:[.!?:;]['\"“”„«»)\]]*\s*|^\s*)['\"„“«»‚‹›(\[]*$")
 OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
 MAX_QUIET = 1 << 18  # words remembered as quiet, per key
