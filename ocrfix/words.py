@@ -12,7 +12,6 @@ apart are joined here too.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -33,7 +32,7 @@ from .correct import (
 )
 from .document import Document, Key, initial, read
 from .result import Edit, join_rules
-from .tokens import Word, after_command, letter_run_at, protected_spans, words
+from .tokens import Protected, Word, after_command, letter_run_at, words
 
 if TYPE_CHECKING:
     from .context import Context
@@ -95,13 +94,10 @@ def _zeros_for_o(text: str, key: Key) -> list[Edit]:
     """The zeros that are the interjection O (see _ZERO), outside protected spans."""
     if key.shapes not in SIGNS:
         return []
-    found = list(_ZERO.finditer(text))
-    spans = protected_spans(text) if found else []
-    ends = [b for _, b in spans]
+    protected = Protected(text)
     out = []
-    for m in found:
-        i = bisect.bisect_right(ends, m.start())  # (the first span that ends after the zero)
-        if i < len(spans) and spans[i][0] <= m.start():
+    for m in _ZERO.finditer(text):
+        if protected.touches(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - _ZERO_NEAR) : m.start()]
         if any(c.isdigit() for c in before + text[m.end() : m.end() + _ZERO_NEAR]):
