@@ -960,8 +960,7 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
         dots_only=restore_only,
         short_drops=key.ligature in SIGNS,  # ("oen" is "offen" where the document drops ligatures)
         eszett_drops=key.old,  # (OCR of old print drops the ß of "muß", "laß")
-        # (rare readings only where the text shows them, and shows misread shapes at all)
-        readings=key.readings if key.shapes in SIGNS else frozenset(),
+        readings=key.readings,  # (rare readings only where the text shows them)
         dots_cost=(*(DOTS_COST[s] for s in key.dots), english, 0.0, 0.0),  # type: ignore[arg-type]
         read_cost=(*(READ_COST[s] for s in key.dots), 0.0, 0.0, 0.0),  # type: ignore[arg-type]
         edit_cost=(  # type: ignore[arg-type]

@@ -96,7 +96,8 @@ class Key(NamedTuple):
     ligature: str  # dropped ligatures: LOST (seen), NEUTRAL (a sign), INTACT (fi, fl and ff kept), UNSEEN
     old: bool  # written in the traditional spelling
     modern: bool = False  # written in the new one (neither: the text does not tell)
-    # the rare readings of some faces that the text shows (confusions.SHOWN_READINGS: (seen, meant))
+    # the rare readings of some faces that the text shows and uses (confusions.SHOWN_READINGS:
+    # (seen, meant)); none where it shows no misread shapes at all
     readings: frozenset[tuple[str, str]] = frozenset()
 
     def state(self, letter: str) -> str:
@@ -293,6 +294,8 @@ class Document:
         self.era_counts = (trad, modern)
         era = TRADITIONAL if trad > modern else MODERN if modern > trad else UNKNOWN
         self.states = (*states, ligature, shapes, era)
+        if shapes not in (LOST, NEUTRAL):
+            readings = frozenset()  # (a text that shows no misread shapes at all uses no rare reading)
         return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN, readings)  # type: ignore[arg-type]
 
     @functools.cached_property
