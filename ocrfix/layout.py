@@ -193,7 +193,7 @@ def fix_quotes(text: str, ctx: Context) -> list[Edit]:
     same paragraph, with no other quote between them.  A pair of straight or
     already German quotes is left as it is.
     """
-    edits = _closing_read_as_s(text, ctx) if "»" in text or "«" in text else []
+    edits = _closing_read_as_s(text, ctx) if contains_any(text, _GUILLEMETS) else []
     if not contains_any(text, _CLOSE_CHARS) or not _CLOSE.search(text):
         return edits
     opens = [(m.start(), m.end(), m.group(), "open") for m in _OPEN.finditer(text)]
@@ -224,8 +224,9 @@ def fix_quotes(text: str, ctx: Context) -> list[Edit]:
 # before the comma and the verb that says who spoke ("»Sehr wahrs, sagte sie" for "»Sehr
 # wahr«, sagte sie"), or before the full stop and the next quotation.
 _S_READ = regex.compile(r"(?<=\p{L}\p{L})s(?=,[ \t]*\n?[ \t]*\p{Ll}|\.\s*[»«])")
+_GUILLEMETS = "»«"
 _OPENING = regex.compile(r"[»«](?=\p{L})")  # a mark before the first letter of a quotation
-_CLOSING = {mark: regex.compile(r"(?<=[\p{L}.,!?])" + mark + r"(?!\p{L})") for mark in "»«"}
+_CLOSING = {mark: regex.compile(r"(?<=[\p{L}.,!?])" + mark + r"(?!\p{L})") for mark in _GUILLEMETS}
 QUOTE_SPAN = 600  # characters a quotation may run before its closing mark
 S_LEAD = 2.0  # zipf points a word is more common than its "s" form, which web junk made known ("jas")
 
@@ -248,7 +249,7 @@ def _closing_read_as_s(text: str, ctx: Context) -> list[Edit]:
         end = min(nxt - 1, start + QUOTE_SPAN)
         blank = text.find("\n\n", start, end)
         end = end if blank < 0 else blank
-        if "»" in text[start:end] or "«" in text[start:end]:
+        if contains_any(text[start:end], _GUILLEMETS):
             continue
         found = [m for m in _S_READ.finditer(text, start, end) if _stem_is_word(text, start, m.start(), lex)]
         if len(found) == 1:
