@@ -499,10 +499,10 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     sources = load_sources(out, args.seed)
     register_fonts()
-    fonts = sorted({f for s in specs for f in s.fonts})
-    texts = [r["text"] for s in specs if s.kind == "ocr" for r in sources[s.name]]
-    for name, path in check_fonts(fonts, texts).items():
-        print(f"font {name}: {ocr_render.FONTS[name]!r} -> {path}", file=sys.stderr)
+    for spec in specs:  # each set's fonts against its own text (a reading font may lack a "§")
+        if spec.kind == "ocr":
+            for name, path in check_fonts(spec.fonts, [r["text"] for r in sources[spec.name]]).items():
+                print(f"{spec.name}: font {name}: {ocr_render.FONTS[name]!r} -> {path}", file=sys.stderr)
     for spec in specs:
         make_set(spec, sources[spec.name], out, args)
     return 0
