@@ -59,6 +59,10 @@ MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
+# A capitalized word inside a sentence is a noun or a name: a candidate that is no noun,
+# capitalized ("Hätten" for "Hiitten", where "Hütten" is meant; Lexicon.may_be_noun), costs
+# this much more.  A cost, not a ban: an adjective may start a name ("Weiße Flotte").
+CAPITAL_OTHER_COST = 0.5
 MIN_HEAD, MIN_TAIL = 3, 4  # the parts of a compound a fix may put out
 # An unknown lower-case word is rarely right: a fix of it may cost this much more.
 UNKNOWN_LOWER_COST = 0.3
@@ -513,6 +517,7 @@ class Corrector:
         # in a document that shows them; a capitalized word where it shows no sign of them at
         # all is a name ("Texi").
         capital = word[0].isupper()
+        inside = capital and not sentence_start and word[1:].islower()
         shape_margin = 0.0
         if margin is not None and key.shapes == NEUTRAL and not lex.historical(word) and not name_like:
             shape_margin = NEUTRAL_SHAPE_MARGIN
@@ -636,7 +641,8 @@ class Corrector:
                 shape_margin if _shape_only(cand) else 0.0
             ):
                 continue
-            found.append((cand.cost - FREQ_WEIGHT * z, cand, form))
+            other_kind = inside and form[0].isupper() and not lex.may_be_noun(form)
+            found.append((cand.cost + (CAPITAL_OTHER_COST if other_kind else 0.0) - FREQ_WEIGHT * z, cand, form))
         if not found:
             return self._no_candidate(word, key, margin, shapes)
         if any(c.shown for _, c, _ in found) and not all(c.shown for _, c, _ in found):

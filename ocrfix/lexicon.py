@@ -222,9 +222,11 @@ class Lexicon:
         self.extra_words = _extra_words() | self.user_words
         self._user_lower = {w.lower(): w for w in self.user_words}
         self._spell = _hunspell(variant).spell
+        self._stem = _hunspell(variant).stem
         self.valid = functools.lru_cache(maxsize=_CACHE)(self._valid)
         self.compound_like = functools.lru_cache(maxsize=_CACHE)(self._compound_like)
         self.hunspell_valid = functools.lru_cache(maxsize=_CACHE)(self._hunspell_valid)
+        self.may_be_noun = functools.lru_cache(maxsize=_CACHE)(self._may_be_noun)
         # (cached: the words step asks it of every word of a document that may hold a twin)
         self.listed_or_known = functools.lru_cache(maxsize=_CACHE)(self._listed_or_known)
 
@@ -265,6 +267,18 @@ class Lexicon:
         """Is ``word`` listed capitalized, i.e. a noun or name and not a capitalized other word?"""
         entry = self._words.forms.get(word)
         return entry is not None and entry & ALL_VARIANTS != 0 and word[:1].isupper()
+
+    def _may_be_noun(self, word: str) -> bool:
+        """May the capitalized ``word`` be a noun or a name: listed as one (:meth:`noun`), an old
+        form ("Mährchen"), or one that hunspell derives from a capitalized stem ("Schlüssel",
+        which the word list holds in lower case as a form of "schlüsseln"; "Grüße", "Lesen";
+        not "Hätten")?"""
+        if self.noun(word) or self.historical(word):
+            return True
+        try:
+            return any(stem[:1].isupper() for stem in self._stem(word))
+        except UnicodeError:
+            return False
 
     def listed(self, word: str) -> bool:
         """Is ``word`` a dictionary form in the word list (capitalized, a lower-case one)?
