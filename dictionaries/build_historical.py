@@ -9,7 +9,8 @@ and a corrector that does not know these forms "repairs" them.  This script
 counts the letter runs of the historical files of the shared text
 (GerDraCor and ELTeC, the build part of ``corpus_text``'s split) and keeps
 every form that occurs at least ``MIN_COUNT`` times and that the word list
-does not list as a dictionary form.  To these it adds the old spelling of every
+does not list as a dictionary form (one seen fewer than ``SURE_COUNT`` times only where
+it is no listed noun in lower case and no form with lost dots).  To these it adds the old spelling of every
 listed modern form that the 1901 rules write with ß: ss at the end of a word
 or before a consonant ("dass" -> "daß", "Schlussregel" -> "Schlußregel"),
 unless the two s belong to two parts of a compound ("Bus|station"); and the
@@ -45,7 +46,11 @@ from ocrfix.tokens import letter_runs
 
 FORMAT = "ocrfix-historical 1"
 OUT = HERE / "historical_de.tsv.gz"
-MIN_COUNT = 5
+MIN_COUNT = 4
+# A form seen fewer times than this is kept only where it is no listed noun in lower case
+# and dots on one of its a, o, u make no listed form and none the text holds as often: the
+# transcriptions lose dots now and then, and a noun's rest after a hyphen counts as a form.
+SURE_COUNT = 5
 SOURCES = [stem for stem, spelling in corpus_text.FILES.items() if spelling == "historical"]
 
 
@@ -57,6 +62,14 @@ _IER = regex.compile(r"(?<=^\p{Ll}\p{L}{2,})ier(?=(?:e|en|end|ende|enden|ender|e
 # the rest of a word after an elision is no word of its own ("glüh'nden": "nden"); after
 # one letter it is ("d'Arc", "g'sagt")
 _ELIDED_END = regex.compile(r"(?<=\p{L}{2}['’ʼ])\p{L}[\p{L}\p{M}]*")
+
+
+_DOT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def _dotted(form: str) -> list[str]:
+    """``form`` with dots put on one of its a, o, u ("wahnt": "wähnt")."""
+    return [form[:i] + _DOT[c] + form[i + 1 :] for i, c in enumerate(form) if c in _DOT]
 
 
 def count() -> tuple[Counter[str], int]:
@@ -79,6 +92,10 @@ def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
         low = form[0].lower() + form[1:]
         if low != form and counts[low] >= n:
             continue  # a sentence start
+        if n < SURE_COUNT and (
+            lex.listed(form[0].upper() + form[1:]) or any(lex.listed(t) or counts[t] >= n for t in _dotted(form))
+        ):
+            continue  # the rest of a noun after a hyphen ("wächter"), or dots lost ("wahnt", "Ubermut")
         out[form] = round(100 * math.log10(n / total * 1e9))
     for form, entry in words.forms.items():
         if not entry & ALL_VARIANTS:
