@@ -746,19 +746,18 @@ class Corrector:
 
     def _restored_compound(self, word: str, key: Key) -> Fix | None:
         """A word no list knows, two listed words once its lost umlauts or ß are restored, and
-        not two known words as it stands ("Waldkauzpiirchen" -> "Waldkauz|pärchen", where the rule
-        for "ii" would say "ü"; "Steinbockmiinnchen"):
+        not two listed words as it stands ("Waldkauzpiirchen" -> "Waldkauz|pärchen", where the rule
+        for "ii" would say "ü"; "Steinbockmiinnchen"; "Staudammen" -> "Stau|dämmen", though web
+        text knows a "dammen"):
         the cheapest such restoring, if no other comes within COMPOUND_GAP.  One place is
         restored, so one part is a listed word as it stands: found first, they rule out most
         words (and most candidates) at once."""
-        if self._known_parts(word):
-            return None
         listed = self.lex.listed
         last = len(word) - MIN_PART
         heads = [i for i in range(MIN_HEAD, last + 1) if _listed_head(word[:i], listed)]
         tails = [i for i in range(MIN_HEAD, last + 1) if _listed_tail(word[i:], listed, word[0].islower())]
-        if not heads and not tails:
-            return None
+        if (not heads and not tails) or not set(heads).isdisjoint(tails):
+            return None  # (no part listed, or two listed words as it stands: "Umsturz|epoche")
         bounds = _bounds(key, False, False, False, False, True)._replace(rules=RESTORE_RULES, max_edits=1)
         best: Candidate | None = None
         for c in candidates(word, bounds):  # (cheapest first)
