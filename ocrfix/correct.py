@@ -334,11 +334,16 @@ class Corrector:
     def _junk_known(self, word: str, key: Key) -> bool:
         """Is ``word``, which the word list knows and hunspell does not, rare web junk rather
         than a word ("sab", "zam", "mub"): lower-case, rarer than JUNK_ZIPF, no old or dialect
-        form, in a document that lost its dots?  Then it is looked at as one no list knows."""
-        return (
-            key.umlauts == LOST and word.islower() and len(word) <= JUNK_LEN
-            and self.lex.zipf(word) < JUNK_ZIPF and not self.lex.historical(word)
-        )
+        form, in a document that lost its dots?  Or a noun in lower case where the document
+        plainly misreads shapes ("bindet" read as "binder", "sollst" as "solist"; English and
+        lower-case nouns are many where it does not: "single", "robe")?  Then it is looked at as
+        one no list knows."""
+        lex = self.lex
+        if not word.islower() or lex.historical(word):
+            return False
+        if key.shapes == LOST and not lex.listed(word) and lex.noun(word[0].upper() + word[1:]):
+            return True
+        return key.umlauts == LOST and len(word) <= JUNK_LEN and lex.zipf(word) < JUNK_ZIPF
 
     def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
         """:meth:`settled`, uncached."""
