@@ -9,11 +9,11 @@ and a corrector that does not know these forms "repairs" them.  This script
 counts the letter runs of the historical files of the shared text
 (GerDraCor and ELTeC, the build part of ``corpus_text``'s split) and keeps
 every form that occurs at least ``MIN_COUNT`` times and that the word list
-does not list as a dictionary form (one seen fewer than ``SURE_COUNT`` times only where
-it is no listed noun in lower case and no form with lost dots).  To these it adds the old spelling of every
-listed modern form that the 1901 rules write with ß: ss at the end of a word
-or before a consonant ("dass" -> "daß", "Schlussregel" -> "Schlußregel"),
-unless the two s belong to two parts of a compound ("Bus|station"); and the
+does not list as a dictionary form (one seen fewer than ``SURE_COUNT`` times only
+where it is no listed noun in lower case and no form with lost dots).  To these it
+adds the old spelling of every listed modern form that the 1901 rules write with ß:
+ss at the end of a word or before a consonant ("dass" -> "daß", "Schlussregel" ->
+"Schlußregel"), unless the two s belong to two parts of a compound ("Bus|station"); and the
 -iren spelling of the lower-case forms of verbs in -ieren, common until 1901
 ("operiert" -> "operirt", "studieren" -> "studiren").
 Every line is
