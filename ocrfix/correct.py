@@ -799,7 +799,8 @@ class Corrector:
 
     def _known_parts(self, word: str) -> bool:
         """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke"; a lower-case
-        one ends in a lower-case word)?"""
+        one ends in a lower-case word), or a capitalized one a known word of four letters or more
+        and a listed noun of three ("Möwen|weg", "Ledersohlen|öle")?"""
         lex = self.lex
         lower = word[0].islower()
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
@@ -808,7 +809,10 @@ class Corrector:
                 lex.listed(t) or lex.zipf(t, old=True, folded=not lower) >= KNOWN_ZIPF for t in _tail_forms(tail, lower)
             ):
                 return True
-        return False
+        if lower or len(word) < 7:
+            return False
+        head, noun = word[:-3], word[-3].upper() + word[-2:]
+        return (lex.listed(head) or lex.known(head)) and lex.listed(noun) and lex.may_be_noun(noun)
 
     def _cased(self, word: str, cand: Candidate, sentence_start: bool) -> str | None:
         """Casing follows the damage: "Uber" mid-sentence is "über", at a sentence start "Über"."""
