@@ -700,7 +700,7 @@ class Corrector:
         ``text``?  A fix never puts out a word nothing knows."""
         lex = self.lex  # (hunspell last: it is slow on words it does not know)
         return all(
-            lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w) or _derived(lex, w)
+            lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w, 3) or _derived(lex, w)
             for w in letter_runs(text)
         )
 
@@ -797,17 +797,18 @@ class Corrector:
                 best = max(best, min(head, tail))
         return best if best >= KNOWN_ZIPF else 0.0
 
-    def _known_parts(self, word: str) -> bool:
+    def _known_parts(self, word: str, parts: int = 2) -> bool:
         """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke"; a lower-case
-        one ends in a lower-case word), or a capitalized one a known word of four letters or more
-        and a listed noun of three ("Möwen|weg", "Ledersohlen|öle")?"""
+        one ends in a lower-case word), or up to ``parts`` ("Wogen|wolken|brücke"), or a
+        capitalized one a known word of four letters or more and a listed noun of three
+        ("Möwen|weg", "Ledersohlen|öle")?"""
         lex = self.lex
         lower = word[0].islower()
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
-            if (lex.listed(head) or lex.known(head)) and any(
+            if any(
                 lex.listed(t) or lex.zipf(t, old=True, folded=not lower) >= KNOWN_ZIPF for t in _tail_forms(tail, lower)
-            ):
+            ) and (lex.listed(head) or lex.known(head) or (parts > 2 and self._known_parts(head, parts - 1))):
                 return True
         if lower or len(word) < 7:
             return False
