@@ -133,6 +133,8 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 
 # A capital umlaut inside a word that is not all capitals: "darÜber" is "darüber".
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
+_GHOST = regex.compile(r"(\p{Ll})(?i:\1)(?<=\p{Lu})\p{Ll}{2,}$")  # "wWenn": a letter read twice
+GHOST_CONFIDENCE = 0.8
 VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")  # (names have one: "Thr" is no name)
 # (a sentence's end, or the text's start, and the quotes or brackets that open the next)
 SENTENCE_END = regex.compile(r"(?:[.!?:;]['\"“”„«»)\]]*\s*|^\s*)['\"„“«»‚‹›(\[]*$")
@@ -279,6 +281,14 @@ class Corrector:
         if len(word) < 2 or len(word) > MAX_WORD:
             return None
         lost = key.umlauts == LOST
+        if _GHOST.match(word):
+            # a letter read twice, small and capital ("wWenn", "kKonne"): the word without
+            # one of them, capitalized where a sentence starts, as it stands or repaired
+            form = (word[1] if sentence_start else word[0]) + word[2:]
+            f = self.settled(form, sentence_start, before_hyphen, key)
+            if f is not None:
+                return Fix(f.replacement, join_rules(("letters", f.rule)), f.confidence, f.unchecked)
+            return Fix(form, "letters", GHOST_CONFIDENCE) if lex.valid(form) else None
         if word.isupper():
             # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
             return self._best(word, sentence_start, key, margin=KNOWN_MARGIN, restore_only=True) if lost else None
