@@ -281,7 +281,7 @@ class Corrector:
         if len(word) < 2 or len(word) > MAX_WORD:
             return None
         lost = key.umlauts == LOST
-        if _GHOST.match(word):
+        if word[1].isupper() and _GHOST.match(word):
             # a letter read twice, small and capital ("wWenn", "kKonne"): the word without
             # one of them, capitalized where a sentence starts, as it stands or repaired
             form = (word[1] if sentence_start else word[0]) + word[2:]
