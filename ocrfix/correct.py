@@ -136,8 +136,9 @@ _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
 _GHOST = regex.compile(r"(\p{Ll})(?i:\1)(?<=\p{Lu})\p{Ll}{2,}$")  # "wWenn": a letter read twice
 GHOST_CONFIDENCE = 0.8
 VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")  # (names have one: "Thr" is no name)
-# (a sentence's end, or the text's start, and the quotes or brackets that open the next)
-SENTENCE_END = regex.compile(r"(?:[.!?:;]['\"“”„«»)\]]*\s*|^\s*)['\"„“«»‚‹›(\[]*$")
+# (a sentence's end, or the text's start, and the quotes or brackets that open the next; a
+# colon may end one, a semicolon does not: "am Montag; übrigens sage ich")
+SENTENCE_END = regex.compile(r"(?:[.!?:]['\"“”„«»)\]]*\s*|^\s*)['\"„“«»‚‹›(\[]*$")
 OCR_JUNK = regex.compile(r"[^\p{L}\p{M}]")
 MAX_QUIET = 1 << 18  # words remembered as quiet, per key
 MAX_KEYS = 64  # keys whose quiet words are remembered
