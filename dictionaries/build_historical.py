@@ -42,6 +42,7 @@ sys.path.insert(1, str(HERE.parent))
 
 import corpus_text
 
+from ocrfix.chardata import DIAERESIS_BASES
 from ocrfix.tokens import letter_runs
 
 FORMAT = "ocrfix-historical 1"
@@ -64,7 +65,7 @@ _IER = regex.compile(r"(?<=^\p{Ll}\p{L}{2,})ier(?=(?:e|en|end|ende|enden|ender|e
 _ELIDED_END = regex.compile(r"(?<=\p{L}{2}['’ʼ])\p{L}[\p{L}\p{M}]*")
 
 
-_DOT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+_DOT = {plain: dotted for plain, dotted in DIAERESIS_BASES.items() if plain in "aouAOU"}
 
 
 def _dotted(form: str) -> list[str]:

@@ -711,7 +711,7 @@ class Corrector:
         ``text``?  A fix never puts out a word nothing knows."""
         lex = self.lex  # (hunspell last: it is slow on words it does not know)
         return all(
-            lex.listed(w) or lex.known(w) or w in vocab or lex.valid(w) or self._known_parts(w, 3) or _derived(lex, w)
+            lex.listed_or_known(w) or w in vocab or lex.valid(w) or self._known_parts(w, 3) or _derived(lex, w)
             for w in letter_runs(text)
         )
 
@@ -819,12 +819,12 @@ class Corrector:
             head, tail = word[:i], word[i:]
             if any(
                 lex.listed(t) or lex.zipf(t, old=True, folded=not lower) >= KNOWN_ZIPF for t in _tail_forms(tail, lower)
-            ) and (lex.listed(head) or lex.known(head) or (parts > 2 and self._known_parts(head, parts - 1))):
+            ) and (lex.listed_or_known(head) or (parts > 2 and self._known_parts(head, parts - 1))):
                 return True
         if lower or len(word) < 7:
             return False
         head, noun = word[:-3], word[-3].upper() + word[-2:]
-        return (lex.listed(head) or lex.known(head)) and lex.listed(noun) and lex.may_be_noun(noun)
+        return lex.listed_or_known(head) and lex.listed(noun) and lex.may_be_noun(noun)
 
     def _cased(self, word: str, cand: Candidate, sentence_start: bool) -> str | None:
         """Casing follows the damage: "Uber" mid-sentence is "über", at a sentence start "Über"."""
