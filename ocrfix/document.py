@@ -432,7 +432,13 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
             and not lex.prefixes.drops(word[0].lower() + word[1:])
         ):
             if not lex.historical(word):
-                return _PLAIN  # (a name, as far as its letters tell)
+                # (a name, as far as its letters tell, unless far rarer than a listed word its
+                # dots make: "Hande", "Gotter" where the text lost them; not "Trummer")
+                if listed or not lex.prefixes.folds_to(word[0].lower() + word[1:]):
+                    return _PLAIN
+                floor = lex.zipf(word) + CAPITAL_LEAD
+                lost_dots = frozenset(c for c in DOTS[:3] if _restores(lex, word, c, floor=floor))
+                return Evidence(frozenset(), lost_dots, "", 0) if lost_dots else _PLAIN
             return _OLD_ERA if _OLD_C_RUN.search(word) and _old_letters(lex, word) else _PLAIN_OLD  # ("Doctor")
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
@@ -533,6 +539,7 @@ def _ligature_dropped(lex: Lexicon, word: str, lead: float = 0.0) -> bool:
 
 
 LIGATURE_LEAD = 1.5
+CAPITAL_LEAD = 1.5  # zipf points a capitalized word's dotted twin must lead by to be evidence
 
 
 def _era(lex: Lexicon, word: str, listed: bool) -> str:

@@ -131,3 +131,14 @@ def test_the_rare_readings_a_text_shows_are_in_its_profile():
     p = ocrfix.profile("Die Kinder wollten im Wald Holz sanimeln, doch die Mutter rief sie nach Hause.")
     assert p.readings == ("ni→m",) and p.to_dict()["readings"] == ["ni→m"]
     assert ocrfix.profile("Die Kinder wollten im Wald Holz sammeln.").readings == ()
+
+
+def test_a_capitalized_word_far_rarer_than_its_dotted_twin_is_evidence():
+    # a short verse whose nouns lost their dots: capitalized words count where the dotted
+    # form is far more common ("Konig", "Hande"), and a name stays no evidence ("Trummer")
+    verse = "Der Konig hob die Hande, die Gotter sahen zu, und er ging heim."
+    p = ocrfix.profile(verse)
+    assert p.channel("ö").lost == 2 and p.channel("ä").lost == 1
+    assert ocrfix.clean(verse) == "Der König hob die Hände, die Götter sahen zu, und er ging heim."
+    names = ocrfix.profile("Herr Trummer und Frau Horner kamen am Montag.")
+    assert names.channel("ü").lost == 0 and names.channel("ö").lost == 0
