@@ -419,7 +419,8 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     of four or more letters, its shapes.  Lost, for a word no list has: the letters
     the English model misread in it, and for a lower-case word, those whose restoring
     alone makes it a listed word, else a dropped ligature, else (if it is not even a
-    likely compound) its shapes, and the rare readings that alone make it a common listed word.
+    likely compound) its shapes, and the rare readings that alone make it a common listed word;
+    for a capitalized one, those whose restoring makes a listed word CAPITAL_LEAD more common.
     """
     listed = lex.listed(word)
     if not _SPECIAL.search(word):  # most words: no dots, ß, ss or fi/fl/ff
@@ -434,7 +435,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
             if not lex.historical(word):
                 # (a name, as far as its letters tell, unless far rarer than a listed word its
                 # dots make: "Hande", "Gotter" where the text lost them; not "Trummer")
-                if listed or not lex.prefixes.folds_to(word[0].lower() + word[1:]):
+                if not lex.prefixes.folds_to(word[0].lower() + word[1:]):
                     return _PLAIN
                 floor = lex.zipf(word) + CAPITAL_LEAD
                 lost_dots = frozenset(c for c in DOTS[:3] if _restores(lex, word, c, floor=floor))
