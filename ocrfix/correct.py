@@ -379,11 +379,11 @@ class Corrector:
         if self._valid_stays(word, key) or self.twins(word, key, sentence_start):
             return None  # the fast path for correct text; or its neighbours decide (context_fix)
         f = self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
-        # (a verb or an adjective that starts a sentence is no misread noun: "Sticke ich es?")
-        verb_first = sentence_start and self.lex.listed(word.lower()) and not self.lex.may_be_noun(word)
-        if f is None and key.umlauts == LOST and self.lex.zipf(word) < READ_VALID_MAX_ZIPF and not verb_first:
-            f = self._best(word, sentence_start, key, margin=VALID_MARGIN[LOST], restore_only=True,
-                           margin_by_cost=True, reads=True)
+        if f is None and key.umlauts == LOST and self.lex.zipf(word) < READ_VALID_MAX_ZIPF:
+            # (a verb or an adjective that starts a sentence is no misread noun: "Sticke ich es?")
+            if not (sentence_start and self.lex.listed(word.lower()) and not self.lex.may_be_noun(word)):
+                f = self._best(word, sentence_start, key, margin=VALID_MARGIN[LOST], restore_only=True,
+                               margin_by_cost=True, reads=True)
         return f
 
     def search(self, word: str, bounds: Bounds, compounds: bool) -> list[Candidate]:
