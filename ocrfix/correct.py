@@ -314,6 +314,8 @@ class Corrector:
                 form = f.replacement if f is not None else ""
                 if not (lex.listed(form) or lex.historical(form)) or lex.zipf(form, key.old) < COMMON_ZIPF:
                     f = None
+                elif key.ligature != LOST and "ligature" in f.rule:
+                    f = None  # (a dropped ligature only where the text shows them: "pff" is no "pfiff")
             return f
         # two listed words hunspell does not join ("Asyl|berechtigten") may well be
         # right: then letter shapes alone are no reason to change it (unless a long one where
@@ -347,13 +349,17 @@ class Corrector:
         than a word ("sab", "zam", "mub"): lower-case, rarer than JUNK_ZIPF, no old or dialect
         form, in a document that lost its dots?  Or a noun in lower case where the document
         plainly misreads shapes ("bindet" read as "binder", "sollst" as "solist"; English and
-        lower-case nouns are many where it does not: "single", "robe")?  Then it is looked at as
-        one no list knows."""
+        lower-case nouns are many where it does not: "single", "robe")?  Or any lower-case word
+        that is no noun, in text written in the old spelling: a word that neither the lists nor
+        old text know is no word of old German ("saken", "quilt"; old texts write nouns in lower
+        case: "bilder")?  Then it is looked at as one no list knows."""
         lex = self.lex
         if not word.islower() or lex.historical(word):
             return False
         if key.shapes == LOST and not lex.listed(word) and lex.noun(word[0].upper() + word[1:]):
             return True
+        if key.old:
+            return not lex.noun(word[0].upper() + word[1:])
         return key.umlauts == LOST and len(word) <= JUNK_LEN and lex.zipf(word) < JUNK_ZIPF
 
     def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
@@ -886,9 +892,10 @@ class Corrector:
 # Prefixes of German verbs and adjectives: a word no list has that is one of them and a
 # listed lower-case word is more likely a word the lists lack than a misreading.
 PREFIXES = (
-    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "empor", "ent", "er", "fort", "her",
-    "hin", "los", "mit", "nach", "nieder", "über", "um", "un", "unter", "ver", "vor", "weg",
-    "wieder", "zer", "zu", "zurück", "zusammen",
+    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "empor", "ent", "er", "fest", "fort",
+    "frei", "heim", "her", "hin", "hinzu", "hoch", "los", "mit", "nach", "nieder", "statt", "teil",
+    "über", "um", "un", "unter", "ver", "voran", "vorbei", "vor", "weg", "weiter", "wieder", "zer",
+    "zu", "zurecht", "zurück", "zusammen",
 )
 MIN_STEM = 4  # letters of the listed word after the prefix
 
