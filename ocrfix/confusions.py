@@ -41,7 +41,9 @@ class Confusion(NamedTuple):
             return LIGATURE
         if self.rule == "acronym":
             return ACRONYM
-        return CHANNELS.index(letter) if self.rule in RESTORE_RULES and letter in CHANNELS else OTHER
+        if self.rule in RESTORE_RULES and letter[:1] in CHANNELS and letter[1:] in ("", "ß"):
+            return CHANNELS.index(letter[0])  # (a dotted letter and its ß: the dots' channel)
+        return OTHER
 
 
 # fmt: off
@@ -158,6 +160,10 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("k", "ß", 0.65, "eszett", True, listed_only=True),  # Grokteil
     Confusion("fS", "ß", 0.5, "eszett"),
     Confusion("fi", "ß", 0.6, "eszett"),            # Mafinahmen
+    # an umlaut and the ß after it read as the plain vowel alone ("grote" for "größte")
+    Confusion("a", "äß", 0.6, "umlaut"),            # gema
+    Confusion("o", "öß", 0.6, "umlaut"),            # grote
+    Confusion("u", "üß", 0.6, "umlaut"),            # Fue
     Confusion("f", "ß", 0.3, "eszett"),             # grofen
     Confusion("fs", "ß", 0.5, "eszett"),
     Confusion("", "ß", 0.35, "eszett", True),       # Fuball: the glyph dropped

@@ -596,6 +596,8 @@ class Corrector:
                 continue
             if cand.listed_only and margin is not None:
                 continue  # a rare reading ("g" for "ß") does not change a word a list knows ("Dag", "lieg")
+            if name_like and not cand.inserted and len(form) > len(word) and form.count("ß") > word.count("ß"):
+                continue  # a name's vowel is no umlaut and ß read as one letter ("Grote": no "Größte")
             if cand.restored and _intact_restored(word, form, key) and not lex.listed(form):
                 continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
             if key.ligature == INTACT and "ligature" in cand.rules and not lex.listed_or_known(form):
