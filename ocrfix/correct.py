@@ -105,7 +105,7 @@ VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
 KNOWN_MARGIN = 1.0
 LOST_KNOWN_MARGIN = 0.5  # where umlauts are lost, "Burger" is more likely "Bürger"
 JUNK_ZIPF = 3.0  # a known lower-case word this rare and short that hunspell lacks may be web junk
-JUNK_LEN = 4  # (Corrector._junk_known; a longer one is more often a real word hunspell lacks: "viralen")
+JUNK_LEN = 5  # (Corrector._junk_known; a longer one is more often a real word hunspell lacks: "minded", "viralen")
 # A valid word where the text lost its umlauts may be a reading of them ("Sticke" for "Stücke"):
 # only by a common one (i for ü, f for ß; not a for ü: "Massen" is no "Müssen"), and only a
 # word rarer than READ_VALID_MAX_ZIPF (a more common one would need a far more common reading:
