@@ -896,7 +896,7 @@ class Corrector:
 PREFIXES = (
     "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "empor", "ent", "er", "fest", "fort",
     "frei", "heim", "her", "hin", "hinzu", "hoch", "los", "mit", "nach", "nieder", "statt", "teil",
-    "über", "um", "un", "unter", "ver", "voran", "vorbei", "vor", "weg", "weiter", "wieder", "zer",
+    "über", "um", "un", "unter", "ver", "vor", "voran", "vorbei", "weg", "weiter", "wieder", "zer",
     "zu", "zurecht", "zurück", "zusammen",
 )
 MIN_STEM = 4  # letters of the listed word after the prefix
