@@ -144,6 +144,12 @@ MAX_QUIET = 1 << 18  # words remembered as quiet, per key
 MAX_KEYS = 64  # keys whose quiet words are remembered
 
 
+# Where a word's neighbours are, as corrected: given the word (or the fix put in its place),
+# a text and the word's offsets in it (words._view); context features read them there
+# ("kénnen" after "hatte" tells what "können" does).
+View = Callable[[str], tuple[str, int, int]]
+
+
 class Fix(NamedTuple):
     replacement: str
     rule: str
@@ -441,14 +447,15 @@ class Corrector:
             return modern_spelling(word, self.lex.listed)
         return word
 
-    def context_fix(self, text: str, word: Word, key: Key) -> Fix | None:
+    def context_fix(self, text: str, word: Word, key: Key, view: View | None = None) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
-        enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin."""
+        enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin.
+        ``view``: where the neighbours are, as corrected (see :data:`View`)."""
         twins = self.twins(word.text, key.of_dots, sentence_start(text, word.start))
         if not twins:
             return None  # (most words: no further call)
         best, best_odds = None, -math.inf
-        for twin, odds, margin in self._twin_odds(text, word, key, twins):
+        for twin, odds, margin in self._twin_odds(text, word, key, twins, view):
             if odds - margin > best_odds:
                 best, best_odds = twin, odds - margin
         if best is None or best_odds < 0:
@@ -457,7 +464,7 @@ class Corrector:
             best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
         return Fix(best, "context", _odds_confidence(best_odds + CONTEXT_MARGIN[LOST]))
 
-    def undotted(self, text: str, word: Word, fix: Fix, key: Key) -> Fix | None:
+    def undotted(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> Fix | None:
         """``fix`` without the dots it put on letters OCR read plain, where that is a listed
         word too and its sentence says it is the likelier one: the fix chose by frequency
         alone ("laBt": "läßt"; "Laßt uns gehen", "ihr laßt").  None where it does not."""
@@ -469,7 +476,7 @@ class Corrector:
             return None
         plain_word = word._replace(text=plain)
         twins = self.twins(plain, key.of_dots, sentence_start(text, word.start))
-        odds = next((o for t, o, _ in self._twin_odds(text, plain_word, key, twins) if t == form), None)
+        odds = next((o for t, o, _ in self._twin_odds(text, plain_word, key, twins, view) if t == form), None)
         if odds is None or odds > -UNDOTTED_MARGIN:
             return None
         confidence = min(fix.confidence, _odds_confidence(-odds))
@@ -477,7 +484,7 @@ class Corrector:
         return Fix(plain, join_rules((*rules, "context")), confidence)
 
     def _twin_odds(
-        self, text: str, word: Word, key: Key, twins: tuple[str, ...]
+        self, text: str, word: Word, key: Key, twins: tuple[str, ...], view: View | None = None
     ) -> list[tuple[str, float, float]]:
         """Each of the ``twins`` of ``word`` (:meth:`twins`) that may stand here, with the
         log10 odds that its sentence means it rather than ``word``, and the margin they must clear."""
@@ -488,7 +495,7 @@ class Corrector:
         lowered = base not in model.count
         if lowered:
             base = self._model_form(word.text[0].lower() + word.text[1:])
-        ctx = ngrams.context_at(text, word.start, word.end)
+        ctx = ngrams.context_at(*(view(word.text) if view else (text, word.start, word.end)))
         out = []
         for twin in twins:
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)

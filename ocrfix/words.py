@@ -13,11 +13,12 @@ apart are joined here too.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
 import regex
 
+from . import ngrams
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .correct import (
     LOST,
@@ -385,16 +386,17 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 f = None
         else:
             f = fixed(i)
+            view = functools.partial(_view, text, ws, i, edits, fixed, quiet)
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
-                    f = corrector.context_fix(text, w, key)
+                    f = corrector.context_fix(text, w, key, view)
                 if f is None and (number := roman_number(token)):
                     f = _roman(text, start, end, number)
-            elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key)):
+            elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key, view)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
                 f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
-            elif key.umlauts == LOST and (g := corrector.undotted(text, w, f, key)):
+            elif key.umlauts == LOST and (g := corrector.undotted(text, w, f, key, view)):
                 f = g  # and the dots it restored may be none ("laBt": "laßt" in "ihr laßt")
             if f is not None and token[0].isupper() and f.replacement[0].islower():
                 f = _nominalized(corrector.lex, text, start, end, f)
@@ -404,6 +406,37 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             edits.append(Edit(start, end, token, rule, min(confidence, 0.9)))
         i += 1
     return edits
+
+
+def _view(
+    text: str, ws: list[Word], i: int, edits: list[Edit], fixed: Callable[[int], Fix | None], quiet: Container[str],
+    token: str,
+) -> tuple[str, int, int]:
+    """The text around word ``i`` of ``ws`` as its context features should read it (a
+    :data:`~ocrfix.correct.View`): the edits made before it, ``token`` in its place, and the
+    fixes of the words after it that the features reach; with ``token``'s offsets in it."""
+    w = ws[i]
+    lo, hi = max(0, w.start - ngrams.REACH), min(len(text), w.end + ngrams.REACH)
+    k = len(edits)
+    while k and edits[k - 1].start >= lo:
+        k -= 1
+    parts, pos = [], lo
+    for e in edits[k:]:
+        parts += (text[pos : e.start], e.replacement)
+        pos = e.end
+    parts.append(text[pos : w.start])
+    start = sum(map(len, parts))
+    parts.append(token)
+    pos = w.end
+    for j in range(i + 1, min(len(ws), i + 1 + ngrams.LOOK_AHEAD)):
+        v = ws[j]
+        if v.start >= hi:
+            break
+        if v.text not in quiet and (f := fixed(j)) is not None:
+            parts += (text[pos : v.start], f.replacement)
+            pos = v.end
+    parts.append(text[pos:hi])
+    return "".join(parts), start, start + len(token)
 
 
 def _roman(text: str, start: int, end: int, number: str) -> Fix | None:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner
-from ocrfix.words import _correct_span, correct_words
+from ocrfix.words import _correct_span, _view, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
 from ocrfix.tokens import _PROTECTED, Protected, after_command, protected_spans
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
@@ -194,3 +194,23 @@ def test_an_old_form_is_no_misread_shape_where_the_text_may_be_old():
     assert corrector.fix("seiten", False, False, unknown_era) is None
     fix = corrector.fix("seiten", False, False, unknown_era._replace(modern=True))
     assert fix is not None and fix.replacement == "selten"
+
+
+def test_a_twin_reads_its_neighbours_as_corrected() -> None:
+    """The context of a twin (words._view) holds the edits made before it, its own form, and
+    the fixes of the words after it, with its offsets in that text."""
+    from ocrfix.result import Edit
+    from ocrfix.tokens import words
+    from ocrfix.correct import Fix
+
+    text = "Ich wiinschte, er hatte gewifs mehr Zeit."
+    ws = list(words(text, 0, len(text)))
+    i = [w.text for w in ws].index("hatte")
+    edits = [Edit(4, 13, "wünschte", "umlaut")]
+    fixes = {j: Fix("gewiß", "eszett", 0.9) if w.text == "gewifs" else None for j, w in enumerate(ws)}
+    view, start, end = _view(text, ws, i, edits, fixes.__getitem__, frozenset(), "hätte")
+    assert view == "Ich wünschte, er hätte gewiß mehr Zeit."
+    assert view[start:end] == "hätte"
+    # a quiet word is never asked about
+    view, start, end = _view(text, ws, i, [], lambda j: pytest.fail("asked"), frozenset(w.text for w in ws), "hatte")
+    assert (view, view[start:end]) == (text, "hatte")
