@@ -139,7 +139,9 @@ def eszett_twins() -> dict[str, list[str]]:
       the ß as s, which the confusion table does not hold either: in old text OCR, "das" for
       "daß" was right once where "das" was "das" six times (train and dv sets).
     - Common forms of any era by the listed word they become where OCR reads a ß as f
-      ("ließ" -> "lief", "Straße" -> "Strafe"; twins where the document lost its ß)."""
+      ("ließ" -> "lief", "Straße" -> "Strafe"; twins where the document lost its ß), or
+      drops a ß inside the word ("weißt" -> "weit", "mußte" -> "mute": a listed word only,
+      not web junk such as "auen")."""
     from ocrfix.lexicon import HISTORICAL, Lexicon, _wordlist, old_zipf_of, zipf_of
 
     lex = Lexicon("de_DE")
@@ -153,6 +155,8 @@ def eszett_twins() -> dict[str, list[str]]:
             plains.append(form[:-1])  # (OCR of old print drops the ß of "muß", "laß")
         if zipf >= COMMON_READ:
             plains += [form[:i] + "f" + form[i + 1 :] for i, c in enumerate(form) if c == "ß"]
+            inside = (form[:i] + form[i + 1 :] for i, c in enumerate(form[:-1]) if c == "ß")
+            plains += [p for p in inside if lex.listed(p)]
         # (a plain word far more common than the ß form is not worth its contexts: "die", "auf")
         plains = [p for p in plains if len(p) > 1 and _plain_twin(lex, p, form, zipf)]
         if plains:
