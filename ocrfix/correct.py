@@ -113,6 +113,7 @@ JUNK_LEN = 5  # (Corrector._junk_known; a longer one is more often a real word h
 READ_VALID_MAX_COST = 0.45
 READ_VALID_MAX_ZIPF = 3.5
 MIN_CONFIDENCE = 0.4
+ELIDED_CONFIDENCE = 0.8  # (Corrector.elided)
 # The fallback when no confusion explains a word: one edit of any kind, towards a
 # listed word this common and this far ahead of the next such word.
 EDIT_FALLBACK_COST = 1.0
@@ -463,6 +464,29 @@ class Corrector:
         if self.lex.swiss:
             best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
         return Fix(best, "context", _odds_confidence(best_odds + CONTEXT_MARGIN[LOST]))
+
+    def elided(self, word: str, sentence_start: bool, key: Key) -> Fix | None:
+        """``word``, cut by an elision ("wär' ich", "käm' er"), with dots OCR lost: where its
+        full form (with the "e" the apostrophe stands for) is no word as read ("ware" is none)
+        and is a common listed one with the dots back at one place ("wäre").  Not in modern
+        text, where an apostrophe after a word more often closes a quotation."""
+        if key.modern or len(word) < 2 or not word.isalpha():
+            return None
+        lex = self.lex
+        low = first_lower(word) if sentence_start else word
+        if lex.valid(low + "e"):
+            return None  # ("hatt'" may be "hätt'" or "hatt'": its neighbours decide, if any)
+        found = [
+            form
+            for i, ch in enumerate(low)
+            if ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT
+            and lex.listed((form := low[:i] + DIAERESIS_BASES[ch] + low[i + 1 :]) + "e")
+            and lex.zipf(form + "e", old=True) >= COMMON_ZIPF
+        ]
+        if len(found) != 1:
+            return None
+        form = found[0][0].upper() + found[0][1:] if word[0].isupper() else found[0]
+        return Fix(form, "umlaut", ELIDED_CONFIDENCE)
 
     def undotted(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> Fix | None:
         """``fix`` without the dots it put on letters OCR read plain, where that is a listed

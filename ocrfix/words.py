@@ -12,6 +12,7 @@ apart are joined here too.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ import regex
 from . import ngrams
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .correct import (
+    INTACT,
     LOST,
     OCR_JUNK,
     SIGNS,
@@ -77,7 +79,31 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     edits: list[Edit] = []
     for start, end in spans:
         edits.extend(_correct_span(doc, start, end, corrector))
+    if doc.key.umlauts != INTACT and not doc.key.modern and _APOSTROPHES.search(text):
+        zeros += _elisions(text, doc, corrector, edits)
     return sorted(edits + zeros) if zeros else edits
+
+
+# A word cut by an elision: the apostrophe stands for a lost "e" ("wär' ich"; not "Grimm's").
+_ELISION = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’ʼ])\p{L}+(?=['’ʼ](?![\p{L}\p{N}]))")
+_APOSTROPHES = regex.compile(r"['’ʼ]")
+
+
+def _elisions(text: str, doc: Document, corrector: Corrector, edits: list[Edit]) -> list[Edit]:
+    """The words cut by an elision that OCR read without their dots (:meth:`Corrector.elided`),
+    where no other edit touches them: a word left as it is (a valid "war") is quiet, and no
+    stretch of :func:`_correct_span` need hold it."""
+    spans = sorted((e.start, e.end) for e in edits)
+    protected = Protected(text)
+    out = []
+    for m in _ELISION.finditer(text):
+        k = bisect.bisect_left(spans, (m.end(),))  # (the edits that start before the word ends)
+        if (k and spans[k - 1][1] > m.start()) or protected.touches(m.start(), m.end()):
+            continue
+        f = corrector.elided(m.group(), sentence_start(text, m.start()), doc.key)
+        if f is not None:
+            out.append(Edit(m.start(), m.end(), f.replacement, f.rule, f.confidence))
+    return out
 
 
 # The interjection O read as a zero where a sentence or line starts ("Bruder! 0 Kind",
