@@ -483,8 +483,8 @@ class Corrector:
             and lex.listed((form := low[:i] + DIAERESIS_BASES[ch] + low[i + 1 :]) + "e")
             and lex.zipf(form + "e", old=True) >= COMMON_ZIPF
         ]
-        if len(found) != 1:
-            return None
+        if len(found) != 1 or not (lex.listed_or_known(found[0]) or lex.valid(found[0])):
+            return None  # (no cut word that nothing knows: "wär", "käm" are old text's)
         form = found[0][0].upper() + found[0][1:] if word[0].isupper() else found[0]
         return Fix(form, "umlaut", ELIDED_CONFIDENCE)
 
