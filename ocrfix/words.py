@@ -79,9 +79,10 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     edits: list[Edit] = []
     for start, end in spans:
         edits.extend(_correct_span(doc, start, end, corrector))
+    more = zeros  # (edits no stretch need hold: "0" for "O", and words cut by an elision)
     if doc.key.umlauts != INTACT and not doc.key.modern and _APOSTROPHES.search(text):
-        zeros += _elisions(text, doc, corrector, edits)
-    return sorted(edits + zeros) if zeros else edits
+        more = more + _elisions(text, doc, corrector, edits)
+    return sorted(edits + more) if more else edits
 
 
 # A word cut by an elision: the apostrophe stands for a lost "e" ("wär' ich"; not "Grimm's").
