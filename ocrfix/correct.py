@@ -474,8 +474,6 @@ class Corrector:
             return None
         lex = self.lex
         low = first_lower(word) if sentence_start else word
-        if lex.valid(low + "e"):
-            return None  # ("hatt'" may be "hätt'" or "hatt'": its neighbours decide, if any)
         found = [
             form
             for i, ch in enumerate(low)
@@ -485,6 +483,8 @@ class Corrector:
         ]
         if len(found) != 1 or not (lex.listed_or_known(found[0]) or lex.valid(found[0])):
             return None  # (no cut word that nothing knows: "wär", "käm" are old text's)
+        if lex.valid(low + "e"):  # (hunspell last: it is slow on words it does not know)
+            return None  # ("hatt'" may be "hätt'" or "hatt'": its neighbours decide, if any)
         form = found[0][0].upper() + found[0][1:] if word[0].isupper() else found[0]
         return Fix(form, "umlaut", ELIDED_CONFIDENCE)
 
