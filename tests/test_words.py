@@ -7,9 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner
+from ocrfix.correct import Fix
+from ocrfix.result import Edit
 from ocrfix.words import _correct_span, _view, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
-from ocrfix.tokens import _PROTECTED, Protected, after_command, protected_spans
+from ocrfix.tokens import _PROTECTED, Protected, after_command, protected_spans, words
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
 
 # Names and parts the dictionary lacks or may join ("Rohstoff|preise"), lower-case
@@ -95,22 +97,16 @@ def test_a_stretch_holds_the_word_after_an_odd_word_inside_it():
 
 
 def test_a_word_may_end_in_a_reading_of_its_eszett():
-    from ocrfix.tokens import words
-
     text = "hie& daf3 gewif8 mp3 MP3 Kapitel3 ab3 B8"
     assert [w.text for w in words(text, 0, len(text))] == ["hie&", "daf3", "gewif8"]
 
 
 def test_a_word_may_start_with_a_reading_of_its_z():
-    from ocrfix.tokens import words
-
     text = "2u 2um 2a 2er 12u 2U 2"
     assert [w.text for w in words(text, 0, len(text))] == ["2u", "2um", "2a", "2er"]
 
 
 def test_a_word_may_start_with_a_reading_of_its_umlaut():
-    from ocrfix.tokens import words
-
     # (the next letter lower-case, the one after any letter: "4uSerst" has its ß read as S)
     text = "4uSerst 6ffentlich 4er 4U 4 46er 4a"
     assert [w.text for w in words(text, 0, len(text))] == ["4uSerst", "6ffentlich", "4er"]
@@ -199,10 +195,6 @@ def test_an_old_form_is_no_misread_shape_where_the_text_may_be_old():
 def test_a_twin_reads_its_neighbours_as_corrected() -> None:
     """The context of a twin (words._view) holds the edits made before it, its own form, and
     the fixes of the words after it, with its offsets in that text."""
-    from ocrfix.result import Edit
-    from ocrfix.tokens import words
-    from ocrfix.correct import Fix
-
     text = "Ich wiinschte, er hatte gewifs mehr Zeit."
     ws = list(words(text, 0, len(text)))
     i = [w.text for w in ws].index("hatte")
