@@ -476,9 +476,8 @@ class Corrector:
         low = first_lower(word) if sentence_start else word
         found = [
             form
-            for i, ch in enumerate(low)
-            if ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT
-            and lex.listed((form := low[:i] + DIAERESIS_BASES[ch] + low[i + 1 :]) + "e")
+            for i in _dot_places(low, key, first=0)  # (a cut verb's first letter too: "übergeb'")
+            if lex.listed((form := low[:i] + DIAERESIS_BASES[low[i]] + low[i + 1 :]) + "e")
             and lex.zipf(form + "e", old=True) >= COMMON_ZIPF
         ]
         if len(found) != 1 or not (lex.listed_or_known(found[0]) or lex.valid(found[0])):
@@ -1104,10 +1103,13 @@ def _listed_tail(tail: str, listed: Callable[[str], bool], lower: bool = False) 
     return any(listed(t) for t in _tail_forms(tail, lower))
 
 
-def _dot_places(word: str, key: Key) -> list[int]:
+def _dot_places(word: str, key: Key, first: int = 1) -> list[int]:
     """Where ``word`` may have lost dots: its a, o, u whose dotted letter the text does not keep
-    intact, never the first letter (names: "Olaf"); none if more than PARTS_MAX_PLACES."""
-    places = [i for i, ch in enumerate(word) if i and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT]
+    intact, from letter ``first`` on (not the first letter by default: names, "Olaf"); none if
+    more than PARTS_MAX_PLACES."""
+    places = [
+        i for i, ch in enumerate(word) if i >= first and ch in "aou" and key.state(DIAERESIS_BASES[ch]) != INTACT
+    ]
     return places if len(places) <= PARTS_MAX_PLACES else []
 
 
