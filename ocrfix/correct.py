@@ -340,7 +340,7 @@ class Corrector:
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
         if best is None and sure is None:
             if lost and not junk and not before_hyphen and len(word) >= PARTS_MIN_LEN:
-                return self._dots_for_hunspell(word, key)
+                return self._dots_for_hunspell(word, key) or self._dots_for_parts(word, key)
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
         if lex.valid(word) or (before_hyphen and lex.valid_before_hyphen(word)):
@@ -800,6 +800,51 @@ class Corrector:
                 found.append(cand)
         return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 and not lex.valid(word) else None
 
+    def _dots_for_parts(self, word: str, key: Key) -> Fix | None:
+        """A long word that no list, no search and not hunspell knows, made known parts by putting
+        lost dots back at one place, in one way only: compounds of three parts or more that
+        hunspell does not build ("Heizkorper|thermostat|ventil", "Regenwasser|sammel|behalter|deckel").
+        The dots must fall in a listed word of PARTS_MIN_PART letters or more (:meth:`_dotted_part`),
+        and the word as it stands must not be known parts already ("Sau|getier|art" may be
+        "Säugetier|art", or may not); never on the first letter (names)."""
+        places = _dot_places(word, key)
+        if not places or self._known_parts(word, 3):
+            return None
+        found = [
+            form
+            for i in places
+            if self._known_parts(form := word[:i] + DIAERESIS_BASES[word[i]] + word[i + 1 :], 3)
+            and self._dotted_part(form, i)
+        ]
+        return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 and not self.lex.valid(word) else None
+
+    def _dotted_part(self, form: str, at: int) -> bool:
+        """Does the letter at ``at`` of ``form`` fall in a listed word of PARTS_MIN_PART letters or
+        more, after known words and before known words or an ending ("Heiz|körper|thermostat",
+        "durch|lässig|keit", "fort|wälzen|d")?"""
+        lex, lower = self.lex, form[0].islower()
+        for start in range(at + 1):
+            head = form[:start]
+            if start and (start < MIN_HEAD or not (lex.listed_or_known(head) or self._known_parts(head))):
+                continue
+            for end in range(max(at + 1, start + PARTS_MIN_PART), len(form) + 1):
+                part = form[start:end]
+                listed = _listed_head(part, lex.listed) if start == 0 else _listed_tail(part, lex.listed, lower)
+                if listed and self._word_end(form[end:], lower):
+                    return True
+        return False
+
+    def _word_end(self, rest: str, lower: bool, link: bool = True) -> bool:
+        """Can ``rest`` end a word after a part: nothing, an ending (:data:`PART_ENDINGS`), a listed
+        word or known words, each after a linking s if ``link``?"""
+        if not rest or rest in PART_ENDINGS:
+            return True
+        if link and rest[0] == "s" and self._word_end(rest[1:], lower, link=False):
+            return True
+        if len(rest) < MIN_TAIL:
+            return False
+        return _listed_tail(rest, self.lex.listed, lower) or self._known_parts(rest if lower else rest[0].upper() + rest[1:])
+
     def _restored_compound(self, word: str, key: Key) -> Fix | None:
         """A word no list knows, two listed words once its lost umlauts or ß are restored, and
         not two listed words as it stands ("Waldkauzpiirchen" -> "Waldkauz|pärchen", where the rule
@@ -958,6 +1003,12 @@ def _derived(lex: Lexicon, word: str) -> bool:
 
 
 DERIVED_ENDINGS = ("ste", "sten", "ster", "stes", "stem", "s")
+# what may follow the last word of a compound: inflections, participles and the suffixes that
+# make nouns of adjectives ("durch|lässig|keit"; Corrector._word_end)
+PART_ENDINGS = frozenset({
+    *DERIVED_ENDINGS, "e", "en", "er", "es", "em", "n", "d", "de", "den", "der", "des", "dem",
+    "keit", "keiten", "heit", "heiten", "ung", "ungen", "in", "innen",
+})
 
 
 def _two_words(lex: Lexicon, a: str, b: str) -> bool:

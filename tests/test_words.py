@@ -180,6 +180,35 @@ def test_a_word_no_list_knows_in_any_form_stays_unknown(word):
     assert not Cleaner()._ctx.corrector.knows(word, {})
 
 
+@pytest.mark.parametrize(
+    ("form", "at", "dotted"),
+    [
+        ("Heizkörperthermostat", 4, True),  # a listed part between known ones
+        ("durchlässigkeit", 8, True),  # before a suffix
+        ("Bücherregalbrettchen", 1, True),
+        ("Schulgärtnerinnen", 5, True),
+        ("Schulgärtnerichs", 5, False),  # "ichs" ends no word
+        ("Heizkörperxyz", 4, False),
+    ],
+)
+def test_restored_dots_fall_in_a_listed_part(form, at, dotted):
+    """Dots put back in a long word that nothing knows must fall in a listed word of five
+    letters or more, after known words and before known words or an ending."""
+    corrector = Cleaner()._ctx.corrector
+    assert corrector._dotted_part(form, at) is dotted
+
+
+def test_dots_for_known_parts_only_where_the_word_is_no_known_parts_as_read():
+    """A compound of three parts that hunspell does not build gets its lost dots back; one that
+    is known parts as it stands ("Sau|getier|art") stays, as does one in intact text."""
+    corrector = Cleaner()._ctx.corrector
+    lost = Key((LOST,) * 4, LOST, NEUTRAL, NEUTRAL, False)
+    fix = corrector.fix("Heizkorperthermostatventil", False, False, lost)
+    assert fix is not None and (fix.replacement, fix.rule) == ("Heizkörperthermostatventil", "umlaut")
+    assert corrector.fix("Saugetierart", False, False, lost) is None
+    assert corrector.fix("Heizkorperthermostatventil", False, False, Key((INTACT,) * 4, INTACT, NEUTRAL, NEUTRAL, False)) is None
+
+
 def test_an_old_form_is_no_misread_shape_where_the_text_may_be_old():
     """"von seiten" is the old spelling: where misread shapes are plain but the era is unknown,
     an old form changes by shapes alone only towards a far more common word; in modern text it
