@@ -801,8 +801,8 @@ class Corrector:
         return Fix(found[0], "umlaut", PARTS_CONFIDENCE) if len(found) == 1 and not lex.valid(word) else None
 
     def _dots_for_parts(self, word: str, key: Key) -> Fix | None:
-        """A long word that no list, no search and not hunspell knows, made known parts by putting
-        lost dots back at one place, in one way only: compounds of three parts or more that
+        """A long word that neither the lists, a search nor hunspell knows, made known parts by
+        putting lost dots back at one place, in one way only: compounds of three parts or more that
         hunspell does not build ("Heizkorper|thermostat|ventil", "Regenwasser|sammel|behalter|deckel").
         The dots must fall in a listed word of PARTS_MIN_PART letters or more (:meth:`_dotted_part`),
         and the word as it stands must not be known parts already ("Sau|getier|art" may be
@@ -836,14 +836,15 @@ class Corrector:
 
     def _word_end(self, rest: str, lower: bool, link: bool = True) -> bool:
         """Can ``rest`` end a word after a part: nothing, an ending (:data:`PART_ENDINGS`), a listed
-        word or known words, each after a linking s if ``link``?"""
+        word or known words, or with ``link`` any of these after a linking s?"""
         if not rest or rest in PART_ENDINGS:
             return True
         if link and rest[0] == "s" and self._word_end(rest[1:], lower, link=False):
             return True
         if len(rest) < MIN_TAIL:
             return False
-        return _listed_tail(rest, self.lex.listed, lower) or self._known_parts(rest if lower else rest[0].upper() + rest[1:])
+        tail = rest if lower else rest[0].upper() + rest[1:]  # (a noun's last part is a noun)
+        return _listed_tail(rest, self.lex.listed, lower) or self._known_parts(tail)
 
     def _restored_compound(self, word: str, key: Key) -> Fix | None:
         """A word no list knows, two listed words once its lost umlauts or ß are restored, and
@@ -1004,7 +1005,7 @@ def _derived(lex: Lexicon, word: str) -> bool:
 
 DERIVED_ENDINGS = ("ste", "sten", "ster", "stes", "stem", "s")
 # what may follow the last word of a compound: inflections, participles and the suffixes that
-# make nouns of adjectives ("durch|lässig|keit"; Corrector._word_end)
+# make nouns ("durch|lässig|keit", "Schul|gärtner|innen"; Corrector._word_end)
 PART_ENDINGS = frozenset({
     *DERIVED_ENDINGS, "e", "en", "er", "es", "em", "n", "d", "de", "den", "der", "des", "dem",
     "keit", "keiten", "heit", "heiten", "ung", "ungen", "in", "innen",
