@@ -51,6 +51,10 @@ historical files alone, with "%" before the word ("%würde"): where a document i
 old, the twins' prior is old text's, where it is known to be modern, the rest's (novels and
 drama use the subjunctive far more than an encyclopedia: "wurde" is 38 times as common as
 "würde" in the modern files, about as common in the historical ones).
+Lines that start with "&" list a swap set (``swap_sets``): common listed forms that differ only
+in which of ä/ö/ü they have ("&gefällt gefüllt"), which one OCR reading ("ii") stands for. Their
+forms are counted apart, with "*" before the form ("*gefällt"): a form of a swap set that is no
+twin gets no twin by it.
 
 Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
@@ -74,7 +78,9 @@ sys.path.insert(1, str(HERE.parent))
 import corpus_text
 
 from ocrfix.chardata import UNDOT
-from ocrfix.ngrams import FORMAT, OLD, OLD_PRIOR, SENTENCE_END, TOKEN, WINDOW, clause_end, fold, suffix
+from ocrfix.ngrams import (
+    FORMAT, OLD, OLD_PRIOR, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end, fold, suffix,
+)
 
 OUT = HERE / "context_de.tsv.gz"
 MIN_COUNT = 2
@@ -85,6 +91,7 @@ COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß":
 COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß as f ("ließ": "lief"),
 # and forms with a ligature the twin a PDF makes by dropping it ("Schiff": "Schi")
 LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
+COMMON_SWAP = 3.0  # both forms of a swap set ("gefällt", "gefüllt") are listed and this common
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
@@ -113,6 +120,21 @@ def twins(inside: Counter[str]) -> frozenset[str]:
             if lex.listed(plain) or max(zipf_of(found), old_zipf_of(found)) >= COMMON_PLAIN:
                 out.update((form, plain))
     return frozenset(out)
+
+
+def swap_sets() -> dict[str, list[str]]:
+    """The listed forms with ä/ö/ü, COMMON_SWAP or more common, that differ only in which of
+    them they have ("gefällt", "gefüllt"; "fährt", "führt"), keyed by the form with each
+    dotted letter as "*": OCR's readings such as "ii" or "i" stand for more than one of them.
+    (Not "ä", "ö", "ü" themselves; and forms of one casing: the list keeps one of each word.)"""
+    from ocrfix.lexicon import ALL_VARIANTS, _wordlist, zipf_of
+
+    groups: dict[str, list[str]] = {}
+    for stored, entry in _wordlist().forms.items():
+        if entry & ALL_VARIANTS and zipf_of(entry) >= COMMON_SWAP and len(stored) > 1:
+            if stored.translate(UNDOT) != stored:
+                groups.setdefault(SWAP_MASK.sub("*", stored), []).append(stored)
+    return {key: sorted(forms) for key, forms in groups.items() if len(forms) > 1}
 
 
 def sentences(stem: str):
@@ -245,11 +267,14 @@ def count(
     common: frozenset[str],
     old: frozenset[str] = frozenset(),
     respellings: dict[str, str] | None = None,
+    swapped: frozenset[str] = frozenset(),
 ) -> Counter[str]:
     """Each twin's count and its features' counts; those of ``old`` also in the historical
     text alone, as "+" and the word (see ``ocrfix.ngrams.OLD``); and each twin's count in the
     historical text alone, as "%" and the word (``ocrfix.ngrams.OLD_PRIOR``).  A form of
-    ``respellings`` (:func:`respelled`) counts as the twin it is the old spelling of."""
+    ``respellings`` (:func:`respelled`) counts as the twin it is the old spelling of.  The
+    forms of swap sets (``swapped``, :func:`swap_sets`) count apart, as "*" and the form
+    (``ocrfix.ngrams.SWAP``), and as twins only if they are ``members`` too."""
     counts: Counter[str] = Counter()
     respellings = respellings or {}
     for stem in corpus_text.FILES:
@@ -259,9 +284,9 @@ def count(
             folded = [t if t[0] == "<" else fold(t) for t in toks]
             for i in range(2, len(toks) - 2):
                 w = respellings.get(toks[i], toks[i])
-                if w not in members:
+                if w not in members and w not in swapped:
                     low = toks[i][0].lower() + toks[i][1:]
-                    if i != 2 or (w := respellings.get(low, low)) not in members:
+                    if i != 2 or ((w := respellings.get(low, low)) not in members and w not in swapped):
                         continue
                 a, b, c, d = folded[i - 2], folded[i - 1], folded[i + 1], folded[i + 2]
                 features = [f"<{b}", f">{c}", f"<<{a} {b}", f">>{c} {d}"]
@@ -272,10 +297,11 @@ def count(
                 features += ("~" + x for x in near & cue_words)
                 if end := clause_end(folded, i):
                     features.append(end)
-                for key in (w, OLD + w) if historical and w in old else (w,):
+                keys = [w, OLD + w] if historical and w in old else [w] if w in members else []
+                for key in keys + [SWAP + w] if w in swapped else keys:
                     counts[key] += 1
                     counts.update(f"{key}\t{f}" for f in features)
-                if historical:
+                if historical and w in members:
                     counts[OLD_PRIOR + w] += 1
     return counts
 
@@ -314,14 +340,17 @@ def main() -> None:
         damaged[form] = sorted({*damaged.get(form, ()), *plains})
     common = common_words()
     pairs = old_pairs(damaged)
+    swaps = swap_sets()
     words = members | {w for form, plains in damaged.items() for w in (form, *plains)}
     old = frozenset(w for form, plains in pairs.items() for w in (form, *plains))
-    counts = count(words, cue_words, common, old, respelled(members))
+    counts = count(words, cue_words, common, old, respelled(members), frozenset(w for f in swaps.values() for w in f))
     sets = twin_sets(members, damaged)
     sets.update({"=" + OLD + form: [OLD + w for w in (form, *plains)] for form, plains in pairs.items()})
+    sets.update({SWAP + key: [SWAP + w for w in forms] for key, forms in swaps.items()})
     kept = informative(counts, sets)
     lines: dict[str, list[str]] = {"@": ["@" + "\t".join(sorted(common))]}
     lines.update({"=" + form: ["=" + form, *plains] for form, plains in sorted(damaged.items())})
+    lines.update({SWAP_SET + key: [SWAP_SET + forms[0], *forms[1:]] for key, forms in sorted(swaps.items())})
     for key in sorted(kept):
         word, _, feature = key.partition("\t")
         lines.setdefault(word, [word, str(kept[word])])
@@ -332,7 +361,8 @@ def main() -> None:
               f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins and {len(damaged)} damaged forms",
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins, {len(damaged)} damaged forms "
+          f"and {len(swaps)} swap sets",
           file=sys.stderr)
 
 

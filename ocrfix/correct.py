@@ -506,6 +506,44 @@ class Corrector:
         rules = [r for r in fix.rule.split("+") if r != "umlaut" or _dots(plain)]  # (its dots are gone)
         return Fix(plain, join_rules((*rules, "context")), confidence)
 
+    def swapped(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> Fix | None:
+        """``fix`` with another of ä/ö/ü at a place where what OCR read stands for either ("ii":
+        ü or ä, "gefiillt": "gefüllt" or "gefällt"), where its sentence says the other is meant
+        (a swap set of the context model, :meth:`ngrams.Model.swaps`).  The fix chose by the
+        readings' costs and the words' frequency; the sentence must beat that by CONTEXT_MARGIN."""
+        form = fix.replacement
+        model = ngrams.model()
+        lowered = form not in model.swap_sets and form[0].isupper() and sentence_start(text, word.start)
+        base = form[0].lower() + form[1:] if lowered else form
+        best, best_odds = None, 0.0
+        for twin in model.swaps(base):
+            places = [i for i, (a, b) in enumerate(zip(base, twin)) if a != b]
+            margin = self._swap_margin(word.text, base, twin, places[0], key) if len(places) == 1 else None
+            if margin is None:
+                continue  # (itself, too)
+            ctx = ngrams.context_at(*(view(base) if view else (text, word.start, word.end)))
+            odds = model.odds(base, twin, ctx, old=key.old, modern=key.modern) - margin
+            if odds > best_odds:
+                best, best_odds = twin, odds
+        if best is None:
+            return None
+        best = best[0].upper() + best[1:] if lowered else best
+        confidence = min(fix.confidence, _odds_confidence(best_odds + CONTEXT_MARGIN[LOST]))
+        return Fix(best, join_rules((fix.rule, "context")), confidence)
+
+    def _swap_margin(self, seen: str, form: str, twin: str, at: int, key: Key) -> float | None:
+        """What the sentence must say for ``twin`` rather than ``form`` where OCR read ``seen``:
+        the margin of the twin's letter, plus the cost of reading it there above that of
+        ``form``'s letter (in zipf points, as the fix weighed them); None where OCR's reading
+        does not stand for the twin's letter."""
+        reading = _read_for(seen, form, at)
+        if reading is None or reading == form[at].translate(UNDOT) or key.state(twin[at].lower()) == INTACT:
+            return None  # (the plain letter read for a dotted one tells which: "geschatzt")
+        mine, theirs = _READ_COSTS.get((reading, form[at])), _READ_COSTS.get((reading, twin[at]))
+        if mine is None or theirs is None:
+            return None
+        return CONTEXT_MARGIN[key.state(twin[at].lower())] + max(0.0, theirs - mine) / FREQ_WEIGHT
+
     def _twin_odds(
         self, text: str, word: Word, key: Key, twins: tuple[str, ...], view: View | None = None
     ) -> list[tuple[str, float, float]]:
@@ -1137,6 +1175,36 @@ def _lost_twin(other: str, form: str, key: Key) -> bool:
     return len(other) == len(form) and all(
         o == f or (o == f.translate(UNDOT) and key.state(f.lower()) == LOST) for o, f in zip(other, form)
     )
+
+
+# what OCR reads for each of ä/ö/ü, and at what cost (the umlaut rows of the confusion table
+# that need no evidence of the document: Corrector.swapped)
+_READ_COSTS: dict[tuple[str, str], float] = {}
+for _c in CONFUSIONS:
+    if _c.rule == "umlaut" and _c.meant in _DOTTED and not _c.shown:
+        _READ_COSTS[_c.seen, _c.meant] = min(_c.cost, _READ_COSTS.get((_c.seen, _c.meant), _c.cost))
+
+
+def _read_for(seen: str, form: str, at: int) -> str | None:
+    """What OCR read in ``seen`` for the letter at ``at`` of ``form`` and nothing else
+    ("ii" in "gefiillt" for the "ä" of "gefällt"); None where the letter is part of a longer
+    misreading."""
+    from rapidfuzz.distance import Levenshtein
+
+    runs: list[list[int]] = []
+    for op in Levenshtein.opcodes(form, seen):
+        if op.tag == "equal":
+            if op.src_start <= at < op.src_end:
+                return seen[op.dest_start + at - op.src_start]
+            continue
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
+        else:
+            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    for src_start, src_end, dest_start, dest_end in runs:
+        if src_start <= at < src_end:
+            return seen[dest_start:dest_end] if src_end - src_start == 1 else None
+    return None
 
 
 def _dots(word: str) -> int:

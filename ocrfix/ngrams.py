@@ -38,7 +38,7 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 7"
+FORMAT = "ocrfix-context 8"
 # An old form and the word it becomes where OCR drops its ß ("daß", "da") are counted in old
 # text alone too, under this mark ("+da"): where a document is known to be old, they compare
 # as old text uses them.
@@ -47,6 +47,12 @@ OLD = "+"
 # to be old, the twins' prior is old text's, where it is known to be modern, the rest's; the
 # neighbours' evidence is that of all the text.
 OLD_PRIOR = "%"
+# A line that starts with SWAP_SET lists a swap set: forms that differ only in which of ä/ö/ü
+# they have ("&gefällt gefüllt"), which one OCR reading ("ii") may stand for (Model.swaps).
+# They are counted apart, under SWAP ("*gefällt"): only twins of one set may share counts.
+SWAP_SET = "&"
+SWAP = "*"
+SWAP_MASK = regex.compile("[äöü]")
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
 SMOOTHING = 0.5
@@ -139,9 +145,15 @@ class Model:
         self.damaged: dict[str, tuple[str, ...]] = {}  # a word -> the forms it may be damage of
         self.damaged_sets: dict[str, tuple[str, ...]] = {}  # such a form -> it and its damaged words
         self.common: Container[str] = frozenset()  # the neighbours that have no suffix feature
+        self.swap_sets: dict[str, tuple[str, ...]] = {}  # a form -> its swap set (SWAP_SET)
+        self.swap_count: dict[str, int] = {}  # the counts of the forms of swap sets (SWAP)
         for line in lines:
             if line.startswith("@"):  # the common words, folded (see SUFFIX)
                 self.common = word_set(line[1:].rstrip("\n").split("\t"))
+                continue
+            if line.startswith(SWAP_SET):
+                forms = tuple(line[1:].rstrip("\n").split("\t"))
+                self.swap_sets.update(dict.fromkeys(forms, forms))
                 continue
             if line.startswith("="):  # a form with ß or a ligature and the words damage makes of it
                 form, *plains = line[1:].rstrip("\n").split("\t")
@@ -154,6 +166,8 @@ class Model:
                 self.old_count[word[len(OLD) :]] = int(count)
             elif word.startswith(OLD_PRIOR):
                 self.old_prior[word[len(OLD_PRIOR) :]] = int(count)
+            elif word.startswith(SWAP):
+                self.swap_count[word[len(SWAP) :]] = int(count)
             else:
                 self.count[word] = int(count)
             self._lines[word] = rest
@@ -182,12 +196,22 @@ class Model:
         read it as f ("lief": "ließ"), or a PDF dropped a ligature ("Schi": "Schiff")."""
         return tuple(o for o in self.damaged.get(word, ()) if o in self.count and word in self.count)
 
+    def swaps(self, word: str) -> tuple[str, ...]:
+        """The members of the swap set of ``word`` (itself included), or () if it has none."""
+        members = self.swap_sets.get(word, ())
+        return members if all(m in self.swap_count for m in members) else ()
+
     def odds(self, word: str, other: str, ctx: Context, old: bool = False, modern: bool = False) -> float:
-        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set);
-        ``old``: in a document known to be written in the old spelling, ``modern``: in today's."""
-        members = self.damaged_sets[other] if other in self.damaged_sets else self.sets[word.translate(UNDOT)]
+        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set, or of
+        a swap set); ``old``: in a document known to be written in the old spelling, ``modern``: in today's."""
         count, mark = self.count, ""
-        if old and all(m in self.old_count for m in members):
+        if other in self.damaged_sets:
+            members = self.damaged_sets[other]
+        elif other.translate(UNDOT) == word.translate(UNDOT):
+            members = self.sets[word.translate(UNDOT)]
+        else:
+            members, count, mark = self.swap_sets[word], self.swap_count, SWAP
+        if old and not mark and all(m in self.old_count for m in members):
             count, mark = self.old_count, OLD
         tables = [self.features(mark + m) for m in members]
         mine, theirs = self.features(mark + word), self.features(mark + other)

@@ -425,6 +425,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
             elif key.umlauts == LOST and (g := corrector.undotted(text, w, f, key, view)):
                 f = g  # and the dots it restored may be none ("laBt": "laßt" in "ihr laßt")
+            elif key.umlauts == LOST and (g := corrector.swapped(text, w, f, key, view)):
+                f = g  # or others ("gefiillt": "gefällt" or "gefüllt")
             if f is not None and token[0].isupper() and f.replacement[0].islower():
                 f = _nominalized(corrector.lex, text, start, end, f)
         if f is not None:

@@ -139,3 +139,13 @@ def test_an_old_eszett_form_is_counted_as_todays_spelling_of_it():
         assert old_spelling(new, listed) == old
     model = ngrams.model()
     assert "wußte" not in model.count and model.old_prior["wüsste"] > model.count["wüsste"] / 2
+
+
+def test_a_swap_set_is_counted_apart_from_the_twins():
+    """ "gefällt" and "gefüllt" differ in which dots they have: a swap set, counted under its own
+    mark, so that neither becomes a twin of the other's plain form by it."""
+    model = ngrams.model()
+    assert set(model.swaps("gefällt")) == {"gefällt", "gefüllt"}
+    assert model.swaps("hatte") == () and "gefüllt" not in model.count
+    assert model.odds("gefällt", "gefüllt", _context("Die Flasche ist mit Wasser gefällt.", "gefällt")) > 1
+    assert model.odds("gefällt", "gefüllt", _context("Das Bild hat mir gut gefällt.", "gefällt")) < 0

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner
-from ocrfix.correct import Fix
+from ocrfix.correct import Fix, _read_for
 from ocrfix.result import Edit
 from ocrfix.words import _correct_span, _view, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
@@ -207,6 +207,20 @@ def test_dots_for_known_parts_only_where_the_word_is_no_known_parts_as_read():
     assert fix is not None and (fix.replacement, fix.rule) == ("Heizkörperthermostatventil", "umlaut")
     assert corrector.fix("Saugetierart", False, False, lost) is None
     assert corrector.fix("Heizkorperthermostatventil", False, False, Key((INTACT,) * 4, INTACT, NEUTRAL, NEUTRAL, False)) is None
+
+
+@pytest.mark.parametrize(
+    ("seen", "form", "at", "reading"),
+    [
+        ("gefiillt", "gefällt", 3, "ii"),
+        ("geschatzt", "geschätzt", 5, "a"),
+        ("Gebdaudes", "Gebäudes", 3, "da"),
+        ("fhren", "führen", 1, ""),  # the letter dropped
+        ("regelmaftig", "regelmäßig", 6, None),  # "äß" read as "aft": the letter is part of a longer misreading
+    ],
+)
+def test_what_ocr_read_for_a_letter(seen, form, at, reading):
+    assert _read_for(seen, form, at) == reading
 
 
 def test_an_old_form_is_no_misread_shape_where_the_text_may_be_old():
