@@ -122,7 +122,7 @@ def twins(inside: Counter[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def swap_sets() -> dict[str, list[str]]:
+def swap_sets(inside: Counter[str]) -> dict[str, list[str]]:
     """The listed forms with ä/ö/ü, COMMON_SWAP or more common, that differ only in which of
     them they have ("gefällt", "gefüllt"; "fährt", "führt"), keyed by the form with each
     dotted letter as "*": OCR's readings such as "ii" or "i" stand for more than one of them.
@@ -133,7 +133,9 @@ def swap_sets() -> dict[str, list[str]]:
     for stored, entry in _wordlist().forms.items():
         if entry & ALL_VARIANTS and zipf_of(entry) >= COMMON_SWAP and len(stored) > 1:
             if stored.translate(UNDOT) != stored:
-                groups.setdefault(SWAP_MASK.sub("*", stored), []).append(stored)
+                noun = stored[0].upper() + stored[1:]
+                for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
+                    groups.setdefault(SWAP_MASK.sub("*", form), []).append(form)
     return {key: sorted(forms) for key, forms in groups.items() if len(forms) > 1}
 
 
@@ -340,7 +342,7 @@ def main() -> None:
         damaged[form] = sorted({*damaged.get(form, ()), *plains})
     common = common_words()
     pairs = old_pairs(damaged)
-    swaps = swap_sets()
+    swaps = swap_sets(inside)
     words = members | {w for form, plains in damaged.items() for w in (form, *plains)}
     old = frozenset(w for form, plains in pairs.items() for w in (form, *plains))
     counts = count(words, cue_words, common, old, respelled(members), frozenset(w for f in swaps.values() for w in f))
