@@ -126,7 +126,9 @@ def swap_sets(inside: Counter[str]) -> dict[str, list[str]]:
     """The listed forms with ä/ö/ü, COMMON_SWAP or more common, that differ only in which of
     them they have ("gefällt", "gefüllt"; "fährt", "führt"), keyed by the form with each
     dotted letter as "*": OCR's readings such as "ii" or "i" stand for more than one of them.
-    (Not "ä", "ö", "ü" themselves; and forms of one casing: the list keeps one of each word.)"""
+    The list keeps one casing of a word ("hülle"); a noun's capitalized form counts where the
+    text has it inside sentences (``inside``) MIN_NOUN times, as in :func:`twins` ("Hölle",
+    "Hülle").  Not "ä", "ö", "ü" themselves."""
     from ocrfix.lexicon import ALL_VARIANTS, _wordlist, zipf_of
 
     groups: dict[str, list[str]] = {}
