@@ -1177,12 +1177,17 @@ def _lost_twin(other: str, form: str, key: Key) -> bool:
     )
 
 
-# what OCR reads for each of ä/ö/ü, and at what cost (the umlaut rows of the confusion table
-# that need no evidence of the document: Corrector.swapped)
-_READ_COSTS: dict[tuple[str, str], float] = {}
-for _c in CONFUSIONS:
-    if _c.rule == "umlaut" and _c.meant in _DOTTED and not _c.shown:
-        _READ_COSTS[_c.seen, _c.meant] = min(_c.cost, _READ_COSTS.get((_c.seen, _c.meant), _c.cost))
+def _read_costs() -> dict[tuple[str, str], float]:
+    """What OCR reads for each of ä/ö/ü, and at what cost: the umlaut rows of the confusion
+    table that need no evidence of the document (Corrector.swapped)."""
+    costs: dict[tuple[str, str], float] = {}
+    for c in CONFUSIONS:
+        if c.rule == "umlaut" and c.meant in _DOTTED and not c.shown:
+            costs[c.seen, c.meant] = min(c.cost, costs.get((c.seen, c.meant), c.cost))
+    return costs
+
+
+_READ_COSTS = _read_costs()
 
 
 def _read_for(seen: str, form: str, at: int) -> str | None:

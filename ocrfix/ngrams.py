@@ -3,7 +3,8 @@
 Where a document lost its umlauts, "hätte" comes out as "hatte", a valid word;
 only its neighbours tell them apart ("als hätte" is common, "als hatte" rare).
 So with a ß dropped or read as f ("daß": "da", "ließ": "lief") and a ligature a PDF
-dropped ("Schiff": "Schi").
+dropped ("Schiff": "Schi"); and the forms that differ only in which of ä/ö/ü they have, where
+one OCR reading stands for either ("gefiillt": "gefällt" or "gefüllt"; swap sets).
 ``dictionaries/context_de.tsv.gz`` (``build_context.py``) holds, for each word
 that has such a twin, how often it occurs, with which word before and after it,
 with which two, and with which of the commonest words within a few words
@@ -202,8 +203,9 @@ class Model:
         return members if all(m in self.swap_count for m in members) else ()
 
     def odds(self, word: str, other: str, ctx: Context, old: bool = False, modern: bool = False) -> float:
-        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set, or of
-        a swap set); ``old``: in a document known to be written in the old spelling, ``modern``: in today's."""
+        """log10 of how much more likely ``other`` is than ``word`` here (twins of one set, or
+        forms of one swap set, by their own counts and with no era's prior); ``old``: in a
+        document known to be written in the old spelling, ``modern``: in today's."""
         count, mark = self.count, ""
         if other in self.damaged_sets:
             members = self.damaged_sets[other]
