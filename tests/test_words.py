@@ -206,7 +206,8 @@ def test_dots_for_known_parts_only_where_the_word_is_no_known_parts_as_read():
     fix = corrector.fix("Heizkorperthermostatventil", False, False, lost)
     assert fix is not None and (fix.replacement, fix.rule) == ("Heizkörperthermostatventil", "umlaut")
     assert corrector.fix("Saugetierart", False, False, lost) is None
-    assert corrector.fix("Heizkorperthermostatventil", False, False, Key((INTACT,) * 4, INTACT, NEUTRAL, NEUTRAL, False)) is None
+    intact = Key((INTACT,) * 4, INTACT, NEUTRAL, NEUTRAL, False)
+    assert corrector.fix("Heizkorperthermostatventil", False, False, intact) is None
 
 
 @pytest.mark.parametrize(
@@ -214,7 +215,7 @@ def test_dots_for_known_parts_only_where_the_word_is_no_known_parts_as_read():
     [
         ("gefiillt", "gefällt", 3, "ii"),
         ("geschatzt", "geschätzt", 5, "a"),
-        ("Gebdaudes", "Gebäudes", 3, "da"),
+        ("Gemdalde", "Gemälde", 3, "da"),
         ("fhren", "führen", 1, ""),  # the letter dropped
         ("regelmaftig", "regelmäßig", 6, None),  # "äß" read as "aft": the letter is part of a longer misreading
     ],
