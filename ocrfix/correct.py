@@ -843,8 +843,8 @@ class Corrector:
         putting lost dots back at one place, in one way only: compounds of three parts or more that
         hunspell does not build ("Heizkorper|thermostat|ventil", "Regenwasser|sammel|behalter|deckel").
         The dots must fall in a listed word of PARTS_MIN_PART letters or more (:meth:`_dotted_part`),
-        and the word as it stands must not be known parts already ("Sau|getier|art" may be
-        "Säugetier|art", or may not); never on the first letter (names)."""
+        and the word as it stands must not be known parts already ("Sau|getier|fell" may be
+        "Säugetier|fell", or may not); never on the first letter (names)."""
         places = _dot_places(word, key)
         if not places or self._known_parts(word, 3):
             return None
