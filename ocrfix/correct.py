@@ -859,7 +859,7 @@ class Corrector:
     def _dotted_part(self, form: str, at: int) -> bool:
         """Does the letter at ``at`` of ``form`` fall in a listed word of PARTS_MIN_PART letters or
         more, after known words and before known words or an ending ("Heiz|körper|thermostat",
-        "durch|lässig|keit", "fort|wälzen|d")?"""
+        "durch|lässig|keit", "auf|wärmen|d")?"""
         lex, lower = self.lex, form[0].islower()
         for start in range(at + 1):
             head = form[:start]
