@@ -513,6 +513,8 @@ class Corrector:
         readings' costs and the words' frequency; the sentence must beat that by CONTEXT_MARGIN."""
         form = fix.replacement
         model = ngrams.model()
+        if not form.isalpha():
+            return None  # (a swap set holds words)
         lowered = form not in model.swap_sets and form[0].isupper() and sentence_start(text, word.start)
         base = form[0].lower() + form[1:] if lowered else form
         best, best_odds = None, 0.0
