@@ -1190,12 +1190,13 @@ def _read_costs() -> dict[tuple[str, str], float]:
 
 
 _READ_COSTS = _read_costs()
+_READINGS = frozenset((c.seen, c.meant) for c in CONFUSIONS if not c.shown)
 
 
 def _read_for(seen: str, form: str, at: int) -> str | None:
-    """What OCR read in ``seen`` for the letter at ``at`` of ``form`` and nothing else
-    ("ii" in "gefiillt" for the "ä" of "gefällt"); None where the letter is part of a longer
-    misreading."""
+    """What OCR read in ``seen`` for the letter at ``at`` of ``form`` ("ii" in "gefiillt" for the
+    "ä" of "gefällt", and in "miiBig" for the "ä" of "mäßig"); None where the letter is part of a
+    longer misreading ("aft" for "äß")."""
     from rapidfuzz.distance import Levenshtein
 
     runs: list[list[int]] = []
@@ -1210,7 +1211,16 @@ def _read_for(seen: str, form: str, at: int) -> str | None:
             runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
     for src_start, src_end, dest_start, dest_end in runs:
         if src_start <= at < src_end:
-            return seen[dest_start:dest_end] if src_end - src_start == 1 else None
+            run = seen[dest_start:dest_end]
+            if src_end - src_start == 1:
+                return run
+            if at != src_start:
+                return None
+            # the letter and what follows it read together ("äß" as "iiB"): the split where each
+            # part is a reading of its letters
+            letter, rest = form[at], form[at + 1 : src_end]
+            splits = (k for k in range(len(run) + 1) if {(run[:k], letter), (run[k:], rest)} <= _READINGS)
+            return next((run[:k] for k in splits), None)
     return None
 
 

@@ -217,6 +217,7 @@ def test_dots_for_known_parts_only_where_the_word_is_no_known_parts_as_read():
         ("geschatzt", "geschätzt", 5, "a"),
         ("Gemdalde", "Gemälde", 3, "da"),
         ("fhren", "führen", 1, ""),  # the letter dropped
+        ("miiBig", "mäßig", 1, "ii"),  # the letter and the ß after it read together, each part a reading
         ("regelmaftig", "regelmäßig", 6, None),  # "äß" read as "aft": the letter is part of a longer misreading
     ],
 )
