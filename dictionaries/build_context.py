@@ -52,7 +52,8 @@ old, the twins' prior is old text's, where it is known to be modern, the rest's 
 drama use the subjunctive far more than an encyclopedia: "wurde" is 38 times as common as
 "würde" in the modern files, about as common in the historical ones).
 Lines that start with "&" list a swap set (``swap_sets``): common listed forms that differ only
-in which of ä/ö/ü they have ("&gefällt gefüllt"), which one OCR reading ("ii") stands for. Their
+in which of ä/ö/ü they have ("&gefällt gefüllt"), which one OCR reading ("ii") stands for, or a
+ß form and the form with t or r in its place ("&hieß hier": OCR's f stands for each). Their
 forms are counted apart, with "*" before the form ("*gefällt"): a form of a swap set that is no
 twin gets no twin by it.
 
@@ -92,6 +93,7 @@ COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß a
 # and forms with a ligature the twin a PDF makes by dropping it ("Schiff": "Schi")
 LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
 COMMON_SWAP = 3.0  # both forms of a swap set ("gefällt", "gefüllt") are listed and this common
+ESZETT_SHAPES = "tr"  # the letters that OCR's f stands for besides ß (confusions.py)
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
 # files whose lines are sentences or speeches: a line end is a sentence end
@@ -125,7 +127,8 @@ def twins(inside: Counter[str]) -> frozenset[str]:
 def swap_sets(inside: Counter[str]) -> dict[str, list[str]]:
     """The listed forms with ä/ö/ü, COMMON_SWAP or more common, that differ only in which of
     them they have ("gefällt", "gefüllt"; "fährt", "führt"), keyed by the form with each
-    dotted letter as "*": OCR's readings such as "ii" or "i" stand for more than one of them.
+    dotted letter as "*": OCR's readings such as "ii" or "i" stand for more than one of them;
+    and the pairs of a ß form and the form with t or r in its place, as common ("hieß", "hier").
     The list keeps one casing of a word ("hülle"); a noun's capitalized form counts where the
     text has it inside sentences (``inside``) MIN_NOUN times, as in :func:`twins` ("Hölle",
     "Hülle").  Not "ä", "ö", "ü" themselves."""
@@ -138,7 +141,20 @@ def swap_sets(inside: Counter[str]) -> dict[str, list[str]]:
                 noun = stored[0].upper() + stored[1:]
                 for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
                     groups.setdefault(SWAP_MASK.sub("*", form), []).append(form)
-    return {key: sorted(forms) for key, forms in groups.items() if len(forms) > 1}
+    sets = {key: sorted(forms) for key, forms in groups.items() if len(forms) > 1}
+    # ... and a form with ß and the one with t or r in its place, which OCR's f stands for too
+    # ("hief": "hieß" or "hier"; "weifer": "weißer" or "weiter")
+    taken = {form for forms in sets.values() for form in forms}
+    for stored, entry in _wordlist().forms.items():
+        if entry & ALL_VARIANTS and zipf_of(entry) >= COMMON_SWAP and "ß" in stored and stored not in taken:
+            for i in (i for i, ch in enumerate(stored) if ch == "ß"):
+                for letter in ESZETT_SHAPES:
+                    other = stored[:i] + letter + stored[i + 1 :]
+                    found = _wordlist().forms.get(other, 0)
+                    if found & ALL_VARIANTS and zipf_of(found) >= COMMON_SWAP and other not in taken:
+                        sets["ß" + stored] = [stored, other]
+                        taken.update((stored, other))
+    return sets
 
 
 def sentences(stem: str):

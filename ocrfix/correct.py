@@ -507,10 +507,11 @@ class Corrector:
         return Fix(plain, join_rules((*rules, "context")), confidence)
 
     def swapped(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> Fix | None:
-        """``fix`` with another of ä/ö/ü at a place where what OCR read stands for either ("ii":
-        ü or ä, "gefiillt": "gefüllt" or "gefällt"), where its sentence says the other is meant
-        (a swap set of the context model, :meth:`ngrams.Model.swaps`).  The fix chose by the
-        readings' costs and the words' frequency; the sentence must beat that by CONTEXT_MARGIN."""
+        """``fix`` with another letter at a place where what OCR read stands for either ("ii": ü
+        or ä, "gefiillt": "gefüllt" or "gefällt"; "f": ß or r, "hief": "hieß" or "hier"), where
+        its sentence says the other is meant (a swap set of the context model,
+        :meth:`ngrams.Model.swaps`).  The fix chose by the readings' costs and the words'
+        frequency; the sentence must beat that by the margin of the letter's channel."""
         form = fix.replacement
         model = ngrams.model()
         if not form.isalpha():
@@ -539,12 +540,13 @@ class Corrector:
         ``form``'s letter (in zipf points, as the fix weighed them); None where OCR's reading
         does not stand for the twin's letter."""
         reading = _read_for(seen, form, at)
-        if reading is None or reading == form[at].translate(UNDOT) or key.state(twin[at].lower()) == INTACT:
+        state = _letter_state(key, twin[at].lower())
+        if reading is None or reading == form[at].translate(UNDOT) or state not in CONTEXT_MARGIN:
             return None  # (the plain letter read for a dotted one tells which: "geschatzt")
         mine, theirs = _READ_COSTS.get((reading, form[at])), _READ_COSTS.get((reading, twin[at]))
         if mine is None or theirs is None:
             return None
-        return CONTEXT_MARGIN[key.state(twin[at].lower())] + max(0.0, theirs - mine) / FREQ_WEIGHT
+        return CONTEXT_MARGIN[state] + max(0.0, theirs - mine) / FREQ_WEIGHT
 
     def _twin_odds(
         self, text: str, word: Word, key: Key, twins: tuple[str, ...], view: View | None = None
@@ -1180,13 +1182,19 @@ def _lost_twin(other: str, form: str, key: Key) -> bool:
 
 
 def _read_costs() -> dict[tuple[str, str], float]:
-    """What OCR reads for each of ä/ö/ü, and at what cost: the umlaut rows of the confusion
-    table that need no evidence of the document (Corrector.swapped)."""
+    """What OCR reads for a letter, and at what cost: the rows of the confusion table for one
+    letter that need no evidence of the document (Corrector.swapped)."""
     costs: dict[tuple[str, str], float] = {}
     for c in CONFUSIONS:
-        if c.rule == "umlaut" and c.meant in _DOTTED and not c.shown:
+        if len(c.meant) == 1 and c.rule in ("umlaut", "eszett", "letters") and not c.shown:
             costs[c.seen, c.meant] = min(c.cost, costs.get((c.seen, c.meant), c.cost))
     return costs
+
+
+def _letter_state(key: Key, letter: str) -> str:
+    """The state of the channel that a misreading of ``letter`` belongs to: its own for ä, ö, ü
+    and ß, the letter shapes' for any other."""
+    return key.state(letter) if letter in DOTS else key.shapes
 
 
 _READ_COSTS = _read_costs()

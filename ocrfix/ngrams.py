@@ -3,8 +3,9 @@
 Where a document lost its umlauts, "hätte" comes out as "hatte", a valid word;
 only its neighbours tell them apart ("als hätte" is common, "als hatte" rare).
 So with a ß dropped or read as f ("daß": "da", "ließ": "lief") and a ligature a PDF
-dropped ("Schiff": "Schi"); and the forms that differ only in which of ä/ö/ü they have, where
-one OCR reading stands for either ("gefiillt": "gefällt" or "gefüllt"; swap sets).
+dropped ("Schiff": "Schi"); and forms that differ only in which of ä/ö/ü they have, or in a ß
+for t or r, where one OCR reading stands for either ("gefiillt": "gefällt" or "gefüllt", "hief":
+"hieß" or "hier"; swap sets).
 ``dictionaries/context_de.tsv.gz`` (``build_context.py``) holds, for each word
 that has such a twin, how often it occurs, with which word before and after it,
 with which two, and with which of the commonest words within a few words
@@ -49,7 +50,8 @@ OLD = "+"
 # neighbours' evidence is that of all the text.
 OLD_PRIOR = "%"
 # A line that starts with SWAP_SET lists a swap set: forms that differ only in which of ä/ö/ü
-# they have ("&gefällt gefüllt"), which one OCR reading ("ii") may stand for (Model.swaps).
+# they have ("&gefällt gefüllt"), which one OCR reading ("ii") may stand for, or a ß form and
+# the form with t or r there ("&hieß hier": OCR's f) (Model.swaps).
 # They are counted apart, under SWAP ("*gefällt"): only twins of one set may share counts.
 SWAP_SET = "&"
 SWAP = "*"

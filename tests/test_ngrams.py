@@ -149,3 +149,4 @@ def test_a_swap_set_is_counted_apart_from_the_twins():
     assert model.swaps("hatte") == () and "gefüllt" not in model.count
     assert model.odds("gefällt", "gefüllt", _context("Die Flasche ist mit Wasser gefällt.", "gefällt")) > 1
     assert model.odds("gefällt", "gefüllt", _context("Das Bild hat mir gut gefällt.", "gefällt")) < 0
+    assert set(model.swaps("hieß")) == {"hieß", "hier"}  # (OCR's f stands for ß, t and r)
