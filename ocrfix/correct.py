@@ -538,11 +538,11 @@ class Corrector:
         """What the sentence must say for ``twin`` rather than ``form`` where OCR read ``seen``:
         the margin of the twin's letter, plus the cost of reading it there above that of
         ``form``'s letter (in zipf points, as the fix weighed them); None where OCR's reading
-        does not stand for the twin's letter."""
+        does not stand for the twin's letter, or the text shows no damage of the twin's channel."""
         reading = _read_for(seen, form, at)
         state = _letter_state(key, twin[at].lower())
-        if reading is None or reading == form[at].translate(UNDOT) or state not in CONTEXT_MARGIN:
-            return None  # (the plain letter read for a dotted one tells which: "geschatzt")
+        if reading is None or reading == form[at].translate(UNDOT) or state not in SIGNS:
+            return None  # (a plain letter read, for a dotted one or itself, tells which: "geschatzt")
         mine, theirs = _READ_COSTS.get((reading, form[at])), _READ_COSTS.get((reading, twin[at]))
         if mine is None or theirs is None:
             return None
