@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from ocrfix import clean
-from ocrfix.confusions import CONFUSIONS, MIN_COUNT, estimated_cost, reading_key
+from ocrfix.confusions import CONFUSIONS, MIN_COUNT, estimated_cost, misread_runs, reading_key
 
 FORMAT = "ocrfix-confusion-counts 1"
 OUT = HERE / "confusion_counts.tsv"
@@ -53,21 +53,7 @@ def words(text: str) -> list[str]:
 
 def readings(meant: str, seen: str) -> list[tuple[str, str]]:
     """The runs of differing letters of two words: (what was printed, what OCR read)."""
-    from rapidfuzz.distance import Levenshtein
-
-    out: list[tuple[str, str]] = []
-    run: tuple[str, str] | None = None
-    for op in Levenshtein.opcodes(meant, seen):
-        if op.tag == "equal":
-            if run:
-                out.append(run)
-            run = None
-            continue
-        m, s = meant[op.src_start : op.src_end], seen[op.dest_start : op.dest_end]
-        run = (run[0] + m, run[1] + s) if run else (m, s)
-    if run:
-        out.append(run)
-    return out
+    return [(meant[a:b], seen[c:d]) for a, b, c, d in misread_runs(meant, seen)]
 
 
 def count(path: Path) -> tuple[Counter[tuple[str, str, str]], Counter[tuple[str, str]]]:

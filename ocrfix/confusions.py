@@ -383,6 +383,22 @@ COST_PER_DECADE = 0.2
 COST_BOUNDS = (0.15, 0.9)
 
 
+def misread_runs(meant: str, seen: str) -> list[tuple[int, int, int, int]]:
+    """The runs of differing letters of two words, as (start, end) in ``meant`` and (start, end)
+    in ``seen``: "ü" of "Führung" read as "ii" is one run, (1, 2, 1, 3)."""
+    from rapidfuzz.distance import Levenshtein  # (imported where first needed: start-up)
+
+    runs: list[tuple[int, int, int, int]] = []
+    for op in Levenshtein.opcodes(meant, seen):
+        if op.tag == "equal":
+            continue
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            runs[-1] = (runs[-1][0], op.src_end, runs[-1][2], op.dest_end)
+        else:
+            runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return runs
+
+
 def reading_key(meant: str, seen: str) -> tuple[str, str]:
     return (meant, seen)
 

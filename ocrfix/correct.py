@@ -19,7 +19,7 @@ import regex
 
 from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT
-from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, candidates, edits1
+from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, candidates, edits1, misread_runs
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
@@ -518,13 +518,13 @@ class Corrector:
             return None  # (a swap set holds words)
         lowered = form not in model.swap_sets and form[0].isupper() and sentence_start(text, word.start)
         base = form[0].lower() + form[1:] if lowered else form
-        best, best_odds = None, 0.0
+        best, best_odds, ctx = None, 0.0, None
         for twin in model.swaps(base):
             places = [i for i, (a, b) in enumerate(zip(base, twin)) if a != b]
             margin = self._swap_margin(word.text, base, twin, places[0], key) if len(places) == 1 else None
             if margin is None:
                 continue  # (itself, too)
-            ctx = ngrams.context_at(*(view(base) if view else (text, word.start, word.end)))
+            ctx = ctx or ngrams.context_at(*(view(base) if view else (text, word.start, word.end)))
             odds = model.odds(base, twin, ctx, old=key.old, modern=key.modern) - margin
             if odds > best_odds:
                 best, best_odds = twin, odds
@@ -1205,31 +1205,23 @@ def _read_for(seen: str, form: str, at: int) -> str | None:
     """What OCR read in ``seen`` for the letter at ``at`` of ``form`` ("ii" in "gefiillt" for the
     "ä" of "gefällt", and in "miiBig" for the "ä" of "mäßig"); None where the letter is part of a
     longer misreading ("aft" for "äß")."""
-    from rapidfuzz.distance import Levenshtein
-
-    runs: list[list[int]] = []
-    for op in Levenshtein.opcodes(form, seen):
-        if op.tag == "equal":
-            if op.src_start <= at < op.src_end:
-                return seen[op.dest_start + at - op.src_start]
-            continue
-        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
-            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
-        else:
-            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    for src_start, src_end, dest_start, dest_end in runs:
-        if src_start <= at < src_end:
-            run = seen[dest_start:dest_end]
-            if src_end - src_start == 1:
+    shift = 0  # (how much longer ``seen`` is than ``form`` before ``at``)
+    for start, end, seen_start, seen_end in misread_runs(form, seen):
+        if at < start:
+            break
+        if at < end:
+            run = seen[seen_start:seen_end]
+            if end - start == 1:
                 return run
-            if at != src_start:
+            if at != start:
                 return None
             # the letter and what follows it read together ("äß" as "iiB"): the split where each
             # part is a reading of its letters
-            letter, rest = form[at], form[at + 1 : src_end]
+            letter, rest = form[at], form[at + 1 : end]
             splits = (k for k in range(len(run) + 1) if {(run[:k], letter), (run[k:], rest)} <= _READINGS)
             return next((run[:k] for k in splits), None)
-    return None
+        shift += (seen_end - seen_start) - (end - start)
+    return seen[at + shift]
 
 
 def _dots(word: str) -> int:
