@@ -120,6 +120,12 @@ EDIT_FALLBACK_COST = 1.0
 EDIT_MIN_LEN = 5
 EDIT_MIN_ZIPF = 3.0
 EDIT_LEAD = 1.0
+# A capitalized word may be a name, and old text has old forms ("lernest"): there the fallback
+# is one misread shape of the confusion table instead (names differ from words by any letter:
+# "Parlements", "Zimmerin"), never on the first letter.  Even so, a capitalized word gets it only
+# from this length, or where the document misreads shapes plainly.
+READ_FALLBACK = tuple(sorted({(c.seen, c.meant) for c in CONFUSIONS if c.rule == "letters" and c.seen}))
+READ_MIN_CAPITAL = 8
 # A last "l" lost (29 times in the dev and reading sets, nearly all fax and faint scans): restored
 # where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common; like
 # an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
@@ -770,23 +776,35 @@ class Corrector:
             if self.lex.target(form) and self.lex.zipf(form) >= EDIT_MIN_ZIPF:
                 return Fix(form, "letters", _confidence(FINAL_L_COST, 1.0))
         if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
-            return self._nearest(word)
+            return self._nearest(word, "dictionary")
+        if margin is None and shapes and word[1:].islower() and _guess_fits(key) and (
+            word.islower() or key.shapes in SIGNS
+        ) and len(word) >= (EDIT_MIN_LEN if word.islower() or key.shapes == LOST else READ_MIN_CAPITAL):
+            return self._nearest(word, "letters")  # (a capitalized word, or one in old text)
         return None
 
-    def _nearest(self, word: str) -> Fix | None:
-        """The bounded edit-distance search: one edit away from a clearly most common word."""
+    def _nearest(self, word: str, rule: str) -> Fix | None:
+        """The bounded edit-distance search: one edit away from a clearly most common word;
+        with ``rule`` "letters", one misread letter shape (READ_FALLBACK) after the first letter."""
         lex = self.lex
-        if _prefixed(lex, word):
+        if rule == "letters":
+            forms = {
+                word[:i] + meant + word[i + len(seen) :]
+                for i in range(1, len(word))
+                for seen, meant in READ_FALLBACK
+                if word.startswith(seen, i)
+            }
+        elif _prefixed(lex, word):
             return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
-        # (an edit after the longest start of the word that a listed form has makes no listed form)
-        scored = sorted(
-            ((lex.zipf(w), w) for w in edits1(word, lex.prefixes.shared(word)) if lex.target(w)), reverse=True
-        )
+        else:
+            # (an edit after the longest start of the word that a listed form has makes no listed form)
+            forms = edits1(word, lex.prefixes.shared(word))
+        scored = sorted(((lex.zipf(w), w) for w in forms if lex.target(w)), reverse=True)
         if not scored or scored[0][0] < EDIT_MIN_ZIPF:
             return None
         if len(scored) > 1 and scored[1][0] > scored[0][0] - EDIT_LEAD:
             return None  # "Konze": Konzern or Konzert?  Leave it.
-        return Fix(scored[0][1], "dictionary", _confidence(EDIT_FALLBACK_COST, scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0))
+        return Fix(scored[0][1], rule, _confidence(EDIT_FALLBACK_COST, scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0))
 
     def knows(self, text: str, vocab: Mapping[str, int]) -> bool:
         """Does some list, the user's words or the document (``vocab``) know each word of

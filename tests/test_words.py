@@ -251,3 +251,21 @@ def test_a_twin_reads_its_neighbours_as_corrected() -> None:
     # a quiet word is never asked about
     view, start, end = _view(text, ws, i, [], lambda j: pytest.fail("asked"), frozenset(w.text for w in ws), "hatte")
     assert (view, view[start:end]) == (text, "hatte")
+
+
+def test_one_misread_shape_in_a_capitalized_word_by_the_shapes_channel():
+    """A capitalized word that nothing knows is one misread shape away from a common word only
+    where the text shows misread shapes, and a short one only where it shows them plainly (a
+    name); old text gets the same fallback for its lower-case words."""
+    corrector = Cleaner()._ctx.corrector
+    neutral = Key((LOST,) * 4, LOST, NEUTRAL, NEUTRAL, False)
+    fix = corrector.fix("Gesellschaff", False, False, neutral)
+    assert fix is not None and (fix.replacement, fix.rule) == ("Gesellschaft", "letters")
+    assert corrector.fix("Gesellschaff", False, False, neutral._replace(shapes=INTACT)) is None
+    assert corrector.fix("Gesellschoft", False, False, neutral) is None  # (no reading: "o" for "a")
+    assert corrector.fix("Fieund", False, False, neutral) is None  # (short: a name may be meant)
+    fix = corrector.fix("Fieund", False, False, neutral._replace(shapes=LOST))
+    assert fix is not None and fix.replacement == "Freund"
+    old = neutral._replace(old=True)
+    fix = corrector.fix("wohnlen", False, False, old)
+    assert fix is not None and fix.replacement == "wohnten"
