@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import ngrams
+from .chardata import UNDOT
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .correct import (
     INTACT,
@@ -46,6 +47,12 @@ if TYPE_CHECKING:
 TWIN_MIN_LEN = 5
 TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
+# So is a rare word that only the web or old text knows ("Sic", "inn"), from this length, where
+# the twin is listed and this many zipf points more common, and is no mere dots away (dialect:
+# "güt"), and the document is no dialect scene (_dialect_share).
+KNOWN_TWIN_MIN_LEN = 3
+KNOWN_TWIN_MAX_ZIPF = 4.0
+KNOWN_TWIN_MARGIN = 1.5
 RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
 DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
@@ -141,8 +148,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
 
     A capitalized word the lists lack that recurs in the document is a name: it keeps
     its letters unless OCR junk in it or the document's lost dots say they are damage.
-    A word no list knows may be the damaged twin of a word the document holds intact
-    (:func:`_document_twin`).  A lower-case word the document holds often, or an old or
+    A word no list knows, or a rare one only web or old text knows, may be the damaged twin
+    of a word the document holds intact (:func:`_document_twin`).  A lower-case word the document holds often, or an old or
     dialect form in a dialect scene, is the document's own (:func:`_own_word`); the
     arguments of a shell command are no German words (:func:`~ocrfix.tokens.after_command`).
     And no fix puts out a word that neither the lists, the user's words nor the document
@@ -255,10 +262,14 @@ def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
 def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | None:
     """The word of the document that ``token``, which no list knows, is a misreading of:
     one or two letters apart, by confusions the model knows ("Kanstliche" where the
-    text also has "Künstliche").  The twin starts with the same letter, dots aside: so
-    each word is compared with a bounded share of the document's words."""
+    text also has "Künstliche"); or that a rare unlisted ``token`` is (KNOWN_TWIN_MARGIN).
+    The twin starts with the same letter, dots aside: so each word is compared with a
+    bounded share of the document's words."""
     lex = corrector.lex
-    if len(token) < TWIN_MIN_LEN or token.isupper() or not corrector.readable(token) or lex.known(token):
+    known = lex.known(token)
+    if known and (lex.listed(token) or lex.zipf(token, True) >= KNOWN_TWIN_MAX_ZIPF or _dialect_share(doc) >= DIALECT_SHARE):
+        return None
+    if len(token) < (KNOWN_TWIN_MIN_LEN if known else TWIN_MIN_LEN) or token.isupper() or not corrector.readable(token):
         return None
     words = doc.known_by_initial(initial(token), lex.listed_or_known)
     if not words:
@@ -267,9 +278,15 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     from rapidfuzz import process  # (imported where first needed: start-up)
     from rapidfuzz.distance import Levenshtein
 
-    found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=3)
-    twins = [w for w, _, _ in found if w[0].isupper() == token[0].isupper() and _misreading(token, w)]
+    found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=4)
+    twins = [w for w, _, _ in found if w != token and w[0].isupper() == token[0].isupper() and _misreading(token, w)]
     if len(twins) != 1 or lex.valid(token):
+        return None
+    if known and (
+        not lex.listed(twins[0])
+        or twins[0].translate(UNDOT) == token.translate(UNDOT)
+        or lex.zipf(twins[0]) < lex.zipf(token, True) + KNOWN_TWIN_MARGIN
+    ):
         return None
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
 
