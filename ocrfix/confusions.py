@@ -166,6 +166,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("u", "üß", 0.6, "umlaut"),            # Fue
     Confusion("f", "ß", 0.3, "eszett"),             # grofen
     Confusion("fs", "ß", 0.5, "eszett"),
+    Confusion("ft", "ß", 0.8, "eszett"),            # daft
     Confusion("", "ß", 0.35, "eszett", True),       # Fuball: the glyph dropped
     # ligatures whose glyph had no Unicode mapping and was dropped
     Confusion("", "fi", 0.5, "ligature"),           # ndet
