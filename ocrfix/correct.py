@@ -1222,7 +1222,7 @@ _READINGS = frozenset((c.seen, c.meant) for c in CONFUSIONS if not c.shown)
 def _read_for(seen: str, form: str, at: int) -> str | None:
     """What OCR read in ``seen`` for the letter at ``at`` of ``form`` ("ii" in "gefiillt" for the
     "ä" of "gefällt", and in "miiBig" for the "ä" of "mäßig"); None where the letter is part of a
-    longer misreading ("aft" for "äß")."""
+    longer misreading that no split into readings explains ("x" for "äß")."""
     shift = 0  # (how much longer ``seen`` is than ``form`` before ``at``)
     for start, end, seen_start, seen_end in misread_runs(form, seen):
         if at < start:

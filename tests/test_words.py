@@ -218,7 +218,8 @@ def test_dots_for_known_parts_only_where_the_word_is_no_known_parts_as_read():
         ("Gemdalde", "Gemälde", 3, "da"),
         ("fhren", "führen", 1, ""),  # the letter dropped
         ("miiBig", "mäßig", 1, "ii"),  # the letter and the ß after it read together, each part a reading
-        ("regelmaftig", "regelmäßig", 6, None),  # "äß" read as "aft": the letter is part of a longer misreading
+        ("regelmaftig", "regelmäßig", 6, "a"),  # "äß" read as "aft": a for ä, ft for ß
+        ("mxig", "mäßig", 1, None),  # "äß" read as "x": the letter is part of a longer misreading
     ],
 )
 def test_what_ocr_read_for_a_letter(seen, form, at, reading):
