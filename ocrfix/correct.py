@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -121,10 +121,14 @@ EDIT_MIN_LEN = 5
 EDIT_MIN_ZIPF = 3.0
 EDIT_LEAD = 1.0
 # A capitalized word may be a name, and old text has old forms ("lernest"): there the fallback
-# is one misread shape of the confusion table instead (names differ from words by any letter:
-# "Parlements", "Zimmerin"), never on the first letter.  Even so, a capitalized word gets it only
-# from this length, or where the document misreads shapes plainly.
-READ_FALLBACK = tuple(sorted({(c.seen, c.meant) for c in CONFUSIONS if c.rule == "letters" and c.seen}))
+# is one reading of the confusion table instead (names differ from words by any letter:
+# "Sommerin"), never of the first letter; a shape, or a reading of a dotted letter or ß that the
+# text need not show ("it" for "ä"), as lower-case words of modern text get it where no single
+# edit does.  A capitalized word gets it only from this length, or where the document misreads
+# shapes plainly.
+READ_FALLBACK = tuple(
+    sorted({(c.seen, c.meant, c.rule) for c in CONFUSIONS if c.rule in ("letters", "umlaut", "eszett") and c.seen})
+)
 READ_MIN_CAPITAL = 8
 # A last "l" lost (29 times in the dev and reading sets, nearly all fax and faint scans): restored
 # where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common; like
@@ -769,31 +773,32 @@ class Corrector:
 
     def _no_candidate(self, word: str, key: Key, margin: float | None, shapes: bool) -> Fix | None:
         """:meth:`_best` where no candidate will do: a word that is none may have lost its last
-        "l", or be one edit away from a common word (:meth:`_nearest`)."""
+        "l", or be one edit or one reading away from a common word (:meth:`_nearest`)."""
         if margin is None and shapes and _guess_fits(key) and len(word) >= FINAL_L_MIN_LEN:
             # a word's last "l", a thin stroke, lost in a fax or a faint scan ("Befeh", "sowoh")
             form = word + "l"
             if self.lex.target(form) and self.lex.zipf(form) >= EDIT_MIN_ZIPF:
                 return Fix(form, "letters", _confidence(FINAL_L_COST, 1.0))
         if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
-            return self._nearest(word, "dictionary")
+            return self._nearest(word, "dictionary") or self._nearest(word, "reading")
         if margin is None and shapes and word[1:].islower() and _guess_fits(key) and (
             word.islower() or key.shapes in SIGNS
         ) and len(word) >= (EDIT_MIN_LEN if word.islower() or key.shapes == LOST else READ_MIN_CAPITAL):
-            return self._nearest(word, "letters")  # (a capitalized word, or one in old text)
+            return self._nearest(word, "reading")  # (a capitalized word, or one in old text)
         return None
 
     def _nearest(self, word: str, rule: str) -> Fix | None:
         """The bounded edit-distance search: one edit away from a clearly most common word;
-        with ``rule`` "letters", one misread letter shape (READ_FALLBACK) after the first letter."""
+        with ``rule`` "reading", one reading of the confusion table (READ_FALLBACK) after the
+        first letter, reported as the reading's rule."""
         lex = self.lex
-        if rule == "letters":
-            forms = {
-                word[:i] + meant + word[i + len(seen) :]
-                for i in range(1, len(word))
-                for seen, meant in READ_FALLBACK
-                if word.startswith(seen, i)
-            }
+        if rule == "reading":
+            rules: dict[str, str] = {}
+            for i in range(1, len(word)):
+                for seen, meant, read_rule in READ_FALLBACK:
+                    if word.startswith(seen, i):
+                        rules.setdefault(word[:i] + meant + word[i + len(seen) :], read_rule)
+            forms: Iterable[str] = rules
         elif _prefixed(lex, word):
             return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
         else:
@@ -804,7 +809,8 @@ class Corrector:
             return None
         if len(scored) > 1 and scored[1][0] > scored[0][0] - EDIT_LEAD:
             return None  # "Konze": Konzern or Konzert?  Leave it.
-        return Fix(scored[0][1], rule, _confidence(EDIT_FALLBACK_COST, scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0))
+        gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0
+        return Fix(scored[0][1], rules[scored[0][1]] if rule == "reading" else rule, _confidence(EDIT_FALLBACK_COST, gap))
 
     def knows(self, text: str, vocab: Mapping[str, int]) -> bool:
         """Does some list, the user's words or the document (``vocab``) know each word of

@@ -254,7 +254,7 @@ def test_a_twin_reads_its_neighbours_as_corrected() -> None:
     assert (view, view[start:end]) == (text, "hatte")
 
 
-def test_one_misread_shape_in_a_capitalized_word_by_the_shapes_channel():
+def test_one_reading_in_a_capitalized_word_by_the_shapes_channel():
     """A capitalized word that nothing knows is one misread shape away from a common word only
     where the text shows misread shapes, and a short one only where it shows them plainly (a
     name); old text gets the same fallback for its lower-case words."""
@@ -270,3 +270,8 @@ def test_one_misread_shape_in_a_capitalized_word_by_the_shapes_channel():
     old = neutral._replace(old=True)
     fix = corrector.fix("wohnlen", False, False, old)
     assert fix is not None and fix.replacement == "wohnten"
+    # a reading of a dotted letter that the text need not show ("it" for "ä", "éi" for "ö"),
+    # reported as the reading's rule
+    for seen, meant in (("Gebitude", "Gebäude"), ("gewéihnlich", "gewöhnlich")):
+        fix = corrector.fix(seen, False, False, neutral)
+        assert fix is not None and (fix.replacement, fix.rule) == (meant, "umlaut")
