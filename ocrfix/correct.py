@@ -87,7 +87,7 @@ COMPOUND_GAP = 0.2  # how much cheaper a restored compound must be than the next
 ESZETT_MARGIN = 1.0
 # An old form whose ß OCR dropped ("daß": "da") is asked about in old text, and in text that
 # does not tell its era (a short one: the dropped ß hides the sign), with this much more margin.
-ERA_UNKNOWN_MARGIN = 0.5
+ERA_UNKNOWN_MARGIN = 1.0
 # A PDF drops every ligature of a broken font or none: a valid word is another's rest only
 # where the document shows that ("Schi" for "Schiff"), or may ("UNSEEN": too few words to tell).
 LIGATURE_MARGIN = 1.0
