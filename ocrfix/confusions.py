@@ -344,6 +344,10 @@ class Usable(NamedTuple):
 _FIELDS = tuple((c.seen, c.meant, c.cost, c.rule, c.dots, c.listed_only, c.channel, c.shown) for c in CONFUSIONS)
 # The readings a document must show to use them: (seen, meant), in table order.
 SHOWN_READINGS: tuple[tuple[str, str], ...] = tuple((c.seen, c.meant) for c in CONFUSIONS if c.shown)
+# The misread shapes that any face may make (not only some: shown), as (seen, meant).
+LETTER_READINGS: tuple[tuple[str, str], ...] = tuple(
+    sorted({(c.seen, c.meant) for c in CONFUSIONS if c.rule == "letters" and c.seen and not c.listed_only})
+)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -124,8 +124,8 @@ EDIT_LEAD = 1.0
 # is one reading of the confusion table instead (names differ from words by any letter:
 # "Sommerin"), never of the first letter; a shape, or a reading of a dotted letter or ß that the
 # text need not show ("it" for "ä"), as lower-case words of modern text get it where no single
-# edit does.  A capitalized word gets it only from this length, or where the document misreads
-# shapes plainly.
+# edit does.  A capitalized word gets it where the text shows misread shapes, even where it keeps
+# its dots (German-model OCR), from this length, or any where the document misreads shapes plainly.
 READ_FALLBACK = tuple(
     sorted({(c.seen, c.meant, c.rule) for c in CONFUSIONS if c.rule in ("letters", "umlaut", "eszett") and c.seen})
 )
@@ -781,8 +781,8 @@ class Corrector:
                 return Fix(form, "letters", _confidence(FINAL_L_COST, 1.0))
         if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
             return self._nearest(word, "dictionary") or self._nearest(word, "reading")
-        if margin is None and shapes and word[1:].islower() and _guess_fits(key) and (
-            word.islower() or key.shapes in SIGNS
+        if margin is None and shapes and word[1:].islower() and (
+            (word.islower() and _guess_fits(key)) or (word[0].isupper() and key.shapes in SIGNS)
         ) and len(word) >= (EDIT_MIN_LEN if word.islower() or key.shapes == LOST else READ_MIN_CAPITAL):
             return self._nearest(word, "reading")  # (a capitalized word, or one in old text)
         return None

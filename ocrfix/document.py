@@ -13,7 +13,8 @@ whole document first, and each word decision takes what of it matters, a
   words the dictionary lacks that become listed words when only that letter is
   restored ("fur", "Strafburg").
 - **Letter shapes.**  Misread shapes (rn/m, c/e, l/I) leave junk inside words
-  ("KG6rper") and lower-case words no dictionary knows; a document with neither
+  ("KG6rper"), lower-case words no dictionary knows, and long capitalized ones that
+  one misread shape makes a common word ("Repuhlik"); a document with none of them
   has no shape damage, and a capitalized word there gets no shape guess.
 - **Dropped ligatures** ("Einuss", "ndet") against intact fi/fl/ff.
 - **The spelling era.**  Old forms ("daß", "muß", "Fluß") and their readings
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .chardata import UNDOT
-from .confusions import SHOWN_READINGS
+from .confusions import LETTER_READINGS, SHOWN_READINGS
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
 from .tokens import letter_run_at, letter_runs, only_letter_runs
 
@@ -436,7 +437,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
                 # (a name, as far as its letters tell, unless far rarer than a listed word its
                 # dots make: "Hande", "Gotter" where the text lost them; not "Trummer")
                 if not lex.prefixes.folds_to(word[0].lower() + word[1:]):
-                    return _PLAIN
+                    return _MISREAD_CAPITAL if _misread_capital(lex, word) else _PLAIN
                 floor = lex.zipf(word) + CAPITAL_LEAD
                 lost_dots = frozenset(c for c in DOTS[:3] if _restores(lex, word, c, floor=floor))
                 return Evidence(frozenset(), lost_dots, "", 0) if lost_dots else _PLAIN
@@ -475,6 +476,24 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old, readings)
 
 
+# A capitalized word no list knows, this long, that one misread shape (confusions.LETTER_READINGS)
+# makes a listed word this common, shows misread shapes: names are seldom one shape from a common word.
+MISREAD_CAPITAL_LEN = 6
+MISREAD_CAPITAL_ZIPF = 4.0
+
+
+def _misread_capital(lex: Lexicon, word: str) -> bool:
+    if len(word) < MISREAD_CAPITAL_LEN or lex.known(word):
+        return False
+    for i in range(1, len(word)):
+        for seen, meant in LETTER_READINGS:
+            if word.startswith(seen, i):
+                form = word[:i] + meant + word[i + len(seen) :]
+                if lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF:
+                    return True
+    return False
+
+
 def _reads_as(lex: Lexicon, word: str, seen: str, meant: str) -> bool:
     """Does reading ``seen`` as ``meant`` at one place make ``word`` a common listed word?"""
     at = word.find(seen)
@@ -492,6 +511,7 @@ _PLAIN = Evidence(frozenset(), frozenset(), "", 0)
 _PLAIN_OLD = Evidence(frozenset(), frozenset(), "", 0, True)
 _OLD_ERA = Evidence(frozenset(), frozenset(), TRADITIONAL, 0, True)
 _PLAIN_SHAPES = Evidence(frozenset({"shapes"}), frozenset(), "", 0)
+_MISREAD_CAPITAL = Evidence(frozenset(), frozenset({"shapes"}), "", 0)
 
 
 def _restores(lex: Lexicon, word: str, letter: str, remove: bool = False, floor: float = 0.0) -> bool:

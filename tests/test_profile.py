@@ -142,3 +142,14 @@ def test_a_capitalized_word_far_rarer_than_its_dotted_twin_is_evidence():
     assert ocrfix.clean(verse) == "Der König hob die Hände, die Götter sahen zu, und er ging heim."
     names = ocrfix.profile("Herr Trummer und Frau Horner kamen am Montag.")
     assert names.channel("ü").lost == 0 and names.channel("ö").lost == 0
+
+
+def test_a_capitalized_word_one_misread_shape_from_a_common_word_is_evidence():
+    # German-model text keeps its dots; "Verwaltnng" (n for u) and "Repuhlik" (h for b) show
+    # misread shapes, and then such a long capitalized word gets one reading's fix; names that
+    # no single shape makes a common word ("Hallberg", "Sommerin") are no evidence
+    text = "Die Verwaltnng der Repuhlik prüfte die Wasserversorgung, sagte Frau Hallberg."
+    assert ocrfix.profile(text).channel("shapes").lost == 2
+    assert ocrfix.clean(text) == "Die Verwaltung der Republik prüfte die Wasserversorgung, sagte Frau Hallberg."
+    names = ocrfix.profile("Frau Hallberg und Herr Sommerin prüften die Wasserversorgung.")
+    assert names.channel("shapes").lost == 0
