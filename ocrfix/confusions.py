@@ -9,6 +9,7 @@ theirs.  The rule of each entry is the name :func:`ocrfix.explain` reports.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -344,10 +345,19 @@ class Usable(NamedTuple):
 _FIELDS = tuple((c.seen, c.meant, c.cost, c.rule, c.dots, c.listed_only, c.channel, c.shown) for c in CONFUSIONS)
 # The readings a document must show to use them: (seen, meant), in table order.
 SHOWN_READINGS: tuple[tuple[str, str], ...] = tuple((c.seen, c.meant) for c in CONFUSIONS if c.shown)
-# The misread shapes that any face may make (not only some: shown), as (seen, meant).
+# The misread shapes that any face may make (not only some, nor rarely), as (seen, meant).
 LETTER_READINGS: tuple[tuple[str, str], ...] = tuple(
     sorted({(c.seen, c.meant) for c in CONFUSIONS if c.rule == "letters" and c.seen and not c.listed_only})
 )
+
+
+def by_first(rows: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Rows (seen, ...) by the first character of what OCR read: the rows that may match at a
+    place of a word are those of its character there."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows:
+        out.setdefault(row[0][0], []).append(row)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 @functools.lru_cache(maxsize=1024)

@@ -19,7 +19,7 @@ import regex
 
 from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT
-from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, candidates, edits1, misread_runs
+from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, by_first, candidates, edits1, misread_runs
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
@@ -126,7 +126,7 @@ EDIT_LEAD = 1.0
 # text need not show ("it" for "ä"), as lower-case words of modern text get it where no single
 # edit does.  A capitalized word gets it where the text shows misread shapes, even where it keeps
 # its dots (German-model OCR), from this length, or any where the document misreads shapes plainly.
-READ_FALLBACK = tuple(
+READ_FALLBACK = by_first(
     sorted({(c.seen, c.meant, c.rule) for c in CONFUSIONS if c.rule in ("letters", "umlaut", "eszett") and c.seen})
 )
 READ_MIN_CAPITAL = 8
@@ -794,8 +794,8 @@ class Corrector:
         lex = self.lex
         if rule == "reading":
             rules: dict[str, str] = {}
-            for i in range(1, len(word)):
-                for seen, meant, read_rule in READ_FALLBACK:
+            for i in range(1, min(len(word), lex.prefixes.shared(first_lower(word)) + 1)):
+                for seen, meant, read_rule in READ_FALLBACK.get(word[i], ()):
                     if word.startswith(seen, i):
                         rules.setdefault(word[:i] + meant + word[i + len(seen) :], read_rule)
             forms: Iterable[str] = rules

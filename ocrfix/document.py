@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .chardata import UNDOT
-from .confusions import LETTER_READINGS, SHOWN_READINGS
+from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
 from .tokens import letter_run_at, letter_runs, only_letter_runs
 
@@ -480,13 +480,15 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
 # makes a listed word this common, shows misread shapes: names are seldom one shape from a common word.
 MISREAD_CAPITAL_LEN = 6
 MISREAD_CAPITAL_ZIPF = 4.0
+_LETTER_READINGS_AT = by_first(LETTER_READINGS)
 
 
 def _misread_capital(lex: Lexicon, word: str) -> bool:
     if len(word) < MISREAD_CAPITAL_LEN or lex.known(word):
         return False
-    for i in range(1, len(word)):
-        for seen, meant in LETTER_READINGS:
+    # (a form that a listed word starts with up to the reading: the rest starts no listed word)
+    for i in range(1, min(len(word), lex.prefixes.shared(word[0].lower() + word[1:]) + 1)):
+        for seen, meant in _LETTER_READINGS_AT.get(word[i], ()):
             if word.startswith(seen, i):
                 form = word[:i] + meant + word[i + len(seen) :]
                 if lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF:
