@@ -127,9 +127,16 @@ EDIT_LEAD = 1.0
 # edit does.  A capitalized word gets it where the text shows misread shapes, even where it keeps
 # its dots (German-model OCR), from this length, or any where the document misreads shapes plainly.
 READ_FALLBACK = by_first(
-    sorted({(c.seen, c.meant, c.rule) for c in CONFUSIONS if c.rule in ("letters", "umlaut", "eszett") and c.seen})
+    sorted(
+        {(c.seen, c.meant, c.rule, c.listed_only) for c in CONFUSIONS if c.rule in ("letters", "umlaut", "eszett") and c.seen}
+    )
 )
 READ_MIN_CAPITAL = 8
+# ... and a long word that no list, hunspell or known parts take, the one reading that makes it
+# two listed words of this length or more (from four, it broke as many names as it repaired).
+READ_COMPOUND_LEN = 10
+READ_COMPOUND_PART = 5
+READ_COMPOUND_GAP = 0.5  # (for its confidence: no rival, but no frequency behind it either)
 # A last "l" lost (29 times in the dev and reading sets, nearly all fax and faint scans): restored
 # where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common; like
 # an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
@@ -793,11 +800,8 @@ class Corrector:
         first letter, reported as the reading's rule."""
         lex = self.lex
         if rule == "reading":
-            rules: dict[str, str] = {}
-            for i in range(1, min(len(word), lex.prefixes.shared(first_lower(word)) + 1)):
-                for seen, meant, read_rule in READ_FALLBACK.get(word[i], ()):
-                    if word.startswith(seen, i):
-                        rules.setdefault(word[:i] + meant + word[i + len(seen) :], read_rule)
+            # (a reading after the longest start of the word that a listed form has makes none)
+            rules = _one_reading(word, lex.prefixes.shared(first_lower(word)))
             forms: Iterable[str] = rules
         elif _prefixed(lex, word):
             return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
@@ -805,12 +809,26 @@ class Corrector:
             # (an edit after the longest start of the word that a listed form has makes no listed form)
             forms = edits1(word, lex.prefixes.shared(word))
         scored = sorted(((lex.zipf(w), w) for w in forms if lex.target(w)), reverse=True)
+        if not scored and rule == "reading":
+            return self._read_compound(word)
         if not scored or scored[0][0] < EDIT_MIN_ZIPF:
             return None
         if len(scored) > 1 and scored[1][0] > scored[0][0] - EDIT_LEAD:
             return None  # "Konze": Konzern or Konzert?  Leave it.
         gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0
         return Fix(scored[0][1], rules[scored[0][1]] if rule == "reading" else rule, _confidence(EDIT_FALLBACK_COST, gap))
+
+    def _read_compound(self, word: str) -> Fix | None:
+        """A long ``word`` that neither hunspell nor known parts take, as the one of its readings
+        (:func:`_one_reading`) that is two listed words of READ_COMPOUND_PART letters or more
+        ("Kirchengebitude": "Kirchen|gebäude"), none that loses dots (a German model's)."""
+        if len(word) < READ_COMPOUND_LEN or self._known_parts(word, 3) or self.lex.valid(word):
+            return None
+        readings = _one_reading(word, len(word), listed_only=False)
+        joined = [w for w in readings if _dots(w) >= _dots(word) and self._listed_parts(w)]
+        if len(joined) != 1:
+            return None
+        return Fix(joined[0], readings[joined[0]], _confidence(EDIT_FALLBACK_COST, READ_COMPOUND_GAP))
 
     def knows(self, text: str, vocab: Mapping[str, int]) -> bool:
         """Does some list, the user's words or the document (``vocab``) know each word of
@@ -959,6 +977,17 @@ class Corrector:
                 tail = max(lex.zipf(t, old=True, folded=not lower) for t in _tail_forms(word[i:], lower))
                 best = max(best, min(head, tail))
         return best if best >= KNOWN_ZIPF else 0.0
+
+    def _listed_parts(self, word: str) -> bool:
+        """Is ``word`` two listed words of READ_COMPOUND_PART letters or more (a lower-case
+        one ends in a lower-case word)?"""
+        lex = self.lex
+        lower = word[0].islower()
+        for i in range(READ_COMPOUND_PART, len(word) - READ_COMPOUND_PART + 1):
+            head, tail = word[:i], word[i:]
+            if lex.listed(head) and any(lex.listed(t) for t in _tail_forms(tail, lower)):
+                return True
+        return False
 
     def _known_parts(self, word: str, parts: int = 2) -> bool:
         """Is ``word`` two words the lists know ("blut|überströmte", "Saalach|brücke"; a lower-case
@@ -1246,6 +1275,18 @@ def _read_for(seen: str, form: str, at: int) -> str | None:
             return next((run[:k] for k in splits), None)
         shift += (seen_end - seen_start) - (end - start)
     return seen[at + shift]
+
+
+def _one_reading(word: str, upto: int, listed_only: bool = True) -> dict[str, str]:
+    """The forms of ``word`` with one reading of READ_FALLBACK undone at a place from 1 to
+    ``upto`` (never the first letter: names), by the reading's rule; without ``listed_only``,
+    none of the readings that may only make a listed word (Confusion.listed_only)."""
+    out: dict[str, str] = {}
+    for i in range(1, min(len(word), upto + 1)):
+        for seen, meant, rule, only_listed in READ_FALLBACK.get(word[i], ()):
+            if word.startswith(seen, i) and (listed_only or not only_listed):
+                out.setdefault(word[:i] + meant + word[i + len(seen) :], rule)
+    return out
 
 
 def _dots(word: str) -> int:

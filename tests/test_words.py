@@ -275,3 +275,17 @@ def test_one_reading_in_a_capitalized_word_by_the_shapes_channel():
     for seen, meant in (("Gebitude", "Gebäude"), ("gewéihnlich", "gewöhnlich")):
         fix = corrector.fix(seen, False, False, neutral)
         assert fix is not None and (fix.replacement, fix.rule) == (meant, "umlaut")
+
+
+def test_one_reading_makes_a_long_compound_two_listed_words():
+    """A long word that no list, hunspell or known parts take is the one reading that makes it
+    two listed words of five letters or more; a word that is known parts as it stands stays."""
+    corrector = Cleaner()._ctx.corrector
+    neutral = Key((LOST,) * 4, LOST, NEUTRAL, NEUTRAL, False)
+    for seen, meant in (("Tischlerwcrkstatt", "Tischler|werkstatt"), ("Fensterrahmeufarbe", "Fensterrahmen|farbe")):
+        fix = corrector._read_compound(seen)
+        assert fix is not None and (fix.replacement, fix.rule) == (meant.replace("|", ""), "letters")
+    assert corrector._read_compound("Fensterrahmenfarbe") is None  # (known parts as it stands)
+    assert corrector._read_compound("Regenwasserfasstonne") is None  # (Regenwasser|fass|tonne)
+    fix = corrector.fix("Tischlerwcrkstatt", False, False, neutral)
+    assert fix is not None and fix.replacement == "Tischlerwerkstatt"
