@@ -128,7 +128,11 @@ EDIT_LEAD = 1.0
 # its dots (German-model OCR), from this length, or any where the document misreads shapes plainly.
 READ_FALLBACK = by_first(
     sorted(
-        {(c.seen, c.meant, c.rule, c.listed_only) for c in CONFUSIONS if c.rule in ("letters", "umlaut", "eszett") and c.seen}
+        {
+            (c.seen, c.meant, c.rule, c.listed_only, c.channel)
+            for c in CONFUSIONS
+            if c.rule in ("letters", "umlaut", "eszett") and c.seen
+        }
     )
 )
 READ_MIN_CAPITAL = 8
@@ -787,21 +791,22 @@ class Corrector:
             if self.lex.target(form) and self.lex.zipf(form) >= EDIT_MIN_ZIPF:
                 return Fix(form, "letters", _confidence(FINAL_L_COST, 1.0))
         if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
-            return self._nearest(word, "dictionary") or self._nearest(word, "reading")
+            return self._nearest(word, "dictionary") or self._nearest(word, "reading", key)
         if margin is None and shapes and word[1:].islower() and (
             (word.islower() and _guess_fits(key)) or (word[0].isupper() and key.shapes in SIGNS)
         ) and len(word) >= (EDIT_MIN_LEN if word.islower() or key.shapes == LOST else READ_MIN_CAPITAL):
-            return self._nearest(word, "reading")  # (a capitalized word, or one in old text)
+            return self._nearest(word, "reading", key)  # (a capitalized word, or one in old text)
         return None
 
-    def _nearest(self, word: str, rule: str) -> Fix | None:
+    def _nearest(self, word: str, rule: str, key: Key = NEUTRAL_KEY) -> Fix | None:
         """The bounded edit-distance search: one edit away from a clearly most common word;
         with ``rule`` "reading", one reading of the confusion table (READ_FALLBACK) after the
-        first letter, reported as the reading's rule."""
+        first letter, none of a dotted letter or ß that ``key`` keeps intact, reported as the
+        reading's rule."""
         lex = self.lex
         if rule == "reading":
             # (a reading after the longest start of the word that a listed form has makes none)
-            rules = _one_reading(word, lex.prefixes.shared(first_lower(word)))
+            rules = _one_reading(word, lex.prefixes.shared(first_lower(word)), key)
             forms: Iterable[str] = rules
         elif _prefixed(lex, word):
             return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
@@ -810,7 +815,7 @@ class Corrector:
             forms = edits1(word, lex.prefixes.shared(word))
         scored = sorted(((lex.zipf(w), w) for w in forms if lex.target(w)), reverse=True)
         if not scored and rule == "reading":
-            return self._read_compound(word)
+            return self._read_compound(word, key)
         if not scored or scored[0][0] < EDIT_MIN_ZIPF:
             return None
         if len(scored) > 1 and scored[1][0] > scored[0][0] - EDIT_LEAD:
@@ -818,13 +823,13 @@ class Corrector:
         gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 1.0
         return Fix(scored[0][1], rules[scored[0][1]] if rule == "reading" else rule, _confidence(EDIT_FALLBACK_COST, gap))
 
-    def _read_compound(self, word: str) -> Fix | None:
+    def _read_compound(self, word: str, key: Key = NEUTRAL_KEY) -> Fix | None:
         """A long ``word`` that neither hunspell nor known parts take, as the one of its readings
         (:func:`_one_reading`) that is two listed words of READ_COMPOUND_PART letters or more
         ("Kirchengebitude": "Kirchen|gebäude"), none that loses dots (a German model's)."""
         if len(word) < READ_COMPOUND_LEN or self._known_parts(word, 3) or self.lex.valid(word):
             return None
-        readings = _one_reading(word, len(word), listed_only=False)
+        readings = _one_reading(word, len(word), key, listed_only=False)
         joined = [w for w in readings if _dots(w) >= _dots(word) and self._listed_parts(w)]
         if len(joined) != 1:
             return None
@@ -1277,14 +1282,16 @@ def _read_for(seen: str, form: str, at: int) -> str | None:
     return seen[at + shift]
 
 
-def _one_reading(word: str, upto: int, listed_only: bool = True) -> dict[str, str]:
+def _one_reading(word: str, upto: int, key: Key, listed_only: bool = True) -> dict[str, str]:
     """The forms of ``word`` with one reading of READ_FALLBACK undone at a place from 1 to
-    ``upto`` (never the first letter: names), by the reading's rule; without ``listed_only``,
-    none of the readings that may only make a listed word (Confusion.listed_only)."""
+    ``upto`` (never the first letter: names), by the reading's rule: none that restores a dotted
+    letter or ß that ``key`` keeps intact, and without ``listed_only``, none of the readings that
+    may only make a listed word (Confusion.listed_only)."""
+    intact = {i for i, state in enumerate(key.dots) if state == INTACT}
     out: dict[str, str] = {}
     for i in range(1, min(len(word), upto + 1)):
-        for seen, meant, rule, only_listed in READ_FALLBACK.get(word[i], ()):
-            if word.startswith(seen, i) and (listed_only or not only_listed):
+        for seen, meant, rule, only_listed, channel in READ_FALLBACK.get(word[i], ()):
+            if word.startswith(seen, i) and (listed_only or not only_listed) and channel not in intact:
                 out.setdefault(word[:i] + meant + word[i + len(seen) :], rule)
     return out
 

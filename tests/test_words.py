@@ -283,9 +283,13 @@ def test_one_reading_makes_a_long_compound_two_listed_words():
     corrector = Cleaner()._ctx.corrector
     neutral = Key((LOST,) * 4, LOST, NEUTRAL, NEUTRAL, False)
     for seen, meant in (("Tischlerwcrkstatt", "Tischler|werkstatt"), ("Fensterrahmeufarbe", "Fensterrahmen|farbe")):
-        fix = corrector._read_compound(seen)
+        fix = corrector._read_compound(seen, neutral)
         assert fix is not None and (fix.replacement, fix.rule) == (meant.replace("|", ""), "letters")
-    assert corrector._read_compound("Fensterrahmenfarbe") is None  # (known parts as it stands)
-    assert corrector._read_compound("Regenwasserfasstonne") is None  # (Regenwasser|fass|tonne)
+    assert corrector._read_compound("Fensterrahmenfarbe", neutral) is None  # (known parts as it stands)
+    assert corrector._read_compound("Regenwasserfasstonne", neutral) is None  # (Regenwasser|fass|tonne)
     fix = corrector.fix("Tischlerwcrkstatt", False, False, neutral)
     assert fix is not None and fix.replacement == "Tischlerwerkstatt"
+    # a plain vowel for a dotted one only where the text does not keep that dot intact
+    fix = corrector._read_compound("Fahrradschlusselbund", neutral)
+    assert fix is not None and fix.replacement == "Fahrradschlüsselbund"
+    assert corrector._read_compound("Fahrradschlusselbund", neutral._replace(dots=(INTACT,) * 4)) is None
