@@ -9,8 +9,8 @@ theirs.  The rule of each entry is the name :func:`ocrfix.explain` reports.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar
 
 
 class Confusion(NamedTuple):
@@ -351,13 +351,26 @@ LETTER_READINGS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-def by_first(rows: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+Row = TypeVar("Row", bound=tuple[Any, ...])
+
+
+def by_first(rows: Iterable[Row]) -> dict[str, tuple[Row, ...]]:
     """Rows (seen, ...) by the first character of what OCR read: the rows that may match at a
     place of a word are those of its character there."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+    out: dict[str, list[Row]] = {}
     for row in rows:
         out.setdefault(row[0][0], []).append(row)
     return {first: tuple(found) for first, found in out.items()}
+
+
+def undone(word: str, rows: Mapping[str, tuple[Row, ...]], upto: int) -> Iterator[tuple[str, Row]]:
+    """The forms of ``word`` with one reading of ``rows`` (:func:`by_first`) undone at a place
+    from 1 to ``upto``, never the first letter (names), each with its row."""
+    for i in range(1, min(len(word), upto + 1)):
+        for row in rows.get(word[i], ()):
+            seen = row[0]
+            if word.startswith(seen, i):
+                yield word[:i] + row[1] + word[i + len(seen) :], row
 
 
 @functools.lru_cache(maxsize=1024)

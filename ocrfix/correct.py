@@ -19,7 +19,7 @@ import regex
 
 from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT
-from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, by_first, candidates, edits1, misread_runs
+from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, by_first, candidates, edits1, misread_runs, undone
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
@@ -120,12 +120,12 @@ EDIT_FALLBACK_COST = 1.0
 EDIT_MIN_LEN = 5
 EDIT_MIN_ZIPF = 3.0
 EDIT_LEAD = 1.0
-# A capitalized word may be a name, and old text has old forms ("lernest"): there the fallback
-# is one reading of the confusion table instead (names differ from words by any letter:
-# "Sommerin"), never of the first letter; a shape, or a reading of a dotted letter or ß that the
-# text need not show ("it" for "ä"), as lower-case words of modern text get it where no single
-# edit does.  A capitalized word gets it where the text shows misread shapes, even where it keeps
-# its dots (German-model OCR), from this length, or any where the document misreads shapes plainly.
+# Where no edit will do, or a word may be a name or an old form (capitalized, or in old text:
+# "lernest"), the fallback is one reading of the confusion table instead, never of the first
+# letter (names differ from words by any letter: "Sommerin"): a misread shape, or a reading of
+# a dotted letter or ß that only some faces make and the text need not show ("it" for "ä").  A
+# capitalized word gets it only where the text shows misread shapes, even where it keeps its dots
+# (German-model OCR): from this length, or at any where it shows them plainly (_reads_fit).
 READ_FALLBACK = by_first(
     sorted(
         {
@@ -792,9 +792,7 @@ class Corrector:
                 return Fix(form, "letters", _confidence(FINAL_L_COST, 1.0))
         if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
             return self._nearest(word, "dictionary") or self._nearest(word, "reading", key)
-        if margin is None and shapes and word[1:].islower() and (
-            (word.islower() and _guess_fits(key)) or (word[0].isupper() and key.shapes in SIGNS)
-        ) and len(word) >= (EDIT_MIN_LEN if word.islower() or key.shapes == LOST else READ_MIN_CAPITAL):
+        if margin is None and shapes and word[1:].islower() and _reads_fit(word, key):
             return self._nearest(word, "reading", key)  # (a capitalized word, or one in old text)
         return None
 
@@ -1197,6 +1195,15 @@ def _edits_fit(key: Key) -> bool:
     return not key.old and _guess_fits(key)
 
 
+def _reads_fit(word: str, key: Key) -> bool:
+    """May ``word``, which no list knows, be one reading from a common word (READ_FALLBACK)?  A
+    lower-case one where a fix may cost what a guess does; a capitalized one where the text shows
+    misread shapes, from READ_MIN_CAPITAL letters unless it shows them plainly."""
+    if word.islower():
+        return len(word) >= EDIT_MIN_LEN and _guess_fits(key)
+    return (key.shapes == LOST and len(word) >= EDIT_MIN_LEN) or (key.shapes == NEUTRAL and len(word) >= READ_MIN_CAPITAL)
+
+
 def _guess_fits(key: Key) -> bool:
     """May a fix cost what a guess that no confusion explains does (EDIT_FALLBACK_COST)?  Not
     where the text keeps its umlauts."""
@@ -1283,16 +1290,15 @@ def _read_for(seen: str, form: str, at: int) -> str | None:
 
 
 def _one_reading(word: str, upto: int, key: Key, listed_only: bool = True) -> dict[str, str]:
-    """The forms of ``word`` with one reading of READ_FALLBACK undone at a place from 1 to
-    ``upto`` (never the first letter: names), by the reading's rule: none that restores a dotted
-    letter or ß that ``key`` keeps intact, and without ``listed_only``, none of the readings that
-    may only make a listed word (Confusion.listed_only)."""
+    """The forms of ``word`` with one reading of READ_FALLBACK undone up to ``upto``
+    (:func:`~ocrfix.confusions.undone`), by the reading's rule: none that restores a dotted letter
+    or ß that ``key`` keeps intact, and without ``listed_only``, none of the readings that may only
+    make a listed word (Confusion.listed_only)."""
     intact = {i for i, state in enumerate(key.dots) if state == INTACT}
     out: dict[str, str] = {}
-    for i in range(1, min(len(word), upto + 1)):
-        for seen, meant, rule, only_listed, channel in READ_FALLBACK.get(word[i], ()):
-            if word.startswith(seen, i) and (listed_only or not only_listed) and channel not in intact:
-                out.setdefault(word[:i] + meant + word[i + len(seen) :], rule)
+    for form, (_, _, rule, only_listed, channel) in undone(word, READ_FALLBACK, upto):
+        if (listed_only or not only_listed) and channel not in intact:
+            out.setdefault(form, rule)
     return out
 
 

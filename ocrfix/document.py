@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .chardata import UNDOT
-from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first
+from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first, undone
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
 from .tokens import letter_run_at, letter_runs, only_letter_runs
 
@@ -484,16 +484,14 @@ _LETTER_READINGS_AT = by_first(LETTER_READINGS)
 
 
 def _misread_capital(lex: Lexicon, word: str) -> bool:
+    """Is the capitalized ``word`` one misread shape from a common listed word (see above)?"""
     if len(word) < MISREAD_CAPITAL_LEN or lex.known(word):
         return False
-    # (a form that a listed word starts with up to the reading: the rest starts no listed word)
-    for i in range(1, min(len(word), lex.prefixes.shared(word[0].lower() + word[1:]) + 1)):
-        for seen, meant in _LETTER_READINGS_AT.get(word[i], ()):
-            if word.startswith(seen, i):
-                form = word[:i] + meant + word[i + len(seen) :]
-                if lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF:
-                    return True
-    return False
+    # (a reading after the longest start of the word that a listed word has makes no listed word)
+    upto = lex.prefixes.shared(word[0].lower() + word[1:])
+    return any(
+        lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF for form, _ in undone(word, _LETTER_READINGS_AT, upto)
+    )
 
 
 def _reads_as(lex: Lexicon, word: str, seen: str, meant: str) -> bool:

@@ -149,8 +149,9 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     A capitalized word the lists lack that recurs in the document is a name: it keeps
     its letters unless OCR junk in it or the document's lost dots say they are damage.
     A word no list knows, or a rare one only web or old text knows, may be the damaged twin
-    of a word the document holds intact (:func:`_document_twin`).  A lower-case word the document holds often, or an old or
-    dialect form in a dialect scene, is the document's own (:func:`_own_word`); the
+    of a word the document holds intact (:func:`_document_twin`).  A lower-case word the
+    document holds often, or an old or dialect form in a dialect scene, is the document's
+    own (:func:`_own_word`); the
     arguments of a shell command are no German words (:func:`~ocrfix.tokens.after_command`).
     And no fix puts out a word that neither the lists, the user's words nor the document
     know (:meth:`Corrector.knows`).
@@ -267,7 +268,9 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     bounded share of the document's words."""
     lex = corrector.lex
     known = lex.known(token)
-    if known and (lex.listed(token) or lex.zipf(token, True) >= KNOWN_TWIN_MAX_ZIPF or _dialect_share(doc) >= DIALECT_SHARE):
+    if known and (
+        lex.listed(token) or lex.zipf(token, True) >= KNOWN_TWIN_MAX_ZIPF or _dialect_share(doc) >= DIALECT_SHARE
+    ):
         return None
     if len(token) < (KNOWN_TWIN_MIN_LEN if known else TWIN_MIN_LEN) or token.isupper() or not corrector.readable(token):
         return None
