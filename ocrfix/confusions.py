@@ -363,10 +363,10 @@ def by_first(rows: Iterable[Row]) -> dict[str, tuple[Row, ...]]:
     return {first: tuple(found) for first, found in out.items()}
 
 
-def undone(word: str, rows: Mapping[str, tuple[Row, ...]], upto: int) -> Iterator[tuple[str, Row]]:
+def undone(word: str, rows: Mapping[str, tuple[Row, ...]], upto: int, start: int = 1) -> Iterator[tuple[str, Row]]:
     """The forms of ``word`` with one reading of ``rows`` (:func:`by_first`) undone at a place
-    from 1 to ``upto``, never the first letter (names), each with its row."""
-    for i in range(1, min(len(word), upto + 1)):
+    from ``start`` to ``upto``, never the first letter (names), each with its row."""
+    for i in range(max(1, start), min(len(word), upto + 1)):
         for row in rows.get(word[i], ()):
             seen = row[0]
             if word.startswith(seen, i):

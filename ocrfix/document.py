@@ -480,6 +480,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
 # makes a listed word this common, shows misread shapes: names are seldom one shape from a common word.
 MISREAD_CAPITAL_LEN = 6
 MISREAD_CAPITAL_ZIPF = 4.0
+MISREAD_CAPITAL_BEFORE = 2  # places before the end of its longest listed start that a reading may be at
 _LETTER_READINGS_AT = by_first(LETTER_READINGS)
 
 
@@ -487,11 +488,11 @@ def _misread_capital(lex: Lexicon, word: str) -> bool:
     """Is the capitalized ``word`` one misread shape from a common listed word (see above)?"""
     if len(word) < MISREAD_CAPITAL_LEN or lex.known(word):
         return False
-    # (a reading after the longest start of the word that a listed word has makes no listed word)
+    # (a reading after the longest start of the word that a listed word has makes no listed word;
+    # one far before it seldom does: the misread letter is where the word leaves the list)
     upto = lex.prefixes.shared(word[0].lower() + word[1:])
-    return any(
-        lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF for form, _ in undone(word, _LETTER_READINGS_AT, upto)
-    )
+    forms = undone(word, _LETTER_READINGS_AT, upto, upto - MISREAD_CAPITAL_BEFORE)
+    return any(lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF for form, _ in forms)
 
 
 def _reads_as(lex: Lexicon, word: str, seen: str, meant: str) -> bool:
