@@ -337,10 +337,12 @@ class Corrector:
             margin = LOST_KNOWN_MARGIN if lost else KNOWN_MARGIN
             f = self._best(word, sentence_start, key, margin=margin, restore_only=False, margin_by_cost=True)
             if f is None and self._junk_known(word, key):
-                # (as a word no list knows, but only towards a common listed or old word: "zam": "zum")
+                # (as a word no list knows, but only towards a common listed or old word: "zam": "zum",
+                # and one more common than the word as written: English in old text, "goes", is no "gots")
                 f = self._best(word, sentence_start, key, margin=None, restore_only=False)
                 form = f.replacement if f is not None else ""
-                if not (lex.listed(form) or lex.historical(form)) or lex.zipf(form, key.old) < COMMON_ZIPF:
+                floor = max(COMMON_ZIPF, lex.zipf(word))
+                if not (lex.listed(form) or lex.historical(form)) or lex.zipf(form, key.old) < floor:
                     f = None
                 elif key.ligature != LOST and "ligature" in f.rule:
                     f = None  # (a dropped ligature only where the text shows them: "pff" is no "pfiff")
@@ -1043,13 +1045,14 @@ class Corrector:
         both words while the joined form is.
         """
         gap = text[left.end : right.start]
+        starts = sentence_start(text, left.start)
         if gap == " ":
-            return self._merges(left.text, right.text, False)
+            return self._merges(left.text, right.text, False, starts)
         if gap.strip(" \t") == "\n":
-            return self._merges(left.text, right.text, True)
+            return self._merges(left.text, right.text, True, starts)
         return False
 
-    def _merges(self, a: str, b: str, line_break: bool) -> bool:
+    def _merges(self, a: str, b: str, line_break: bool, starts: bool = False) -> bool:
         """:meth:`should_merge` for the parts ``a`` and ``b`` across a space or a line break."""
         lex = self.lex
         if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
@@ -1058,11 +1061,13 @@ class Corrector:
         # (hunspell only when the cheap checks leave it open)
         if line_break:
             # across a line break only towards listed words: two words may end and start lines
-            return lex.target(joined) and not _two_words(lex, a, b)
+            return lex.target(joined) and not _two_words(lex, a, b, starts)
         listed = lex.target(joined)
         if OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
             return False
-        return not (lex.valid(a) or lex.valid(b)) and (listed or lex.hunspell_valid(joined)) and not _two_words(lex, a, b)
+        if lex.valid(a) or lex.valid(b) or _two_words(lex, a, b, starts):
+            return False
+        return listed or lex.hunspell_valid(joined)
 
 
 # Prefixes of German verbs and adjectives: a word no list has that is one of them and a
@@ -1110,9 +1115,10 @@ PART_ENDINGS = frozenset({
 })
 
 
-def _two_words(lex: Lexicon, a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` each common as written, in German or not ("supposed to be", "Bab el")?"""
-    return lex.as_written(a) and lex.as_written(b)
+def _two_words(lex: Lexicon, a: str, b: str, starts: bool = False) -> bool:
+    """Are ``a`` and ``b`` each common as written, in German or not ("supposed to be", "Bab el"),
+    ``a`` in lower case where it starts a sentence (``starts``: "To be")?"""
+    return (lex.as_written(a) or (starts and lex.as_written(first_lower(a)))) and lex.as_written(b)
 
 
 @functools.lru_cache(maxsize=16)

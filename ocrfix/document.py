@@ -463,9 +463,10 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
                 signatures += 1
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
             dotted = lex.prefixes.folds_to(word)  # (a set lookup rules most words out)
-            # (an old form at least as common as the word its dots make is a word as it stands:
-            # "ander" is no sign of a lost "änder"; "uber" and "hatt" are signs)
-            floor = lex.zipf(word, old=True) if lex.historical(word) else 0.0
+            # (a word at least as common as the word its dots or ß make is a word as it stands:
+            # the old form "ander" is no sign of a lost "änder", English "if" none of "iß";
+            # "uber" and "hatt" are signs)
+            floor = lex.zipf(word, old=True)
             lost |= {c for c in DOTS if c not in lost and (dotted or c == "ß") and _restores(lex, word, c, floor=floor)}
         if not lost and len(word) >= 3 and _ligature_dropped(lex, word, LIGATURE_LEAD if word[0].isupper() else 0.0):
             lost.add("ligature")  # (a name is evidence only for a far more common word: "Schie" for "Schiffe")
@@ -577,10 +578,11 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
         return ""
     if word.isupper():
         return ""  # an acronym's S is no ß ("IS" is no "Iß")
+    floor = lex.zipf(word, old=True)  # (a word as common as written is itself: "if" is no "iß")
     for i, ch in enumerate(word):
-        if ch in _ESZETT_READINGS and i > 0 and lex.historical(word[:i] + "ß" + word[i + 1 :]):
+        if ch in _ESZETT_READINGS and i > 0 and _old_above(lex, word[:i] + "ß" + word[i + 1 :], floor):
             return TRADITIONAL
-        if word.startswith(_ESZETT_PAIRS, i) and i > 0 and lex.historical(word[:i] + "ß" + word[i + 2 :]):
+        if word.startswith(_ESZETT_PAIRS, i) and i > 0 and _old_above(lex, word[:i] + "ß" + word[i + 2 :], floor):
             return TRADITIONAL  # ("dafS", "mufs")
     if (
         word[0].islower()
@@ -589,6 +591,11 @@ def _era(lex: Lexicon, word: str, listed: bool) -> str:
     ):
         return ESZETT_DROPPED  # "mu", "mute" for "muß", "mußte"
     return ""
+
+
+def _old_above(lex: Lexicon, form: str, floor: float) -> bool:
+    """Is ``form`` an old form more common in old text than ``floor``?"""
+    return lex.historical(form) and lex.zipf(form, old=True) > floor
 
 
 def _old_form_read(lex: Lexicon, text: str, at: int) -> bool:

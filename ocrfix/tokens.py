@@ -128,14 +128,20 @@ class Protected:
 
 
 # Shell commands in prose ("starten Sie ihn mit sudo systemctl start dienst"): the words
-# after one, up to the end of its clause, are its arguments, not German words to repair.
-# Only names that are no German words and that German prose writes in lower case.
+# after one, up to the end of its clause, are its arguments, not German words to repair;
+# so with the keywords of code ("def parse(self, data)").  Only names that are no German
+# words and that German prose writes in lower case.
 COMMANDS = frozenset("""
     sudo systemctl journalctl apt apt-get dpkg yum dnf pacman brew snap flatpak
     pip pip3 pipx conda npm npx yarn pnpm cargo rustc gcc clang cmake javac node python python3
     git svn docker podman kubectl helm ssh scp rsync sftp curl wget ping traceroute nslookup
     ifconfig ipconfig netstat chmod chown chgrp mkdir rmdir useradd userdel usermod groupadd
     passwd mount umount tar unzip gzip gunzip grep egrep sed awk xargs crontab powershell ocrfix
+    make ninja meson ls cat head tail less echo cd cp mv rm ln touch ps kill killall dmesg uname
+    env export source bash sh zsh vim vi nano emacs diff patch sort uniq wc tee chroot sysctl
+    modprobe lsblk fdisk mkfs whoami hostname jq pytest tox mypy ruff java ruby perl php mysql
+    psql sqlite3 openssl gpg ssh-keygen nginx
+    def elif lambda return import async await const let var func fn
 """.split())
 _ARGUMENT = regex.compile(
     r"(?!(?:und|oder|aus|an|auf|ein|eine|einen|in|im|mit|zu|um|ab|bis|als|wie|ist|sind|wird|werden)$)"

@@ -36,7 +36,7 @@ from .correct import (
 )
 from .document import Document, Key, initial, read
 from .result import Edit, join_rules
-from .tokens import Protected, Word, after_command, letter_run_at, words
+from .tokens import COMMANDS, Protected, Word, after_command, letter_run_at, words
 
 if TYPE_CHECKING:
     from .context import Context
@@ -165,14 +165,14 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a name
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
-    elif f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
-        after_command(text, start) or _elided_end(text, start)
-    ):
-        # only lost dots or ß for a shell command's argument ("systemctl start") and for the
-        # end of a word with an elision ("blüh'nde" is no "finde", but "g'spurt" is "g'spürt")
-        f = None
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
+    if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
+        token in COMMANDS or after_command(text, start) or _elided_end(text, start)
+    ):
+        # only lost dots or ß for a shell command or its argument ("systemctl start") and for the
+        # end of a word with an elision ("blüh'nde" is no "finde", but "g'spurt" is "g'spürt")
+        f = None
     if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
         f = f.otherwise
     memo[start, token] = f

@@ -127,6 +127,14 @@ def test_a_token_common_today_is_no_dropped_eszett():
     assert ocrfix.profile(text).era != "traditional"
 
 
+def test_a_word_more_common_as_written_than_its_old_form_is_no_sign_of_the_era():
+    """"if" read with ß would be "iß", an old form, but far rarer than "if" is in text today:
+    code and English say nothing of the spelling; "dafs" (for "daß") does."""
+    text = "Die Bedingung if x and not y prüft beides. Die Schleife endet danach."
+    assert ocrfix.profile(text).era == "unknown"
+    assert ocrfix.profile(text.replace("endet", "endet, dafs es kaum einer merkt")).era == "traditional"
+
+
 def test_the_rare_readings_a_text_shows_are_in_its_profile():
     p = ocrfix.profile("Die Kinder wollten im Wald Holz sanimeln, doch die Mutter rief sie nach Hause.")
     assert p.readings == ("ni→m",) and p.to_dict()["readings"] == ["ni→m"]

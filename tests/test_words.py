@@ -293,3 +293,40 @@ def test_one_reading_makes_a_long_compound_two_listed_words():
     fix = corrector._read_compound("Fahrradschlusselbund", neutral)
     assert fix is not None and fix.replacement == "Fahrradschlüsselbund"
     assert corrector._read_compound("Fahrradschlusselbund", neutral._replace(dots=(INTACT,) * 4)) is None
+
+
+def test_a_known_word_taken_as_junk_becomes_no_rarer_word():
+    """Old text knows no English, so a word only the web knows is looked at as junk there; its
+    fix must still be more common than the word as written ("goes" is no "gots")."""
+    corrector = Cleaner()._ctx.corrector
+    old = Key((INTACT,) * 4, INTACT, LOST, INTACT, True)
+    assert corrector.fix("goes", False, False, old) is None
+    fix = corrector.fix("ruben", False, False, old)  # (rarer than "ruhen": a misread h)
+    assert fix is not None and fix.replacement == "ruhen"
+
+
+@pytest.mark.parametrize(
+    "text, left, right, joined",
+    [
+        ("Der Sprecher trat vor. To be or not to be, sagte er.", "To", "be", False),  # two words, a sentence's start
+        ("Sie trat vor. Tobe nicht so, sagte er.", "Tobe", "nicht", False),
+        ("mit einigen Ris\nsen im Stoff", "Ris", "sen", True),  # a capital inside a sentence: a noun's start
+    ],
+)
+def test_two_common_words_are_not_joined(text, left, right, joined):
+    corrector = Cleaner()._ctx.corrector
+    found = list(words(text, 0, len(text)))
+    i = next(i for i, w in enumerate(found) if w.text == left)
+    assert found[i + 1].text == right
+    assert corrector.should_merge(text, found[i], found[i + 1]) is joined
+
+
+def test_shell_commands_and_code_keywords_stay():
+    """A shell command's name and a keyword of code are no German words: "make" is no "male",
+    "def" no "der" (nor is what follows: "self" is no "seit")."""
+    cleaner = Cleaner()
+    text = (
+        "Bauen Sie es so:\n\n    def build(self, ziel: str) -> int:\n        return run(ziel)\n\n"
+        "Danach make install ausführen; alte Meldungen zeigt dmesg | tail an."
+    )
+    assert cleaner.clean(text) == text
