@@ -34,7 +34,7 @@ from .correct import (
     roman_number,
     sentence_start,
 )
-from .document import Document, Key, initial, read
+from .document import DOTS, Document, Key, initial, read
 from .result import Edit, join_rules
 from .tokens import COMMANDS, Protected, Word, after_command, letter_run_at, words
 
@@ -193,8 +193,8 @@ def _elided_end(text: str, start: int) -> bool:
 def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     """Is ``token``, which ``fix`` would change, a word of the document?
 
-    A lower-case word that a shape guess alone would change, and that occurs at least
-    RECURS times, more often than the guess, is: OCR misreads a shape now and then,
+    A lower-case word that a shape guess or an edit alone would change, and that occurs at
+    least RECURS times, more often than the guess, is: OCR misreads a shape now and then,
     seldom the same word the same way again and again (lost dots and dropped ligatures
     it may lose throughout, "fur": those guesses still count).  In a document where old
     and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), any
@@ -209,8 +209,8 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
         (fix.rule == "letters" and lex.historical(token)) or not _damage_shows(token, fix, doc.key)
     ):
         return True
-    if fix.rule != "letters":
-        return False
+    if fix.rule not in ("letters", "dictionary"):
+        return False  # (an edit, the last resort, is repeated no more often than a shape guess)
     n = doc.vocab[token]
     if n < RECURS or not token[0].islower() or n <= doc.vocab[fix.replacement]:
         return False
@@ -282,7 +282,9 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     from rapidfuzz.distance import Levenshtein
 
     found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=4)
-    twins = [w for w, _, _ in found if w != token and w[0].isupper() == token[0].isupper() and _misreading(token, w)]
+    twins = [
+        w for w, _, _ in found if w != token and w[0].isupper() == token[0].isupper() and _misreading(token, w, doc.key)
+    ]
     if len(twins) != 1 or lex.valid(token):
         return None
     if known and (
@@ -294,12 +296,19 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
 
 
-def _misreading(seen: str, meant: str) -> bool:
-    """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table)?"""
+def _misreading(seen: str, meant: str, key: Key) -> bool:
+    """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table),
+    none that restores a dotted letter or ß whose channel ``key`` keeps intact ("far" is no
+    "für" where the text keeps its ü)?"""
     from rapidfuzz.distance import Levenshtein
 
     for op in Levenshtein.opcodes(meant, seen):
-        if op.tag != "equal" and (meant[op.src_start : op.src_end], seen[op.dest_start : op.dest_end]) not in _READINGS:
+        if op.tag == "equal":
+            continue
+        part = meant[op.src_start : op.src_end]
+        if (part, seen[op.dest_start : op.dest_end]) not in _READINGS:
+            return False
+        if any(ch in DOTS and key.state(ch) == INTACT for ch in part.lower()):
             return False
     return True
 

@@ -330,3 +330,17 @@ def test_shell_commands_and_code_keywords_stay():
         "Danach make install ausführen; alte Meldungen zeigt dmesg | tail an."
     )
     assert cleaner.clean(text) == text
+
+
+def test_a_recurring_lower_case_word_an_edit_would_change_is_the_documents_own():
+    """OCR seldom makes the same edit in the same word three times: a lower-case term that
+    recurs ("messd", a daemon's name) is the document's own, as with a shape guess."""
+    from ocrfix.words import _own_word
+
+    cleaner = Cleaner()
+    lex = cleaner._ctx.lexicon
+    text = "Der Dienst messd liest die Werte. Starten Sie messd neu, denn messd liest sie nur beim Start."
+    doc = read(text, lex)
+    assert _own_word(doc, "messd", Fix("messe", "dictionary", 0.6), lex)
+    once = read("Der Dienst messd liest die Werte beim Start.", lex)
+    assert not _own_word(once, "messd", Fix("messe", "dictionary", 0.6), lex)
