@@ -358,7 +358,7 @@ class Corrector:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
-        sure = _unambiguous(word, lex.swiss) if lost and SURE_UMLAUT_HINT.search(word) else None
+        sure = _unambiguous(word, key, lex) if lost and SURE_UMLAUT_HINT.search(word) else None
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
         if best is None and sure is None:
@@ -1132,16 +1132,21 @@ def get_corrector(variant: str, user_words: frozenset[str]) -> Corrector:
 # In text without umlauts these are umlauts even in names the dictionary lacks:
 # German has no "ii" inside a word, and "é" between consonants is an ö; nor a 6 between
 # letters, or a capital B after a vowel inside a word, where the English model reads ö and ß.
-_SURE_UMLAUTS = (
-    (regex.compile(r"(?<=\p{L})ii(?=[b-df-hj-np-tv-zß])"), "ü"),  # Wehrschiitz
-    (regex.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])é(?=[b-df-hj-np-tv-z])"), "ö"),  # Stéger
-    (regex.compile(r"(?<=\p{Ll})U(?=\p{Ll})"), "ü"),  # begUtigte: a capital inside a word
-    (regex.compile(r"(?<=\p{Ll})O(?=\p{Ll})"), "ö"),
-    (regex.compile(r"(?<=\p{Ll})A(?=\p{Ll})"), "ä"),
-    (regex.compile(r"(?<=\p{L})6(?=\p{Ll})"), "ö"),  # Permafrostb6den
+_SURE_UMLAUTS = (  # (pattern, letter, whether it reads a capital inside a word)
+    (regex.compile(r"(?<=\p{L})ii(?=[b-df-hj-np-tv-zß])"), "ü", False),  # Wehrschiitz
+    (regex.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])é(?=[b-df-hj-np-tv-z])"), "ö", False),  # Stéger
+    (regex.compile(r"(?<=\p{Ll})U(?=\p{Ll})"), "ü", True),  # begUtigte: a capital inside a word
+    (regex.compile(r"(?<=\p{Ll})O(?=\p{Ll})"), "ö", True),
+    (regex.compile(r"(?<=\p{Ll})A(?=\p{Ll})"), "ä", True),
+    (regex.compile(r"(?<=\p{L})6(?=\p{Ll})"), "ö", False),  # Permafrostb6den
     # (after three letters: "LaBelle", "DeBakey" are names)
-    (regex.compile(r"(?<=\p{L}{2}[aeiouäöü])B(?=\p{Ll})"), "ß"),  # mikrometergroBen
+    (regex.compile(r"(?<=\p{L}{2}[aeiouäöü])B(?=\p{Ll})"), "ß", False),  # mikrometergroBen
 )
+
+
+def _inner_lowered(word: str) -> str:
+    """``word`` with its capitals after a small letter in lower case ("Whatsapp")."""
+    return word[0] + "".join(c.lower() if p.islower() else c for p, c in zip(word, word[1:]))
 
 
 # (a word that shows one of them: the umlauts, or the ß, of a text that lost them)
@@ -1150,14 +1155,18 @@ SURE_UMLAUT_HINT = regex.compile(
 )
 
 
-def _unambiguous(word: str, swiss: bool = False) -> Fix | None:
-    """Umlauts (and ß, as ss in ``swiss`` spelling) that need no dictionary, for words it
-    does not know (names)."""
+def _unambiguous(word: str, key: Key, lex: Lexicon) -> Fix | None:
+    """Umlauts (and ß, as ss in Swiss spelling) that need no dictionary, for words it does
+    not know (names): only of the letters whose channel ``key`` does not keep intact, and
+    no capital inside a word that is a known word in lower case ("WhatsApp")."""
     if len(word) < 5:
         return None
     out, rules = word, []
-    for pattern, letter in _SURE_UMLAUTS:
-        new = pattern.sub("ss" if swiss and letter == "ß" else letter, out)
+    written = lex.known(_inner_lowered(word))  # (then its capitals are the name's: "WhatsApp")
+    for pattern, letter, capital in _SURE_UMLAUTS:
+        if key.state(letter) == INTACT or (capital and written):
+            continue
+        new = pattern.sub("ss" if lex.swiss and letter == "ß" else letter, out)
         if new != out:
             out = new
             rules.append("eszett" if letter == "ß" else "umlaut")

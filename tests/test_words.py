@@ -344,3 +344,16 @@ def test_a_recurring_lower_case_word_an_edit_would_change_is_the_documents_own()
     assert _own_word(doc, "messd", Fix("messe", "dictionary", 0.6), lex)
     once = read("Der Dienst messd liest die Werte beim Start.", lex)
     assert not _own_word(once, "messd", Fix("messe", "dictionary", 0.6), lex)
+
+
+def test_sure_umlauts_only_of_a_lost_channel_and_not_in_a_known_word():
+    """A capital inside a word ("begUtigte") is the English model's ü only where the text lost
+    its ü; a word known in lower case ("WhatsApp": "Whatsapp") is a name written so."""
+    from ocrfix.correct import _unambiguous
+
+    lex = Cleaner()._ctx.lexicon
+    lost = Key((LOST,) * 4, LOST, NEUTRAL, NEUTRAL, False)
+    fix = _unambiguous("begUtigte", lost, lex)
+    assert fix is not None and fix.replacement == "begütigte"
+    assert _unambiguous("begUtigte", lost._replace(dots=(LOST, LOST, INTACT, LOST)), lex) is None
+    assert _unambiguous("WhatsApp", lost, lex) is None
