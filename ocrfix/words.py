@@ -163,6 +163,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and _recurring_name(doc, token) and not _damage_shows(token, f, key):
         f = None  # a name
+    elif f is not None and f.rule == "letters" and _beside_a_name(corrector.lex, text, token, start, end):
+        f = None  # a name's part: "Nikolaas Tinbergen"
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
@@ -183,6 +185,17 @@ def _recurring_name(doc: Document, token: str) -> bool:
     """Is ``token`` capitalized, more than once in the document, and with a vowel, as names
     have ("Thr" twice is "Ihr" misread twice)?"""
     return token[0].isupper() and doc.vocab[token] > 1 and VOWEL.search(token) is not None
+
+
+def _beside_a_name(lex: Lexicon, text: str, token: str, start: int, end: int) -> bool:
+    """Is the capitalized ``token``, inside a sentence, followed across one space by a
+    capitalized word that no list knows (a first name and a surname: "Nikolaas Tinbergen")?
+    (Not one that starts a sentence, "Dic Rcgierung", nor by the word before it: OCR damages
+    neighbours alike, "Dic Kiassen".)"""
+    if not token[0].isupper() or not token[1:].islower() or sentence_start(text, start):
+        return False
+    after = letter_run_at(text, end + 1) if text[end : end + 1] == " " else ""
+    return after.istitle() and len(after) > 1 and not lex.known(after)
 
 
 def _elided_end(text: str, start: int) -> bool:

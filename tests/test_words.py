@@ -357,3 +357,20 @@ def test_sure_umlauts_only_of_a_lost_channel_and_not_in_a_known_word():
     assert fix is not None and fix.replacement == "begütigte"
     assert _unambiguous("begUtigte", lost._replace(dots=(LOST, LOST, INTACT, LOST)), lex) is None
     assert _unambiguous("WhatsApp", lost, lex) is None
+
+
+@pytest.mark.parametrize(
+    "text, token, expected",
+    [
+        ("Sie traf den Zoologen Nikolaas Hoekstra am Fluss.", "Nikolaas", True),  # a surname after it
+        ("Sie las das Buch von Hoekstra Nikolaas am Fluss.", "Nikolaas", False),  # not by the word before it
+        ("Sie traf den Zoologen Nikolaas am Fluss.", "Nikolaas", False),  # a listed word after it
+        ("Sie traf ihn. Dic Rcgierung tagte.", "Dic", False),  # a sentence's start
+    ],
+)
+def test_a_capitalized_word_beside_an_unknown_capitalized_word_is_a_names_part(text, token, expected):
+    from ocrfix.words import _beside_a_name
+
+    lex = Cleaner()._ctx.lexicon
+    start = text.index(token)
+    assert _beside_a_name(lex, text, token, start, start + len(token)) is expected
