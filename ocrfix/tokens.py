@@ -129,20 +129,30 @@ class Protected:
 
 # Shell commands in prose ("starten Sie ihn mit sudo systemctl start dienst"): the words
 # after one, up to the end of its clause, are its arguments, not German words to repair;
-# so with the keywords of code ("def parse(self, data)").  Only names that are no German
-# words and that German prose writes in lower case.
+# so with the keywords of code ("return run(ziel)").  Only names that are no German words,
+# that German prose writes in lower case, and that no OCR reading makes of a common word
+# ("ln" is "In" misread, "cat" may be "tat": see CODE_LINE for "def" and "var").
 COMMANDS = frozenset("""
     sudo systemctl journalctl apt apt-get dpkg yum dnf pacman brew snap flatpak
     pip pip3 pipx conda npm npx yarn pnpm cargo rustc gcc clang cmake javac node python python3
     git svn docker podman kubectl helm ssh scp rsync sftp curl wget ping traceroute nslookup
     ifconfig ipconfig netstat chmod chown chgrp mkdir rmdir useradd userdel usermod groupadd
     passwd mount umount tar unzip gzip gunzip grep egrep sed awk xargs crontab powershell ocrfix
-    make ninja meson ls cat head tail less echo cd cp mv rm ln touch ps kill killall dmesg uname
-    env export source bash sh zsh vim vi nano emacs diff patch sort uniq wc tee chroot sysctl
-    modprobe lsblk fdisk mkfs whoami hostname jq pytest tox mypy ruff java ruby perl php mysql
+    make ninja meson ls head tail less echo cd cp mv rm touch ps kill killall dmesg uname
+    env export source bash sh zsh nano emacs diff patch sort uniq wc tee chroot sysctl
+    modprobe lsblk fdisk mkfs whoami hostname jq pytest mypy java ruby perl php mysql
     psql sqlite3 openssl gpg ssh-keygen nginx
-    def elif lambda return import async await const let var func fn
+    elif lambda return import async await const let func
 """.split())
+# A line of code that starts with a keyword OCR may make of a German word ("def" of "der",
+# "var" of "vor"): a call on it, and it ends as a statement or a block's head does.
+CODE_LINE = regex.compile(r"[ \t]*(?:def|var)[ \t][^\n]*\([^\n]*[:;){][ \t]*$", regex.MULTILINE)
+
+
+def code_line(text: str, start: int) -> bool:
+    """Is the word at ``text[start:]`` the keyword that starts a line of code (CODE_LINE)?"""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and CODE_LINE.match(text, line) is not None
 _ARGUMENT = regex.compile(
     r"(?!(?:und|oder|aus|an|auf|ein|eine|einen|in|im|mit|zu|um|ab|bis|als|wie|ist|sind|wird|werden)$)"
     r"[a-z0-9~./$%={<>'-][^\s,;:!?()\"„“”]*"

@@ -36,7 +36,7 @@ from .correct import (
 )
 from .document import DOTS, Document, Key, initial, read
 from .result import Edit, join_rules
-from .tokens import COMMANDS, Protected, Word, after_command, letter_run_at, words
+from .tokens import COMMANDS, Protected, Word, after_command, code_line, letter_run_at, words
 
 if TYPE_CHECKING:
     from .context import Context
@@ -170,7 +170,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
-        token in COMMANDS or after_command(text, start) or _elided_end(text, start)
+        token in COMMANDS or after_command(text, start) or code_line(text, start) or _elided_end(text, start)
     ):
         # only lost dots or ß for a shell command or its argument ("systemctl start") and for the
         # end of a word with an elision ("blüh'nde" is no "finde", but "g'spurt" is "g'spürt")

@@ -374,3 +374,18 @@ def test_a_capitalized_word_beside_an_unknown_capitalized_word_is_a_names_part(t
     lex = Cleaner()._ctx.lexicon
     start = text.index(token)
     assert _beside_a_name(lex, text, token, start, start + len(token)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("    def build(self, ziel):\n        return run(ziel)\n", "def", True),  # a line of code
+        ("var x = f(1);\n", "var", True),
+        ("Die Fiihrung kam, def Mann (ein Arzt) sprach: gut.", "def", False),  # "der" misread, in prose
+        ("def Mann (ein Arzt) kam\n", "def", False),  # a line of prose that ends as none of code does
+    ],
+)
+def test_a_keyword_ocr_may_make_of_a_word_is_code_only_on_a_line_of_code(text, word, expected):
+    from ocrfix.tokens import code_line
+
+    assert code_line(text, text.index(word)) is expected
