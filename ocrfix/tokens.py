@@ -146,7 +146,7 @@ COMMANDS = frozenset("""
 """.split())
 # A line of code that starts with a keyword OCR may make of a German word ("def" of "der",
 # "var" of "vor"): a call on it, and it ends as a statement or a block's head does.
-CODE_LINE = regex.compile(r"[ \t]*(?:def|var)[ \t][^\n]*\([^\n]*[:;){][ \t]*$", regex.MULTILINE)
+CODE_LINE = regex.compile(r"^[ \t]*+(?:def|var)[ \t][^\n(]*+\([^\n]*+(?<=[:;){][ \t]*)$", regex.MULTILINE)
 
 
 def code_line(text: str, start: int) -> bool:
