@@ -693,7 +693,7 @@ class Corrector:
                 continue  # a rare reading ("g" for "ß") does not change a word a list knows ("Dag", "lieg")
             if name_like and not cand.inserted and len(form) > len(word) and form.count("ß") > word.count("ß"):
                 continue  # a name's vowel is no umlaut and ß read as one letter ("Grote": no "Größte")
-            if cand.restored and _intact_restored(word, form, key) and not lex.listed(form):
+            if cand.restored and intact_restored(word, form, key) and not lex.listed(form):
                 continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
             if key.ligature == INTACT and "ligature" in cand.rules and not lex.listed_or_known(form):
                 continue  # likewise a ligature: no compound hunspell makes up ("Wertsch", "Wertfisch")
@@ -1045,11 +1045,10 @@ class Corrector:
         both words while the joined form is.
         """
         gap = text[left.end : right.start]
-        starts = sentence_start(text, left.start)
         if gap == " ":
-            return self._merges(left.text, right.text, False, starts)
+            return self._merges(left.text, right.text, False, sentence_start(text, left.start))
         if gap.strip(" \t") == "\n":
-            return self._merges(left.text, right.text, True, starts)
+            return self._merges(left.text, right.text, True, sentence_start(text, left.start))
         return False
 
     def _merges(self, a: str, b: str, line_break: bool, starts: bool = False) -> bool:
@@ -1247,7 +1246,7 @@ def _restore(cand: Candidate) -> bool:
     return all(r in RESTORE_RULES for r in cand.rules)
 
 
-def _intact_restored(word: str, form: str, key: Key) -> bool:
+def intact_restored(word: str, form: str, key: Key) -> bool:
     """Does ``form`` hold more of a dotted letter or ß than ``word``, one the text keeps intact?"""
     low, new = word.lower(), form.lower()
     return any(new.count(c) > low.count(c) and key.state(c) == INTACT for c in DOTS if c in new)

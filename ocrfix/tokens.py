@@ -153,6 +153,8 @@ def code_line(text: str, start: int) -> bool:
     """Is the word at ``text[start:]`` the keyword that starts a line of code (CODE_LINE)?"""
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip() and CODE_LINE.match(text, line) is not None
+
+
 _ARGUMENT = regex.compile(
     r"(?!(?:und|oder|aus|an|auf|ein|eine|einen|in|im|mit|zu|um|ab|bis|als|wie|ist|sind|wird|werden)$)"
     r"[a-z0-9~./$%={<>'-][^\s,;:!?()\"„“”]*"

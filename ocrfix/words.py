@@ -31,10 +31,11 @@ from .correct import (
     VOWEL,
     Corrector,
     Fix,
+    intact_restored,
     roman_number,
     sentence_start,
 )
-from .document import DOTS, Document, Key, initial, read
+from .document import Document, Key, initial, read
 from .result import Edit, join_rules
 from .tokens import COMMANDS, Protected, Word, after_command, code_line, letter_run_at, words
 
@@ -295,8 +296,14 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     from rapidfuzz.distance import Levenshtein
 
     found = process.extract(token, words, scorer=Levenshtein.distance, score_cutoff=limit, limit=4)
+    # (none that restores a dotted letter or ß the text keeps intact: "far" is no "für" where its ü are)
     twins = [
-        w for w, _, _ in found if w != token and w[0].isupper() == token[0].isupper() and _misreading(token, w, doc.key)
+        w
+        for w, _, _ in found
+        if w != token
+        and w[0].isupper() == token[0].isupper()
+        and _misreading(token, w)
+        and not intact_restored(token, w, doc.key)
     ]
     if len(twins) != 1 or lex.valid(token):
         return None
@@ -309,19 +316,12 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     return Fix(twins[0], "document", TWIN_CONFIDENCE)
 
 
-def _misreading(seen: str, meant: str, key: Key) -> bool:
-    """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table),
-    none that restores a dotted letter or ß whose channel ``key`` keeps intact ("far" is no
-    "für" where the text keeps its ü)?"""
+def _misreading(seen: str, meant: str) -> bool:
+    """Is each difference between ``seen`` and ``meant`` one OCR makes (the confusion table)?"""
     from rapidfuzz.distance import Levenshtein
 
     for op in Levenshtein.opcodes(meant, seen):
-        if op.tag == "equal":
-            continue
-        part = meant[op.src_start : op.src_end]
-        if (part, seen[op.dest_start : op.dest_end]) not in _READINGS:
-            return False
-        if any(ch in DOTS and key.state(ch) == INTACT for ch in part.lower()):
+        if op.tag != "equal" and (meant[op.src_start : op.src_end], seen[op.dest_start : op.dest_end]) not in _READINGS:
             return False
     return True
 
