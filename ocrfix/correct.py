@@ -141,6 +141,11 @@ READ_MIN_CAPITAL = 8
 READ_COMPOUND_LEN = 10
 READ_COMPOUND_PART = 5
 READ_COMPOUND_GAP = 0.5  # (for its confidence: no rival, but no frequency behind it either)
+# A capitalized word shorter than READ_MIN_CAPITAL, where the text shows misread shapes only as a
+# sign, may be a name or a foreign word ("Errare humanum est"): misread shapes make it only a word
+# at least COMMON_ZIPF common ("Wcrk": "Werk", no "Errate"), if it starts as listed words do, with
+# this many letters ("Fgoist" is no name).
+NAME_START = 3
 # A last "l" lost (29 times in the dev and reading sets, nearly all fax and faint scans): restored
 # where nothing else reads the word and it then is a word at least EDIT_MIN_ZIPF common; like
 # an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
@@ -669,6 +674,11 @@ class Corrector:
         # ... and so may an acronym that nothing knows, short as it is, as one with its Ö known
         # ("OSV": "ÖSV", a word the word list knows from web text: LOST_TARGET_ZIPF)
         lost_acronym = key.umlauts == LOST and word.isupper() and not lex.listed_or_known(word)
+        # (a short capitalized word where the text shows misread shapes only as a sign: NAME_START)
+        short_name = (
+            capital and len(word) < READ_MIN_CAPITAL and key.shapes != LOST
+            and lex.prefixes.shared(word[0].lower() + word[1:]) >= NAME_START
+        )
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
         # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
@@ -752,6 +762,8 @@ class Corrector:
             z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
             if reads and z < COMMON_ZIPF:
                 continue  # (a rare word is no likelier than the valid one it would replace: "reißendem")
+            if short_name and cand.shapes and z < COMMON_ZIPF:
+                continue  # (a name or a foreign word: "Errare", no "Errate")
             if common_shapes and cand.shapes and (z < COMMON_ZIPF or not lex.listed(form)):
                 continue  # (two known words made another compound by a shape: "Dach|zelten", "Haus|meier")
             if short and not lost_acronym and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):

@@ -68,6 +68,11 @@ LOST_RATE = 0.001
 SHAPES_LOST_SHARE = 0.04
 SHAPES_MIN_LOST = 3
 SHAPES_MIN_INTACT = 30
+# A dialect scene: old or dialect forms the word list lacks are this share of the words (a Low
+# German scene), counting dotted words that taking the dots away makes listed (Swiss "dänn",
+# "nöch", "Gärn"; elsewhere a German model's made-up dots, a few); its words no list knows are
+# the dialect's more often than damage.
+DIALECT_SHARE = 0.15
 
 # The English model's readings of the dotted letters.  Within a word of letters:
 _LETTER_SIGNATURES = (
@@ -130,6 +135,7 @@ class Evidence(NamedTuple):
     signatures: int  # the English model's readings in it
     old: bool = False  # an old or dialect form that the word list lacks ("nich", "wat")
     readings: tuple[int, ...] = ()  # the SHOWN_READINGS (their indices) that alone make it a common listed word
+    undotted: bool = False  # its shapes lost are dots a German model made up, its dots taken away
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,7 @@ class Document:
     __slots__ = (
         "__dict__",
         "counts",
+        "dialect_scene",
         "era_counts",
         "key",
         "old_forms",
@@ -223,6 +230,12 @@ class Document:
         self.unknown = lost[_SHAPES]  # (so far: the lower-case words no list knows)
         self.signatures = totals[_SIGNATURES]
         self.old_forms = totals[_OLD]  # the words that are old or dialect forms the word list lacks
+        undotted = totals[_UNDOTTED]
+        self.dialect_scene = self.old_forms + undotted >= DIALECT_SHARE * self.words
+        if self.dialect_scene:
+            # dialect writes dotted words no list knows: there, those that taking the dots away
+            # makes listed are no sign of a German model's made-up dots
+            lost[_SHAPES] -= undotted
         traditional = totals[_TRADITIONAL]
         if not self.only_runs:
             for m in _SCAN.finditer(text):
@@ -383,8 +396,8 @@ MAX_CACHED = 1 << 18
 # words of the old and the new spelling, those with a dropped ß, the English model's readings,
 # and the old or dialect forms.
 _SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
-_TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES, _OLD = (2 * len(CHANNELS) + i for i in range(5))
-_READINGS = _OLD + 1  # ... and the words that show each of SHOWN_READINGS
+_TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES, _OLD, _UNDOTTED = (2 * len(CHANNELS) + i for i in range(6))
+_READINGS = _UNDOTTED + 1  # ... and the words that show each of SHOWN_READINGS
 _SIZE = _READINGS + len(SHOWN_READINGS)
 # The words that must show a rare reading for the text to use it: one, as a text of a hundred
 # words seldom holds two (none of the dev sets' records did), and a reading is the last resort
@@ -404,6 +417,8 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
         pairs.append((_SIGNATURES, ev.signatures))
     if ev.old:
         pairs.append((_OLD, 1))
+    if ev.undotted:
+        pairs.append((_UNDOTTED, 1))
     pairs += [(_READINGS + i, 1) for i in ev.readings]
     return tuple(pairs)
 
@@ -455,10 +470,11 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     readings: tuple[int, ...] = ()
     if not listed and intact.intersection(DOTS) and _restores(lex, word, "", remove=True):
         # dots a German model saw where there are none ("Orgänisation"): a misread shape
-        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word))
+        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word), (), True)
     if not listed and not intact.intersection(DOTS):
         for c, pattern in _LETTER_SIGNATURES:
-            if pattern.search(word):
+            m = pattern.search(word)
+            if m and not (c == "ß" and _camel_join(lex, word, m.start())):
                 lost.add(c)
                 signatures += 1
         if word[0].islower():  # (a capitalized one may be a name: "Trummer" is no "Trümmer")
@@ -494,6 +510,19 @@ def _misread_capital(lex: Lexicon, word: str) -> bool:
     upto = lex.prefixes.shared(word[0].lower() + word[1:])
     forms = undone(word, _LETTER_READINGS_AT, upto, upto - MISREAD_CAPITAL_BEFORE)
     return any(lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF for form, _ in forms)
+
+
+CAMEL_HEAD, CAMEL_TAIL = 4, 3  # letters
+
+
+def _camel_join(lex: Lexicon, word: str, at: int) -> bool:
+    """Is the B at ``at`` the capital of a listed word joined to a listed word before it, as
+    product names do ("WetterBox", "InfoBox"), rather than a ß read as B ("groBe", "StraBe": the
+    letters before a ß are seldom a word on their own)?"""
+    return (
+        word[0].isupper() and at >= CAMEL_HEAD and len(word) - at >= CAMEL_TAIL
+        and lex.listed(word[:at]) and lex.listed(word[at:])
+    )
 
 
 def _reads_as(lex: Lexicon, word: str, seen: str, meant: str) -> bool:

@@ -50,12 +50,11 @@ TWIN_LONG = 9
 TWIN_CONFIDENCE = 0.8
 # So is a rare word that only the web or old text knows ("Sic", "inn"), from this length, where
 # the twin is listed and this many zipf points more common, and is no mere dots away (dialect:
-# "güt"), and the document is no dialect scene (_dialect_share).
+# "güt"), and the document is no dialect scene (Document.dialect_scene).
 KNOWN_TWIN_MIN_LEN = 3
 KNOWN_TWIN_MAX_ZIPF = 4.0
 KNOWN_TWIN_MARGIN = 1.5
 RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
-DIALECT_SHARE = 0.15  # ... and an old or dialect form where such forms are this share of the words
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
 _ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
@@ -215,12 +214,15 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     word is, unless the document plainly shows the damage ``fix`` repairs ("gmocht" is no
     "gemocht", "dä" no "da" where the ä are intact), or a dropped ligature restores it (no
     dialect drops the ff of "öffentlichen": a PDF does); and an old or dialect form is even
-    where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them.
+    where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them; and so
+    is a dotted word that taking the dots away makes listed (Swiss "dänn": no "dann").
     """
     if not token.isalpha():
         return False
-    if _dialect_share(doc) >= DIALECT_SHARE and fix.rule != "ligature" and (
-        (fix.rule == "letters" and lex.historical(token)) or not _damage_shows(token, fix, doc.key)
+    if doc.dialect_scene and fix.rule != "ligature" and (
+        (fix.rule == "letters" and lex.historical(token))
+        or _dots_of(fix.replacement) < _dots_of(token)
+        or not _damage_shows(token, fix, doc.key)
     ):
         return True
     if fix.rule not in ("letters", "dictionary"):
@@ -259,19 +261,20 @@ def _misread(word: str, seen: str, meant: str, lex: Lexicon) -> bool:
     return False
 
 
-def _dialect_share(doc: Document) -> float:
-    """The share of the document's words that are old or dialect forms the word list lacks."""
-    return doc.old_forms / max(1, doc.words)
-
-
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
     """Does ``token`` show its damage: OCR junk or the English model's readings, or only
     damage the document shows plainly (lost dots, dropped ligatures, misread shapes)?"""
     if OCR_JUNK.search(token) or SURE_UMLAUT_HINT.search(token):
         return True
+    if _dots_of(fix.replacement) < _dots_of(token):
+        return key.shapes == LOST  # dots a German model made up: counted as misread shapes ("Orgänisation")
     shown = {"umlaut": key.umlauts == LOST, "eszett": key.umlauts == LOST, "ligature": key.ligature in SIGNS,
              "letters": key.shapes == LOST, "acronym": True}
     return all(shown.get(r, False) for r in fix.rule.split("+"))
+
+
+def _dots_of(word: str) -> int:
+    return sum(map(word.count, "äöüÄÖÜ"))
 
 
 def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | None:
@@ -283,7 +286,7 @@ def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | Non
     lex = corrector.lex
     known = lex.known(token)
     if known and (
-        lex.listed(token) or lex.zipf(token, True) >= KNOWN_TWIN_MAX_ZIPF or _dialect_share(doc) >= DIALECT_SHARE
+        lex.listed(token) or lex.zipf(token, True) >= KNOWN_TWIN_MAX_ZIPF or doc.dialect_scene
     ):
         return None
     if len(token) < (KNOWN_TWIN_MIN_LEN if known else TWIN_MIN_LEN) or token.isupper() or not corrector.readable(token):

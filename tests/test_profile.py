@@ -9,6 +9,8 @@ import pytest
 
 import ocrfix
 from ocrfix import Cleaner, Profile
+from ocrfix.document import read
+from ocrfix.lexicon import get_lexicon
 
 # Our own sentences, damaged the way each source damages text.
 ENGLISH_MODEL = (
@@ -161,3 +163,21 @@ def test_a_capitalized_word_one_misread_shape_from_a_common_word_is_evidence():
     assert ocrfix.clean(text) == "Die Verwaltung der Republik prüfte die Wasserversorgung, sagte Frau Hallberg."
     names = ocrfix.profile("Frau Hallberg und Herr Sommerin prüften die Wasserversorgung.")
     assert names.channel("shapes").lost == 0
+
+
+def test_a_capital_b_that_joins_two_listed_words_is_no_eszett():
+    # product names join two words with a capital ("WetterBox"): no ß read as B, as in "groBe"
+    joined = ocrfix.profile("Die WetterBox und die InfoBox zeigen die Temperatur an.")
+    assert joined.channel("ß").lost == 0
+    assert ocrfix.profile("Die groBe Box zeigt die Temperatur an.").channel("ß").lost > 0
+
+
+def test_dotted_words_that_lose_their_dots_to_become_listed_make_a_dialect_scene():
+    # a Swiss scene: "nöch", "dänn" and "Gärn" are no German model's made-up dots, so they count
+    # with the dialect forms and not as misread shapes; one such word in standard German does not
+    swiss = "„Chömed Si nöch inä, es isch dänn gmüetlicher“, hät de Wirt gsait. „Gärn“, hät sie gsait."
+    lex = get_lexicon("de_DE", frozenset())
+    doc = read(swiss, lex)
+    assert doc.dialect_scene
+    assert ocrfix.clean(swiss) == swiss
+    assert not read("Die Orgänisation der Regionalmeisterschaft übernahm der Verein, der im Dorf lange besteht.", lex).dialect_scene

@@ -277,6 +277,20 @@ def test_one_reading_in_a_capitalized_word_by_the_shapes_channel():
         assert fix is not None and (fix.replacement, fix.rule) == (meant, "umlaut")
 
 
+def test_a_short_capitalized_word_gets_a_shape_fix_towards_a_common_word_only():
+    """Where the text shows misread shapes only as a sign, a capitalized word of fewer than
+    READ_MIN_CAPITAL letters may be a name or a foreign word ("Errare humanum est"): one misread
+    shape changes it only towards a common word ("Wcrk": "Werk"), not a rare one ("Errate");
+    where the text shows them plainly, towards a rare one too."""
+    corrector = Cleaner()._ctx.corrector
+    sign = Key((INTACT,) * 4, INTACT, NEUTRAL, NEUTRAL, False)
+    assert corrector.fix("Errare", False, False, sign) is None
+    fix = corrector.fix("Wcrk", False, False, sign)
+    assert fix is not None and fix.replacement == "Werk"
+    fix = corrector.fix("Errare", False, False, sign._replace(shapes=LOST))
+    assert fix is not None and fix.replacement == "Errate"
+
+
 def test_one_reading_makes_a_long_compound_two_listed_words():
     """A long word that no list, hunspell or known parts take is the one reading that makes it
     two listed words of five letters or more; a word that is known parts as it stands stays."""
