@@ -58,6 +58,10 @@ RECURS = 3  # a lower-case word this often in a document is its own, not a shape
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
 _ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
+# A quotation: „…“, “…”, "…", »…«, «…» on one line
+_QUOTE = regex.compile(r'„[^„“”"\n]{1,160}[“”"]|“[^“”\n]{1,160}”|"[^"\n]{1,160}"|»[^»«\n]{1,160}«|«[^»«\n]{1,160}»')
+QUOTE_WORDS = (2, 8)  # the words of a quotation that may be a foreign phrase
+_QUOTES = "foreign quotes"  # (the key of their spans in Document.memo)
 _NEAR = 64  # characters a chunk's end is looked for with str.find
 
 
@@ -167,6 +171,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a name's part: "Nikolaas Tinbergen"
     elif f is not None and _own_word(doc, token, f, corrector.lex):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
+    elif f is not None and not _damage_marked(token, f) and _in_foreign_quote(doc, corrector.lex, start):
+        f = None  # a foreign phrase: "Alea iacta est", "il dolce far niente"
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
@@ -259,6 +265,40 @@ def _misread(word: str, seen: str, meant: str, lex: Lexicon) -> bool:
             return True
         at = word.find(seen, at + 1)
     return False
+
+
+def _damage_marked(token: str, fix: Fix) -> bool:
+    """Does ``token`` itself carry its damage: OCR junk, or the English model's reading of a
+    dotted letter or ß where ``fix`` restores one ("Fiihrung")?"""
+    return OCR_JUNK.search(token) is not None or (
+        SURE_UMLAUT_HINT.search(token) is not None and RESTORE_RULES.issuperset(fix.rule.split("+"))
+    )
+
+
+def _in_foreign_quote(doc: Document, lex: Lexicon, at: int) -> bool:
+    """Is ``at`` inside a short quotation (QUOTE_WORDS) of which fewer than half the words are
+    listed German words: a foreign phrase ("Errare humanum est") or a dialect's ("Gärn gscheh")?"""
+    spans = doc.memo.get(_QUOTES)
+    if spans is None:
+        spans = doc.memo[_QUOTES] = _foreign_quotes(doc.text, lex)
+    i = bisect.bisect_right(spans, (at, len(doc.text))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def _foreign_quotes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    out = []
+    for m in _QUOTE.finditer(text):
+        runs = regex.findall(r"\p{L}+", m[0])
+        foreign = sum(map(functools.partial(_foreign, lex), runs))
+        if QUOTE_WORDS[0] <= len(runs) <= QUOTE_WORDS[1] and 2 * foreign >= len(runs) and 2 * sum(map(lex.listed, runs)) <= len(runs):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _foreign(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a foreign word as far as the lists tell: one the web or old text knows, no
+    listed German word, nor one with its dots lost ("Gesprach"; damaged German is mostly unknown)?"""
+    return not lex.listed(word) and lex.known(word) and not lex.prefixes.folds_to(word[0].lower() + word[1:])
 
 
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ocrfix import Cleaner
 from ocrfix.correct import Fix, _read_for
 from ocrfix.result import Edit
-from ocrfix.words import _correct_span, _view, correct_words
+from ocrfix.words import _correct_span, _foreign_quotes, _view, correct_words
 from ocrfix.document import INTACT, LOST, NEUTRAL, NEUTRAL_KEY, Key, read
 from ocrfix.tokens import _PROTECTED, Protected, after_command, protected_spans, words
 from tests.strategies import PROTECTED, WORDS, damaged_word, german_ocr_text, hostile_text
@@ -403,3 +403,13 @@ def test_a_keyword_ocr_may_make_of_a_word_is_code_only_on_a_line_of_code(text, w
     from ocrfix.tokens import code_line
 
     assert code_line(text, text.index(word)) is expected
+
+
+def test_a_short_quotation_of_foreign_words_is_a_foreign_phrase():
+    """Most of its words foreign words the lists know, no more than half listed German: a
+    foreign phrase. German quotations, damaged or not, and long ones are not."""
+    lex = Cleaner()._ctx.corrector.lex
+    text = "Er sagte „Alea iacta est“, dann „Die Fiihrung karn spat“ und „So far, so good“."
+    spans = [text[a:b] for a, b in _foreign_quotes(text, lex)]
+    assert spans == ["„Alea iacta est“", "„So far, so good“"]
+    assert _foreign_quotes("Sie rief „Das Gesprach war gut“.", lex) == []  # (German with its dots lost)
