@@ -151,6 +151,12 @@ NAME_START = 3
 # an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
 # no old or poetic form is a common word less its last "l".
 FINAL_L_MIN_LEN = 4
+# The commonest old form, "daß" (zipf 6.7 in old text), ends in a ß that old faces' OCR reads as
+# any letter ("dai", "dab", "dad"): in text that is old, or may be and lost its ß, a word of its
+# length that no list, old or dialect form knows is the one whose last letter ß makes an old form
+# this common (zipf in old text; at 6.0 "muß" too, which made the river "Mur" a "Muß").
+OLD_ESZETT_END = (3, 6.5)
+OLD_ESZETT_END_COST = 0.6
 FINAL_L_COST = 0.6
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
@@ -333,6 +339,10 @@ class Corrector:
             return Fix(user, "user_words", 0.9)
         if not self.readable(word):
             return None
+        if len(word) == OLD_ESZETT_END[0] and (key.old or (not key.modern and key.state("ß") == LOST)):
+            end = self._eszett_end(word)  # (in text that is old, or may be and lost its ß)
+            if end is not None:
+                return end
         junk = OCR_JUNK.search(word) is not None
         if not junk and not all(_ligature_twin(word, t) for t in self.twins(word, key.of_dots, sentence_start)):
             # a known word with a twin: its neighbours decide ("dem Gaste", "die Gäste"); one
@@ -378,6 +388,15 @@ class Corrector:
             # if the document does ("Demokratiebiidung" is no "…büdung": then "…bildung")
             return sure._replace(otherwise=best) if sure is not None else best
         return best
+
+    def _eszett_end(self, word: str) -> Fix | None:
+        """``word``, no listed, old or dialect form, as the common old form that its last letter
+        read for a ß makes (OLD_ESZETT_END: "dai", "dab" for "daß")."""
+        form = word[:-1] + "ß"
+        lex = self.lex
+        if word[1:].islower() and not lex.swiss and not lex.historical(word) and lex.zipf(form.lower(), old=True) >= OLD_ESZETT_END[1]:
+            return Fix(form, "eszett", _confidence(OLD_ESZETT_END_COST, 1.0))
+        return None
 
     def _junk_known(self, word: str, key: Key) -> bool:
         """Is ``word``, which the word list knows and hunspell does not, rare web junk rather

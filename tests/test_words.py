@@ -413,3 +413,18 @@ def test_a_short_quotation_of_foreign_words_is_a_foreign_phrase():
     spans = [text[a:b] for a, b in _foreign_quotes(text, lex)]
     assert spans == ["„Alea iacta est“", "„So far, so good“"]
     assert _foreign_quotes("Sie rief „Das Gesprach war gut“.", lex) == []  # (German with its dots lost)
+
+
+def test_the_last_letter_of_a_short_word_read_for_the_eszett_of_dass():
+    """Old faces' OCR reads the ß of "daß", the commonest old form, as any letter: in text that
+    is old, or may be and lost its ß, a three-letter word nothing knows is "daß"; an old or
+    dialect form ("dat") stays, and so does any such word in modern text."""
+    corrector = Cleaner()._ctx.corrector
+    old = Key((LOST,) * 4, LOST, LOST, NEUTRAL, True)
+    for seen, meant in (("dai", "daß"), ("dab", "daß"), ("Dab", "Daß")):
+        fix = corrector.fix(seen, seen[0].isupper(), False, old)
+        assert fix is not None and (fix.replacement, fix.rule) == (meant, "eszett")
+    fix = corrector.fix("dai", False, False, old._replace(old=False))  # (the era unknown, the ß lost)
+    assert fix is not None and fix.replacement == "daß"
+    assert corrector.fix("dat", False, False, old) is None
+    assert corrector.fix("dai", False, False, old._replace(old=False, modern=True)) is None
