@@ -266,6 +266,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ı", "i", 0.2, "letters"),            # dotless i
     Confusion("ı", "r", 0.65, "letters"),           # eıfüllen (the German model, READING_FONTS: rd_hist_deu)
     Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen
+    Confusion("tı", "n", 0.5, "letters"),           # gatızen (as nı for m: the German model, READING_FONTS)
+    Confusion("lı", "h", 0.5, "letters"),           # zelın
     Confusion("0", "o", 0.6, "letters"),
     Confusion("0", "O", 0.4, "letters"),
 )
