@@ -151,13 +151,13 @@ NAME_START = 3
 # an edit (not where the text keeps its umlauts: "Mande" is no "Mandel"), but in old text too:
 # no old or poetic form is a common word less its last "l".
 FINAL_L_MIN_LEN = 4
+FINAL_L_COST = 0.6
 # The commonest old form, "daß" (zipf 6.7 in old text), ends in a ß that old faces' OCR reads as
 # any letter ("dai", "dab", "dad"): in text that is old, or may be and lost its ß, a word of its
 # length that no list, old or dialect form knows is the one whose last letter ß makes an old form
 # this common (zipf in old text; at 6.0 "muß" too, which made the river "Mur" a "Muß").
 OLD_ESZETT_END = (3, 6.5)
 OLD_ESZETT_END_COST = 0.6
-FINAL_L_COST = 0.6
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
 LOST_TARGET_ZIPF = 2.0  # ... where the document lost its dots and the word is no word at all
@@ -392,11 +392,12 @@ class Corrector:
     def _eszett_end(self, word: str) -> Fix | None:
         """``word``, no listed, old or dialect form, as the common old form that its last letter
         read for a ß makes (OLD_ESZETT_END: "dai", "dab" for "daß")."""
-        form = word[:-1] + "ß"
-        lex = self.lex
-        if word[1:].islower() and not lex.swiss and not lex.historical(word) and lex.zipf(form.lower(), old=True) >= OLD_ESZETT_END[1]:
-            return Fix(form, "eszett", _confidence(OLD_ESZETT_END_COST, 1.0))
-        return None
+        form, lex = word[:-1] + "ß", self.lex
+        if not word[1:].islower() or lex.swiss or lex.historical(word):
+            return None
+        if lex.zipf(form.lower(), old=True) < OLD_ESZETT_END[1]:
+            return None
+        return Fix(form, "eszett", _confidence(OLD_ESZETT_END_COST, 1.0))
 
     def _junk_known(self, word: str, key: Key) -> bool:
         """Is ``word``, which the word list knows and hunspell does not, rare web junk rather

@@ -436,7 +436,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     the English model misread in it, and for a lower-case word, those whose restoring
     alone makes it a listed word, else a dropped ligature, else (if it is not even a
     likely compound) its shapes, and the rare readings that alone make it a common listed word
-    (for one with dots: its shapes, as a German model's made-up dots where taking them away
+    (for one with dots: its shapes only as a German model's made-up dots, where taking them away
     makes it listed); for a capitalized one, those whose restoring makes a listed word
     CAPITAL_LEAD more common, or its shapes where one misread shape makes it a common listed
     word (_misread_capital).
@@ -492,8 +492,6 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
             readings = tuple(i for i, (seen, meant) in enumerate(SHOWN_READINGS) if _reads_as(lex, word, seen, meant))
-    elif not listed and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
-        lost.add("shapes")  # (so is a dotted one: "Kuöchen" where the text keeps its dots)
     if not listed and not lost and word[0].isupper() and _misread_capital(lex, word):
         lost.add("shapes")  # (as above, for one with ss, fi, fl, ff or dots: "Eintluss")
     old = not listed and lex.historical(word)

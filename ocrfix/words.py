@@ -276,8 +276,7 @@ def _damage_marked(token: str, fix: Fix) -> bool:
 
 
 def _in_foreign_quote(doc: Document, lex: Lexicon, at: int) -> bool:
-    """Is ``at`` inside a short quotation (QUOTE_WORDS) of which fewer than half the words are
-    listed German words: a foreign phrase ("Errare humanum est") or a dialect's ("Gärn gscheh")?"""
+    """Is ``at`` inside a foreign phrase in quotation marks (:func:`_foreign_quotes`)?"""
     spans = doc.memo.get(_QUOTES)
     if spans is None:
         spans = doc.memo[_QUOTES] = _foreign_quotes(doc.text, lex)
@@ -286,11 +285,17 @@ def _in_foreign_quote(doc: Document, lex: Lexicon, at: int) -> bool:
 
 
 def _foreign_quotes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of the short quotations (QUOTE_WORDS) of which at least half the words are
+    foreign (:func:`_foreign`; the first or a lower-case one) and at most half listed German
+    words ("So far, so good", "il dolce far niente"), in order."""
     out = []
     for m in _QUOTE.finditer(text):
         runs = regex.findall(r"\p{L}+", m[0])
-        foreign = sum(map(functools.partial(_foreign, lex), runs))
-        if QUOTE_WORDS[0] <= len(runs) <= QUOTE_WORDS[1] and 2 * foreign >= len(runs) and 2 * sum(map(lex.listed, runs)) <= len(runs):
+        if not QUOTE_WORDS[0] <= len(runs) <= QUOTE_WORDS[1]:
+            continue
+        # (a capitalized word inside it is more often a name than foreign: "»Witichis, König Witichis«")
+        foreign = sum(_foreign(lex, w) for i, w in enumerate(runs) if i == 0 or w[0].islower())
+        if 2 * foreign >= len(runs) and 2 * sum(map(lex.listed, runs)) <= len(runs):
             out.append((m.start(), m.end()))
     return out
 
@@ -314,6 +319,7 @@ def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
 
 
 def _dots_of(word: str) -> int:
+    """How many dotted letters ``word`` holds."""
     return sum(map(word.count, "äöüÄÖÜ"))
 
 

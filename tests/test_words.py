@@ -413,6 +413,7 @@ def test_a_short_quotation_of_foreign_words_is_a_foreign_phrase():
     spans = [text[a:b] for a, b in _foreign_quotes(text, lex)]
     assert spans == ["„Alea iacta est“", "„So far, so good“"]
     assert _foreign_quotes("Sie rief „Das Gesprach war gut“.", lex) == []  # (German with its dots lost)
+    assert _foreign_quotes("Er rief »Attila, Konig Attila«.", lex) == []  # (names)
 
 
 def test_the_last_letter_of_a_short_word_read_for_the_eszett_of_dass():
