@@ -551,7 +551,7 @@ class Corrector:
         if odds is None or odds > -UNDOTTED_MARGIN:
             return None
         confidence = min(fix.confidence, _odds_confidence(-odds))
-        rules = [r for r in fix.rule.split("+") if r != "umlaut" or _dots(plain)]  # (its dots are gone)
+        rules = [r for r in fix.rule.split("+") if r != "umlaut" or dot_count(plain)]  # (its dots are gone)
         return Fix(plain, join_rules((*rules, "context")), confidence)
 
     def swapped(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> Fix | None:
@@ -697,7 +697,7 @@ class Corrector:
         # (a short capitalized word where the text shows misread shapes only as a sign: NAME_START)
         short_name = (
             capital and len(word) < READ_MIN_CAPITAL and key.shapes != LOST
-            and lex.prefixes.shared(word[0].lower() + word[1:]) >= NAME_START
+            and lex.prefixes.shared(first_lower(word)) >= NAME_START
         )
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
@@ -803,7 +803,7 @@ class Corrector:
             found = [f for f in found if not f[1].shown]
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
-        if key.old and _dots(form) < _dots(word):
+        if key.old and dot_count(form) < dot_count(word):
             # old text writes umlauts that today's lists lack ("kömmt", "Geböte", "lüstete"):
             # far more of its unknown dotted words are those than dots a German model made up
             return None
@@ -862,7 +862,7 @@ class Corrector:
         if len(word) < READ_COMPOUND_LEN or self._known_parts(word, 3) or self.lex.valid(word):
             return None
         readings = _one_reading(word, len(word), key, listed_only=False)
-        joined = [w for w in readings if _dots(w) >= _dots(word) and self._listed_parts(w)]
+        joined = [w for w in readings if dot_count(w) >= dot_count(word) and self._listed_parts(w)]
         if len(joined) != 1:
             return None
         return Fix(joined[0], readings[joined[0]], _confidence(EDIT_FALLBACK_COST, READ_COMPOUND_GAP))
@@ -1348,7 +1348,7 @@ def _one_reading(word: str, upto: int, key: Key, listed_only: bool = True) -> di
     return out
 
 
-def _dots(word: str) -> int:
+def dot_count(word: str) -> int:
     """How many of the letters of ``word`` carry dots (ä, ö, ü)."""
     return sum(map(word.count, "äöüÄÖÜ")) if not word.isascii() else 0
 

@@ -473,7 +473,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     readings: tuple[int, ...] = ()
     if not listed and intact.intersection(DOTS) and _restores(lex, word, "", remove=True):
         # dots a German model saw where there are none ("Orgänisation"): a misread shape
-        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word), (), True)
+        return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word), undotted=True)
     if not listed and not intact.intersection(DOTS):
         for c, pattern in _LETTER_SIGNATURES:
             m = pattern.search(word)

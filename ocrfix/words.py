@@ -31,13 +31,15 @@ from .correct import (
     VOWEL,
     Corrector,
     Fix,
+    dot_count,
     intact_restored,
     roman_number,
     sentence_start,
 )
 from .document import Document, Key, initial, read
 from .result import Edit, join_rules
-from .tokens import COMMANDS, Protected, Word, after_command, code_line, letter_run_at, words
+from .search import first_lower
+from .tokens import COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, words
 
 if TYPE_CHECKING:
     from .context import Context
@@ -227,7 +229,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
         return False
     if doc.dialect_scene and fix.rule != "ligature" and (
         (fix.rule == "letters" and lex.historical(token))
-        or _dots_of(fix.replacement) < _dots_of(token)
+        or dot_count(fix.replacement) < dot_count(token)
         or not _damage_shows(token, fix, doc.key)
     ):
         return True
@@ -290,7 +292,7 @@ def _foreign_quotes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     words ("So far, so good", "il dolce far niente"), in order."""
     out = []
     for m in _QUOTE.finditer(text):
-        runs = regex.findall(r"\p{L}+", m[0])
+        runs = letter_runs(m[0])  # (the document's words: tokens.letter_runs)
         if not QUOTE_WORDS[0] <= len(runs) <= QUOTE_WORDS[1]:
             continue
         # (a capitalized word inside it is more often a name than foreign: "»Witichis, König Witichis«")
@@ -303,7 +305,7 @@ def _foreign_quotes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 def _foreign(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a foreign word as far as the lists tell: one the web or old text knows, no
     listed German word, nor one with its dots lost ("Gesprach"; damaged German is mostly unknown)?"""
-    return not lex.listed(word) and lex.known(word) and not lex.prefixes.folds_to(word[0].lower() + word[1:])
+    return not lex.listed(word) and lex.known(word) and not lex.prefixes.folds_to(first_lower(word))
 
 
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
@@ -311,16 +313,11 @@ def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
     damage the document shows plainly (lost dots, dropped ligatures, misread shapes)?"""
     if OCR_JUNK.search(token) or SURE_UMLAUT_HINT.search(token):
         return True
-    if _dots_of(fix.replacement) < _dots_of(token):
+    if dot_count(fix.replacement) < dot_count(token):
         return key.shapes == LOST  # dots a German model made up: counted as misread shapes ("Orgänisation")
     shown = {"umlaut": key.umlauts == LOST, "eszett": key.umlauts == LOST, "ligature": key.ligature in SIGNS,
              "letters": key.shapes == LOST, "acronym": True}
     return all(shown.get(r, False) for r in fix.rule.split("+"))
-
-
-def _dots_of(word: str) -> int:
-    """How many dotted letters ``word`` holds."""
-    return sum(map(word.count, "äöüÄÖÜ"))
 
 
 def _document_twin(corrector: Corrector, doc: Document, token: str) -> Fix | None:
