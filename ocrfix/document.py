@@ -28,6 +28,7 @@ whole document first, and each word decision takes what of it matters, a
 
 from __future__ import annotations
 
+import bisect
 import functools
 import threading
 from collections import Counter
@@ -41,7 +42,7 @@ import regex
 from .chardata import UNDOT
 from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first, undone
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
-from .tokens import letter_run_at, letter_runs, only_letter_runs
+from .tokens import letter_run_at, letter_runs, only_letter_runs, quotations
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -73,6 +74,30 @@ SHAPES_MIN_INTACT = 30
 # "nöch", "Gärn"; elsewhere a German model's made-up dots, a few); its words no list knows are
 # the dialect's more often than damage.
 DIALECT_SHARE = 0.15
+SPEECH_MIN = 3  # ... and, for the quotations of a text alone, at least this many such words
+_SPEECH = quotations(across_lines=True)
+_QUOTE_MARK = regex.compile('[„“"»«]')
+
+
+def _dialect_speech(text: str, evidence: _Evidences) -> tuple[list[tuple[int, int]], int]:
+    """The spans of the quotations of ``text`` where together they are a dialect scene: at
+    least DIALECT_SHARE of their words, and SPEECH_MIN, are lower-case old or dialect forms
+    or dotted words that taking the dots away makes listed (a Saxon customs officer's "nich",
+    "Nee", "dn" in a joke told in standard German); and how many of their words counted as
+    misread shapes.  Else none (names and old spelling are capitalized or hold a ß: "Trud", "muß"
+    are seldom so many)."""
+    spans, words, dialect, shapes = [], 0, 0, 0
+    for m in _SPEECH.finditer(text):
+        spans.append(m.span())
+        for word in letter_runs(m[0]):
+            ev = evidence.kinds[evidence(word)]
+            words += 1
+            dialect += (ev.old and word[0].islower() and "ß" not in word) or ev.undotted
+            shapes += "shapes" in ev.lost
+    if dialect < SPEECH_MIN or dialect < DIALECT_SHARE * words:
+        return [], 0
+    return spans, shapes
+
 
 # The English model's readings of the dotted letters.  Within a word of letters:
 _LETTER_SIGNATURES = (
@@ -202,6 +227,7 @@ class Document:
         "only_runs",
         "runs",
         "signatures",
+        "speech",
         "states",
         "text",
         "unknown",
@@ -236,6 +262,12 @@ class Document:
             # dialect writes dotted words no list knows: there, those that taking the dots away
             # makes listed are no sign of a German model's made-up dots
             lost[_SHAPES] -= undotted
+        self.speech: list[tuple[int, int]] = []
+        if not self.dialect_scene and self.old_forms + undotted >= SPEECH_MIN and _QUOTE_MARK.search(text):
+            # a dialect scene in the quotations alone (the narration around them standard German):
+            # their words no list knows are the dialect's, no sign of misread shapes
+            self.speech, shapes = _dialect_speech(text, evidence)
+            lost[_SHAPES] -= shapes
         traditional = totals[_TRADITIONAL]
         if not self.only_runs:
             for m in _SCAN.finditer(text):
@@ -246,6 +278,11 @@ class Document:
         self.counts = (intact, lost)  # by CHANNELS
         readings = frozenset(r for i, r in enumerate(SHOWN_READINGS) if totals[_READINGS + i] >= SHOWN_MIN)
         self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]), readings)
+
+    def in_speech(self, at: int) -> bool:
+        """Is ``at`` inside a quotation of a dialect scene in the quotations (:func:`_dialect_speech`)?"""
+        i = bisect.bisect_right(self.speech, (at, len(self.text))) - 1
+        return i >= 0 and self.speech[i][0] <= at < self.speech[i][1]
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:

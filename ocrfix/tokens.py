@@ -35,6 +35,22 @@ _PROTECTED = regex.compile(
     regex.VERBOSE,
 )
 
+# Quotation marks: the opening one, the closing ones, and those that may not stand inside.
+_QUOTE_PAIRS = (("„", "“”\"", "„“”\""), ("“", "”", "“”"), ('"', '"', '"'), ("»", "«", "»«"), ("«", "»", "»«"))
+
+
+def quotations(across_lines: bool) -> regex.Pattern:
+    """Quotations: „…“, “…”, "…", »…«, «…», on one line, or (``across_lines``) across the
+    line breaks of a paragraph, as wrapped text has them."""
+    size = "{1,400}" if across_lines else "{1,160}"
+    parts = []
+    for opening, closing, inside in _QUOTE_PAIRS:
+        char = f"[^{inside}\\n]"
+        body = f"(?:{char}|\\n(?![ \\t]*\\n))" if across_lines else char
+        parts.append(f"{opening}{body}{size}[{closing}]")
+    return regex.compile("|".join(parts))
+
+
 # Letters, combining marks, and inside a word the characters OCR reads for ß/ö.
 _OCR_INNER = "68&{3|@®§$"
 WORD = regex.compile(

@@ -39,7 +39,9 @@ from .correct import (
 from .document import Document, Key, initial, read
 from .result import Edit, join_rules
 from .search import first_lower
-from .tokens import COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, words
+from .tokens import (
+    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, words,
+)
 
 if TYPE_CHECKING:
     from .context import Context
@@ -60,8 +62,7 @@ RECURS = 3  # a lower-case word this often in a document is its own, not a shape
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
 _ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
-# A quotation: „…“, “…”, "…", »…«, «…» on one line
-_QUOTE = regex.compile(r'„[^„“”"\n]{1,160}[“”"]|“[^“”\n]{1,160}”|"[^"\n]{1,160}"|»[^»«\n]{1,160}«|«[^»«\n]{1,160}»')
+_QUOTE = quotations(across_lines=False)
 QUOTE_WORDS = (2, 8)  # the words of a quotation that may be a foreign phrase
 _QUOTES = "foreign quotes"  # (the key of their spans in Document.memo)
 _NEAR = 64  # characters a chunk's end is looked for with str.find
@@ -171,7 +172,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a name
     elif f is not None and f.rule == "letters" and _beside_a_name(corrector.lex, text, token, start, end):
         f = None  # a name's part: "Nikolaas Tinbergen"
-    elif f is not None and _own_word(doc, token, f, corrector.lex):
+    elif f is not None and _own_word(doc, token, f, corrector.lex, start):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     elif f is not None and not _damage_marked(token, f) and _in_foreign_quote(doc, corrector.lex, start):
         f = None  # a foreign phrase: "Alea iacta est", "il dolce far niente"
@@ -211,15 +212,15 @@ def _elided_end(text: str, start: int) -> bool:
     return _ELIDED.match(text, max(0, start - 2), start) is not None
 
 
-def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
+def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> bool:
     """Is ``token``, which ``fix`` would change, a word of the document?
 
     A lower-case word that a shape guess or an edit alone would change, and that occurs at
     least RECURS times, more often than the guess, is: OCR misreads a shape now and then,
     seldom the same word the same way again and again (lost dots and dropped ligatures
     it may lose throughout, "fur": those guesses still count).  In a document where old
-    and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), any
-    word is, unless the document plainly shows the damage ``fix`` repairs ("gmocht" is no
+    and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), or in a
+    quotation where the quotations are (:attr:`Document.speech`), any word is, unless the document plainly shows the damage ``fix`` repairs ("gmocht" is no
     "gemocht", "dä" no "da" where the ä are intact), or a dropped ligature restores it (no
     dialect drops the ff of "öffentlichen": a PDF does); and an old or dialect form is even
     where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them; and so
@@ -227,7 +228,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon) -> bool:
     """
     if not token.isalpha():
         return False
-    if doc.dialect_scene and fix.rule != "ligature" and (
+    if (doc.dialect_scene or doc.in_speech(at)) and fix.rule != "ligature" and (
         (fix.rule == "letters" and lex.historical(token))
         or dot_count(fix.replacement) < dot_count(token)
         or not _damage_shows(token, fix, doc.key)

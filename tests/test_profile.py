@@ -183,3 +183,21 @@ def test_dotted_words_that_lose_their_dots_to_become_listed_make_a_dialect_scene
     assert doc.dialect_scene
     assert ocrfix.clean(swiss) == swiss
     assert not read("Die Orgänisation der Regionalmeisterschaft übernahm der Verein, der im Dorf lange besteht.", lex).dialect_scene
+
+
+def test_dialect_in_the_quotations_alone_is_a_dialect_scene_there():
+    # standard narration, Saxon speech: the quotations' unknown words are the dialect's, not
+    # misread shapes; the same words outside quotation marks still count
+    speech = (
+        "Der Fremde fragte nach dem Weg zum Bahnhof, weil er den letzten Zug am Abend nicht verpassen wollte. "
+        "Der alte Mann an der Ecke dachte nach und sagte: „Nu, do missense hier nunter laafn, un dann glei links.“ "
+        "Der Fremde bedankte sich und ging mit seinem Koffer los, kam aber nach einer Stunde zurück. "
+        "„Do hamse sich verloofn, wa? Ich hab doch gesaacht, glei links!“"
+    )
+    lex = get_lexicon("de_DE", frozenset())
+    doc = read(speech, lex)
+    assert not doc.dialect_scene and doc.speech
+    assert doc.in_speech(speech.index("laafn")) and not doc.in_speech(speech.index("Koffer"))
+    assert ocrfix.profile(speech).channel("shapes").lost == 0
+    plain = speech.replace("„", "").replace("“", "")
+    assert ocrfix.profile(plain).channel("shapes").lost > 0

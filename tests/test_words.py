@@ -355,9 +355,9 @@ def test_a_recurring_lower_case_word_an_edit_would_change_is_the_documents_own()
     lex = cleaner._ctx.lexicon
     text = "Der Dienst messd liest die Werte. Starten Sie messd neu, denn messd liest sie nur beim Start."
     doc = read(text, lex)
-    assert _own_word(doc, "messd", Fix("messe", "dictionary", 0.6), lex)
+    assert _own_word(doc, "messd", Fix("messe", "dictionary", 0.6), lex, text.index("messd"))
     once = read("Der Dienst messd liest die Werte beim Start.", lex)
-    assert not _own_word(once, "messd", Fix("messe", "dictionary", 0.6), lex)
+    assert not _own_word(once, "messd", Fix("messe", "dictionary", 0.6), lex, once.text.index("messd"))
 
 
 def test_sure_umlauts_only_of_a_lost_channel_and_not_in_a_known_word():
