@@ -74,29 +74,56 @@ SHAPES_MIN_INTACT = 30
 # "nöch", "Gärn"; elsewhere a German model's made-up dots, a few); its words no list knows are
 # the dialect's more often than damage.
 DIALECT_SHARE = 0.15
-SPEECH_MIN = 3  # ... and, for the quotations of a text alone, at least this many such words
+SPEECH_MIN = 3  # ... and, for the quotations of a text alone, at least this many such words;
+# or as many words no list knows or old or dialect forms, where the narration around them
+# (NARRATION_MIN words at least) holds at most this share of them: its own words are there
+NARRATION_CLEAN = 0.02
+NARRATION_MIN = 30
 _SPEECH = quotations(across_lines=True)
 _QUOTE_MARK = regex.compile('[„“"»«]')
 
 
-def _dialect_speech(text: str, evidence: _Evidences) -> tuple[list[tuple[int, int]], int]:
-    """The spans of the quotations of ``text`` where together they are a dialect scene: at
-    least DIALECT_SHARE of their words, and SPEECH_MIN, are lower-case old or dialect forms
-    or dotted words that taking the dots away makes listed (a Saxon customs officer's "nich",
-    "Nee", "dn" in a joke told in standard German); and how many of their words counted as
-    misread shapes.  Else none (names and old spelling are capitalized or hold a ß: "Trud", "muß"
-    are seldom so many)."""
-    spans, words, dialect, shapes = [], 0, 0, 0
+def _dialect_speech(text: str, runs: list[str], evidence: _Evidences) -> tuple[list[tuple[int, int]], int]:
+    """The spans of the quotations of ``text`` (its words: ``runs``) where together they are a
+    dialect scene, and how many of their words counted as misread shapes; else none.
+
+    They are where at least DIALECT_SHARE of their words, and SPEECH_MIN, are lower-case old or
+    dialect forms or dotted words that taking the dots away makes listed (a Saxon customs
+    officer's "nich", "Nee", "dn" in a joke told in standard German; names and the old spelling
+    are capitalized or hold a ß: "Trud", "muß").  Or where as many are such forms or lower-case
+    words no list knows (Swiss "mitenand", "derzue"; a Latin or English saying), and the
+    narration around them holds hardly any (NARRATION_CLEAN): OCR damages a text throughout,
+    not its quotations alone."""
+    spans, words, dialect, odd = [], 0, 0, 0
     for m in _SPEECH.finditer(text):
         spans.append(m.span())
         for word in letter_runs(m[0]):
             ev = evidence.kinds[evidence(word)]
             words += 1
-            dialect += (ev.old and word[0].islower() and "ß" not in word) or ev.undotted
-            shapes += "shapes" in ev.lost
-    if dialect < SPEECH_MIN or dialect < DIALECT_SHARE * words:
+            dialect += _dialect(ev, word)
+            odd += "shapes" in ev.lost
+    if words < SPEECH_MIN or (
+        dialect < max(SPEECH_MIN, DIALECT_SHARE * words)
+        and not (dialect + odd >= max(SPEECH_MIN, DIALECT_SHARE * words) and _clean_narration(runs, words, dialect + odd, evidence))
+    ):
         return [], 0
-    return spans, shapes
+    return spans, odd
+
+
+def _dialect(ev: Evidence, word: str) -> bool:
+    """Is ``word`` (its evidence ``ev``) a lower-case old or dialect form, or one with made-up dots?"""
+    return (ev.old and word[0].islower() and "ß" not in word) or ev.undotted
+
+
+def _clean_narration(runs: list[str], quoted: int, odd: int, evidence: _Evidences) -> bool:
+    """Do the words of a text outside its ``quoted`` words hold at most NARRATION_CLEAN old or
+    dialect forms or words no list knows, given the ``odd`` ones in the quotations?"""
+    narration = len(runs) - quoted
+    if narration < NARRATION_MIN:
+        return False
+    kinds = evidence.kinds
+    total = sum(_dialect(ev := kinds[evidence(w)], w) or "shapes" in ev.lost for w in runs)
+    return total - odd <= NARRATION_CLEAN * narration
 
 
 # The English model's readings of the dotted letters.  Within a word of letters:
@@ -263,10 +290,10 @@ class Document:
             # makes listed are no sign of a German model's made-up dots
             lost[_SHAPES] -= undotted
         self.speech: list[tuple[int, int]] = []
-        if not self.dialect_scene and self.old_forms + undotted >= SPEECH_MIN and _QUOTE_MARK.search(text):
+        if not self.dialect_scene and self.old_forms + undotted + lost[_SHAPES] >= SPEECH_MIN and _QUOTE_MARK.search(text):
             # a dialect scene in the quotations alone (the narration around them standard German):
             # their words no list knows are the dialect's, no sign of misread shapes
-            self.speech, shapes = _dialect_speech(text, evidence)
+            self.speech, shapes = _dialect_speech(text, self.runs, evidence)
             lost[_SHAPES] -= shapes
         traditional = totals[_TRADITIONAL]
         if not self.only_runs:

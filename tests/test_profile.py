@@ -201,3 +201,21 @@ def test_dialect_in_the_quotations_alone_is_a_dialect_scene_there():
     assert ocrfix.profile(speech).channel("shapes").lost == 0
     plain = speech.replace("„", "").replace("“", "")
     assert ocrfix.profile(plain).channel("shapes").lost > 0
+
+
+def test_quotations_full_of_unknown_words_in_clean_narration_are_the_dialects():
+    # Swiss speech has few forms the lists know as old or dialect, but many no list knows;
+    # where the narration around it holds hardly any such word, they are its own, no damage
+    swiss = (
+        "Am Bahnhof in Luzern fragte eine Touristin aus Köln den Mann am Schalter nach dem nächsten Zug "
+        "in die Berge. Er sah kurz auf den Fahrplan und antwortete ruhig: „Grüessech, dä nächscht Zug "
+        "fahrt grad am halbi drü, Si müend aber z Arth-Goldau umstiige.“ Die Touristin bedankte sich "
+        "und kaufte eine Karte. Als sie ging, rief er ihr noch nach: „Uf Widerluege, gönd Si gschwind!“"
+    )
+    lex = get_lexicon("de_DE", frozenset())
+    assert read(swiss, lex).speech
+    assert ocrfix.profile(swiss).channel("shapes").lost == 0
+    assert ocrfix.clean(swiss) == swiss
+    # the same quotations in a text that misreads shapes in its narration too are no dialect scene
+    damaged = swiss.replace("fragte", "fragle").replace("antwortete", "antwortcte").replace("bedankte", "bedaukte")
+    assert not read(damaged, lex).speech
