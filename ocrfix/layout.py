@@ -181,7 +181,8 @@ def unwrap(text: str, ctx: Context) -> list[Edit]:
     return edits
 
 
-_OPEN = regex.compile(r"(?:(?<=^|[\s(\[–—-])(?:,,|''|[,.„\"])|(?<=^|[\s(\[–—])[.])(?=\p{L})", regex.MULTILINE)
+# (the opening mark read as ",,", ",." or "''", or as one of ,.„")
+_OPEN = regex.compile(r"(?:(?<=^|[\s(\[–—-])(?:,,|,\.|''|[,.„\"])|(?<=^|[\s(\[–—])[.])(?=\p{L})", regex.MULTILINE)
 _CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.!?,;…])(?:''|[*®”“\"])(?=[\s.,;:!?)\]–—-]|$)")
 _CLOSE_CHARS = "'*®”“\""
 
