@@ -171,6 +171,23 @@ def code_line(text: str, start: int) -> bool:
     return not text[line:start].strip() and CODE_LINE.match(text, line) is not None
 
 
+# Unit symbols, which follow a number ("50 nm", "3 kWh"): no words, though an OCR reading
+# makes some of them one ("nm": "um").  Those with a capital or no letter the corrector reads
+# as damage need no entry ("km", "kg" are listed words).
+UNITS = frozenset("""
+    nm µm mm cm dm km pm fm mg µg ng kg ml µl dl cl hl nl mol mmol µmol kmol
+    kJ MJ GJ kWh MWh GWh TWh Wh kW MW GW mW Hz kHz MHz GHz THz mV kV µV mA µA kA
+    hPa kPa MPa GPa mbar bar dB ppm ppb lm lx cd Bq kBq Gy mGy Sv mSv µSv eV keV MeV GeV
+    nF µF pF mH µH kΩ MΩ Ω ms µs ns ps min kcal cal rpm dpt sm kn ha
+""".split())
+_NUMBER_BEFORE = regex.compile(r"\d[ \t\u00a0\u202f]?$")
+
+
+def unit_after_number(text: str, token: str, start: int) -> bool:
+    """Is ``token`` at ``text[start:]`` a unit symbol (UNITS) right after a number ("50 nm")?"""
+    return token in UNITS and _NUMBER_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
 _ARGUMENT = regex.compile(
     r"(?!(?:und|oder|aus|an|auf|ein|eine|einen|in|im|mit|zu|um|ab|bis|als|wie|ist|sind|wird|werden)$)"
     r"[a-z0-9~./$%={<>'-][^\s,;:!?()\"„“”]*"

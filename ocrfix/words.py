@@ -40,7 +40,8 @@ from .document import Document, Key, initial, read
 from .result import Edit, join_rules
 from .search import first_lower
 from .tokens import (
-    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, words,
+    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, unit_after_number,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -167,6 +168,9 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     if (start, token) in memo:
         return memo[start, token]
     text, key = doc.text, doc.key
+    if unit_after_number(text, token, start):
+        memo[start, token] = None
+        return None  # a unit symbol: "50 nm" is no "50 um"
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and _recurring_name(doc, token) and not _damage_shows(token, f, key):
         f = None  # a name

@@ -429,3 +429,13 @@ def test_the_last_letter_of_a_short_word_read_for_the_eszett_of_dass():
     assert fix is not None and fix.replacement == "daß"
     assert corrector.fix("dat", False, False, old) is None
     assert corrector.fix("dai", False, False, old._replace(old=False, modern=True)) is None
+
+
+def test_a_unit_symbol_after_a_number_is_no_word():
+    from ocrfix.tokens import unit_after_number
+
+    text = "Die Schicht ist 80 nm dick, der Strom 5\u00a0mA, und nm allein ist keine Einheit."
+    assert unit_after_number(text, "nm", text.index("nm"))
+    assert unit_after_number(text, "mA", text.index("mA"))
+    assert not unit_after_number(text, "nm", text.rindex("nm"))  # (no number before it)
+    assert not unit_after_number("Es waren 3 um 5 Uhr.", "um", 9)  # (no unit)
