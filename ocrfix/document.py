@@ -102,12 +102,10 @@ def _dialect_speech(text: str, runs: list[str], evidence: _Evidences) -> tuple[l
             words += 1
             dialect += _dialect(ev, word)
             odd += "shapes" in ev.lost
-    if words < SPEECH_MIN or (
-        dialect < max(SPEECH_MIN, DIALECT_SHARE * words)
-        and not (dialect + odd >= max(SPEECH_MIN, DIALECT_SHARE * words) and _clean_narration(runs, words, dialect + odd, evidence))
-    ):
-        return [], 0
-    return spans, odd
+    need = max(SPEECH_MIN, DIALECT_SHARE * words)
+    if dialect >= need or (dialect + odd >= need and _clean_narration(runs, words, dialect + odd, evidence)):
+        return spans, odd
+    return [], 0
 
 
 def _dialect(ev: Evidence, word: str) -> bool:
@@ -290,7 +288,8 @@ class Document:
             # makes listed are no sign of a German model's made-up dots
             lost[_SHAPES] -= undotted
         self.speech: list[tuple[int, int]] = []
-        if not self.dialect_scene and self.old_forms + undotted + lost[_SHAPES] >= SPEECH_MIN and _QUOTE_MARK.search(text):
+        odd = self.old_forms + undotted + lost[_SHAPES]
+        if not self.dialect_scene and odd >= SPEECH_MIN and _QUOTE_MARK.search(text):
             # a dialect scene in the quotations alone (the narration around them standard German):
             # their words no list knows are the dialect's, no sign of misread shapes
             self.speech, shapes = _dialect_speech(text, self.runs, evidence)

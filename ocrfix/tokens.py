@@ -36,7 +36,13 @@ _PROTECTED = regex.compile(
 )
 
 # Quotation marks: the opening one, the closing ones, and those that may not stand inside.
-_QUOTE_PAIRS = (("„", "“”\"", "„“”\""), ("“", "”", "“”"), ('"', '"', '"'), ("»", "«", "»«"), ("«", "»", "»«"))
+_QUOTE_PAIRS = (
+    ("„", "“”\"", "„“”\""),
+    ("“", "”", "“”"),
+    ('"', '"', '"'),
+    ("»", "«", "»«"),
+    ("«", "»", "»«"),
+)
 
 
 def quotations(across_lines: bool) -> regex.Pattern:

@@ -223,8 +223,9 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> boo
     least RECURS times, more often than the guess, is: OCR misreads a shape now and then,
     seldom the same word the same way again and again (lost dots and dropped ligatures
     it may lose throughout, "fur": those guesses still count).  In a document where old
-    and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), or in a
-    quotation where the quotations are (:attr:`Document.speech`), any word is, unless the document plainly shows the damage ``fix`` repairs ("gmocht" is no
+    and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), or in
+    quotations that are such a scene together (:attr:`Document.speech`), any word is, unless
+    the document plainly shows the damage ``fix`` repairs ("gmocht" is no
     "gemocht", "dä" no "da" where the ä are intact), or a dropped ligature restores it (no
     dialect drops the ff of "öffentlichen": a PDF does); and an old or dialect form is even
     where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them; and so
