@@ -28,7 +28,6 @@ whole document first, and each word decision takes what of it matters, a
 
 from __future__ import annotations
 
-import bisect
 import functools
 import threading
 from collections import Counter
@@ -39,10 +38,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .chardata import UNDOT
+from .chardata import UNDOT, contains_any
 from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first, undone
 from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
-from .tokens import letter_run_at, letter_runs, only_letter_runs, quotations
+from .tokens import QUOTE_OPENINGS, letter_run_at, letter_runs, only_letter_runs, quotations, touches
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -80,7 +79,6 @@ SPEECH_MIN = 3  # ... and, for the quotations of a text alone, at least this man
 NARRATION_CLEAN = 0.02
 NARRATION_MIN = 30
 _SPEECH = quotations(across_lines=True)
-_QUOTE_MARK = regex.compile('[„“"»«]')
 
 
 def _dialect_speech(text: str, runs: list[str], evidence: _Evidences) -> tuple[list[tuple[int, int]], int]:
@@ -289,7 +287,7 @@ class Document:
             lost[_SHAPES] -= undotted
         self.speech: list[tuple[int, int]] = []
         odd = self.old_forms + undotted + lost[_SHAPES]
-        if not self.dialect_scene and odd >= SPEECH_MIN and _QUOTE_MARK.search(text):
+        if not self.dialect_scene and odd >= SPEECH_MIN and contains_any(text, QUOTE_OPENINGS):
             # a dialect scene in the quotations alone (the narration around them standard German):
             # their words no list knows are the dialect's, no sign of misread shapes
             self.speech, shapes = _dialect_speech(text, self.runs, evidence)
@@ -307,8 +305,7 @@ class Document:
 
     def in_speech(self, at: int) -> bool:
         """Is ``at`` inside a quotation of a dialect scene in the quotations (:func:`_dialect_speech`)?"""
-        i = bisect.bisect_right(self.speech, (at, len(self.text))) - 1
-        return i >= 0 and self.speech[i][0] <= at < self.speech[i][1]
+        return touches(self.speech, at, at + 1)
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:

@@ -43,6 +43,7 @@ _QUOTE_PAIRS = (
     ("»", "«", "»«"),
     ("«", "»", "»«"),
 )
+QUOTE_OPENINGS = "".join(opening for opening, _, _ in _QUOTE_PAIRS)
 
 
 def quotations(across_lines: bool) -> regex.Pattern:
@@ -178,8 +179,7 @@ def code_line(text: str, start: int) -> bool:
 
 
 # Unit symbols, which follow a number ("50 nm", "3 kWh"): no words, though an OCR reading
-# makes some of them one ("nm": "um").  Those with a capital or no letter the corrector reads
-# as damage need no entry ("km", "kg" are listed words).
+# makes some of them one ("nm": "um").
 UNITS = frozenset("""
     nm µm mm cm dm km pm fm mg µg ng kg ml µl dl cl hl nl mol mmol µmol kmol
     kJ MJ GJ kWh MWh GWh TWh Wh kW MW GW mW Hz kHz MHz GHz THz mV kV µV mA µA kA

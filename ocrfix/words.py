@@ -40,8 +40,8 @@ from .document import Document, Key, initial, read
 from .result import Edit, join_rules
 from .search import first_lower
 from .tokens import (
-    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, unit_after_number,
-    words,
+    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, touches,
+    unit_after_number, words,
 )
 
 if TYPE_CHECKING:
@@ -288,8 +288,7 @@ def _in_foreign_quote(doc: Document, lex: Lexicon, at: int) -> bool:
     spans = doc.memo.get(_QUOTES)
     if spans is None:
         spans = doc.memo[_QUOTES] = _foreign_quotes(doc.text, lex)
-    i = bisect.bisect_right(spans, (at, len(doc.text))) - 1
-    return i >= 0 and spans[i][0] <= at < spans[i][1]
+    return touches(spans, at, at + 1)
 
 
 def _foreign_quotes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
