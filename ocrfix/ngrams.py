@@ -62,6 +62,10 @@ SMOOTHING = 0.5
 # ... and these at the set's pooled rate, which matter in a small set ("full"/"füll", 7 and 29
 # cases: a "," before "füll" five times is no reason to read "Oh, full of scorpions" as German)
 POOLED = 2.0
+# Pseudo-cases of each twin in an era's prior: a rare pair's counts split by era are few, and a
+# handful of cases is no reason to prefer a twin ("Kachelofen" 0 times in today's files,
+# "Kachelöfen" 4: the novels have the rest)
+ERA_SMOOTHING = 2.0
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
 # A rare lower-case neighbour counts by its last letters, which tell its kind where the word
 # itself was never seen with the twins ("paradiesische Zustände": "-he").  Not a common word
@@ -239,7 +243,7 @@ class Model:
             p_word, p_other = self.old_prior[word], self.old_prior[other]
             if not old:
                 p_word, p_other = n_word - p_word, n_other - p_other
-            score = math.log10((p_other + SMOOTHING) / (p_word + SMOOTHING))
+            score = math.log10((p_other + ERA_SMOOTHING) / (p_word + ERA_SMOOTHING))
         else:
             score = math.log10(n_other / n_word)
         (b2, b1), (a1, a2) = ctx.before, ctx.after
