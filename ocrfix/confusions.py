@@ -136,6 +136,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("8", "ß", 0.4, "eszett"),             # gro8ten
     Confusion("&", "ß", 0.35, "eszett"),            # gro&en
     Confusion("f{", "ß", 0.25, "eszett"),           # grof{en
+    Confusion("f}", "ß", 0.25, "eszett"),           # daf}: as f{, at a word's end
     Confusion("f&", "ß", 0.45, "eszett"),           # daf&: an f and a fragment of the ß
     Confusion("f§", "ß", 0.5, "eszett"),            # laf§
     Confusion("f®", "ß", 0.5, "eszett"),            # daf®: as f§ (too rare in the data to estimate)
@@ -148,6 +149,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("fB", "ß", 0.5, "eszett"),            # mutmafBlicher: as f8 (too rare in the data to estimate)
     Confusion("fg", "ß", 0.55, "eszett"),           # dafg
     Confusion("{", "ß", 0.3, "eszett"),
+    Confusion("}", "ß", 0.3, "eszett"),             # wei}: at a word's end, as {
     Confusion("3", "ß", 0.4, "eszett"),
     Confusion("@", "ß", 0.4, "eszett"),             # hei@t
     Confusion("®", "ß", 0.5, "eszett"),

@@ -132,7 +132,7 @@ _LETTER_SIGNATURES = (
 # ... and with a digit or sign, which splits the letter runs, in the running text ("er6ffnete",
 # "gro8ten", "hie&"), found in one scan with what misread shapes leave ("KG6rper", "Sch|uss").
 _SCAN = regex.compile(
-    r"(?<=\p{L})(?:(?P<ö>6)(?=\p{Ll})|(?P<ß>[8&{])(?=\p{Ll}|[^\p{L}\p{N}]|$)|(?P<shapes>[0-9|!$%{}®@]+)(?=\p{L}))"
+    r"(?<=\p{L})(?:(?P<ö>6)(?=\p{Ll})|(?P<ß>[8&{](?=\p{Ll})|(?:[8&{]|\}(?<!\{\p{L}*\}))(?=[^\p{L}\p{N}]|$))|(?P<shapes>[0-9|!$%{}®@]+)(?=\p{L}))"
 )
 _ESZETT_READINGS = ("B", "f", "S")  # a ß read as one of these ("daB", "muf", "ProzeS")
 _ESZETT_PAIRS = ("fS", "fs", "fB", "BB")  # ... or as two letters ("dafS", "groBBe")
