@@ -807,6 +807,14 @@ class Corrector:
             # old text writes umlauts that today's lists lack ("kömmt", "Geböte", "lüstete"):
             # far more of its unknown dotted words are those than dots a German model made up
             return None
+        if (
+            margin is None and word[0].isupper() and len(form) < len(word)
+            and lex.compound_like(word) and not lex.compound_like(form.translate(UNDOT))
+        ):
+            # two listed words joined, a name and a noun ("Schiller|straße"), are no two letters
+            # misread as one dotted one ("Schüler|straße"), unless the undotted form is two
+            # listed words too ("Kartoffel|dicker": "Kartoffel|äcker")
+            return None
         if lex.swiss:
             form = form.replace("ß", "ss")
         rival = next((f for f in found[1:] if f[2] != form and not _lost_twin(f[2], form, key)), None)
