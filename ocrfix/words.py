@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import ngrams
-from .chardata import UNDOT
+from .chardata import UNDOT, contains_any
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .correct import (
+    COMMON_ZIPF,
     INTACT,
     LOST,
     OCR_JUNK,
@@ -83,18 +84,22 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     corrector = ctx.corrector
     doc = read(text, ctx.lexicon)
-    zeros = _zeros_for_o(text, doc.key) if "0" in text else []
+    glyphs = _zeros_for_o(text, doc.key) if "0" in text else []
+    if contains_any(text, "[|!]"):
+        glyphs += _misread_strokes(text, ctx.lexicon)
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
-            return zeros  # every word stays: much correct text ends here
+            return glyphs  # every word stays: much correct text ends here
         spans = _windows(text, odd, functools.partial(_alone, doc, corrector))
     else:
         spans = [(0, len(text))]
     edits: list[Edit] = []
     for start, end in spans:
         edits.extend(_correct_span(doc, start, end, corrector))
-    more = zeros  # (edits no stretch need hold: "0" for "O", and words cut by an elision)
+    more = glyphs  # (edits no stretch need hold: "0" for "O", "[hr" for "Ihr", and words cut by an elision)
+    if glyphs:  # (which take the word they touch: "[hr" is no "hr" to correct)
+        edits = [e for e in edits if not any(e.start < g.end and g.start < e.end for g in glyphs)]
     if doc.key.umlauts != INTACT and not doc.key.modern and _APOSTROPHES.search(text):
         more = more + _elisions(text, doc, corrector, edits)
     return sorted(edits + more) if more else edits
@@ -131,6 +136,57 @@ _ZERO = regex.compile(
 )  # (a word follows, or the h of "Oh")
 _ZERO_NEAR = 30  # characters on either side that must hold no other digit
 ZERO_CONFIDENCE = 0.8
+
+
+# The thin strokes of I and l read as a bracket, a bar or an exclamation mark glued to the rest
+# of their word: a capital I before it ("[hr Gnaden", "|m Norden"), a last l after it ("sol]
+# auch", "Quarta! schrumpfte").  Not a bracket that closes or opens one nearby ("[hr]", "[sol]"),
+# a bar where its line has another (a table: "|Name|"), nor a "!" that ends a sentence: inside
+# one, a lower-case word follows it.
+_STROKE_BEFORE = regex.compile(r"(?<![^\s(„“\"»«])[\[|](?=\p{Ll}+(?![\p{L}\p{N}\]|]))")
+_STROKE_AFTER = regex.compile(r"(?<=\p{L}\p{L})(?:!(?=[ \t]*\n?[ \t]*\p{Ll})|[\]|](?![\p{L}\p{N}]))")
+_BRACKET_REACH = 80  # characters after an opening bracket that must hold no closing one
+STROKE_LEAD = 1.0  # zipf points the word with its last l must be more common than without
+STROKE_CONFIDENCE = 0.8
+
+
+def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
+    """The brackets, bars and marks glued to a word that are its I or its last l (see
+    _STROKE_BEFORE), where that makes a common listed word, outside protected spans."""
+    found = []
+    for m in _STROKE_BEFORE.finditer(text):
+        rest = letter_run_at(text, m.end())
+        form = "I" + rest
+        if lex.listed(form) and lex.zipf(form) >= COMMON_ZIPF and not _stroke_paired(text, m.start(), m.end() + len(rest)):
+            found.append(Edit(m.start(), m.end() + len(rest), form, "letters", STROKE_CONFIDENCE))
+    for m in _STROKE_AFTER.finditer(text):
+        start = m.start() - 2
+        while start and text[start - 1].isalpha():
+            start -= 1
+        word = text[start : m.start()]
+        form = word + "l"
+        if lex.listed(word) or not lex.listed(form) or _stroke_paired(text, start, m.end()):
+            continue  # (a known word with a stroke after it is rarely one: "sol]" is "soll")
+        if lex.zipf(form) >= max(COMMON_ZIPF, lex.zipf(word, old=True) + STROKE_LEAD):
+            found.append(Edit(start, m.end(), form, "letters", STROKE_CONFIDENCE))
+    if not found:
+        return found
+    protected = Protected(text)
+    return [e for e in found if not protected.touches(e.start, e.end)]
+
+
+def _stroke_paired(text: str, start: int, end: int) -> bool:
+    """Is the bracket or bar at the edge of ``text[start:end]`` one of a pair: a closing
+    bracket near after an opening one (before the next opening one), an opening one before a
+    closing one on its line, a bar where the line holds another?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end : line_end if line_end >= 0 else len(text)]
+    if text[start] == "[":
+        near = text[end : end + _BRACKET_REACH]
+        return "]" in near.partition("[")[0]
+    mark = text[end - 1]
+    return (mark == "]" and "[" in before) or ("|" in (text[start], mark) and "|" in before + after)
 
 
 def _zeros_for_o(text: str, key: Key) -> list[Edit]:
