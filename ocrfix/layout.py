@@ -15,6 +15,7 @@ from .tokens import Protected
 if TYPE_CHECKING:
     from .context import Context
     from .correct import Corrector
+    from .lexicon import Lexicon
 
 # Words after which a hyphen is a suspended compound ("Ein- und Ausgang").
 SUSPENDED_FOLLOWERS = frozenset("und oder bzw beziehungsweise sowie als wie bis noch respektive".split())
@@ -82,8 +83,8 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         return None
     if left.isupper() and right.isupper() and lex.valid(left + right):
         return ""  # "STAN-\nDARD"
-    if _misread_at_break(corrector, left, right):
-        return ""  # "wei-\nBes": the word step repairs "weiBes"
+    if _misread_at_break(corrector, left, right) or _digit_for_umlaut_at_break(corrector.lex, left, right):
+        return ""  # "wei-\nBes", "V6-\ngeln": the word step repairs "weiBes", "V6geln"
     if not right[0].isalnum():
         return None  # an "&" that is no misread ß: the break stays as it is
     keep_hyphen = (
@@ -138,6 +139,20 @@ def _misread_at_break(corrector: Corrector, left: str, right: str) -> bool:
         return False
     meant = fix.replacement
     return meant[: len(left)] == left and meant[len(left)] != right[0] and corrector.lex.valid(meant)
+
+
+_DIGIT_UMLAUTS = {"6": "ö", "4": "ä"}  # (as tokens.WORD reads them inside a word: "er6ffnete")
+
+
+def _digit_for_umlaut_at_break(lex: Lexicon, left: str, right: str) -> bool:
+    """Is the digit that ends the broken word's first part a misread umlaut ("R6-\nmer",
+    "Verkehrsstr6-\nme")?  Where the word with its umlaut is valid, and its part before the
+    digit and its rest are letters ("V6-\nMotor", "22-\njährige" keep their hyphen)."""
+    umlaut = _DIGIT_UMLAUTS.get(left[-1])
+    return (
+        umlaut is not None and left[:-1].isalpha() and right.isalpha() and right.islower()
+        and lex.valid(left[:-1] + umlaut + right)
+    )
 
 
 def _starts_compound_part(right: str, lex) -> bool:
