@@ -166,6 +166,9 @@ COMPOUND_PROBES = 200  # ... after a cheap compound test on this many of the che
 
 # A capital umlaut inside a word that is not all capitals: "darÜber" is "darüber".
 _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
+# The endings of adjectives and their inflections ("überhistorisch", "überspitzte" is none):
+# the kind of a compound no dictionary takes in either casing
+_ADJECTIVE_END = regex.compile(r"(?:isch|lich|ig|bar|los|sam|haft)(?:e[mnrs]?)?$")
 _GHOST = regex.compile(r"(\p{Ll})(?i:\1)(?<=\p{Lu})\p{Ll}{2,}$")  # "wWenn": a letter read twice
 GHOST_CONFIDENCE = 0.8
 VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")  # (names have one: "Thr" is no name)
@@ -1062,7 +1065,9 @@ class Corrector:
             cap = form[0].upper() + form[1:]
             if sentence_start:
                 return cap
-            return form if self.lex.valid(form) else cap
+            if self.lex.valid(form) or (_ADJECTIVE_END.search(form) and not self.lex.valid(cap)):
+                return form  # (a word no dictionary takes either way: its ending tells its kind)
+            return cap
         if cand.first_changed and sentence_start and word[0] in "lt" and form[0] == "i":
             # an I read as l or t tells no case: where a sentence starts, it was a capital ("lm": "Im")
             return "I" + form[1:]

@@ -643,9 +643,11 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
     article, or an article and an adjective, and before no noun ("der Überlebenden stieg",
     "der Überlebenden eines Krieges", "das einmalige Übernachten"; but "die öffentlichen
     Bauten", "die übrigen europäischen Staaten", and ", die übernachten": a relative clause's
-    verb).  (Other nouns, "der Überfahrt", hunspell's lists cannot tell from verbs: "überfahrt".)"""
+    verb); so does a word with another ending that is valid capitalized ("auf der Überfahrt",
+    not the verb form "überfahrt"; "die äußerst schöne Frau": a noun follows)."""
     form = fix.replacement
-    if len(form) < MIN_NOMINALIZED or not form.endswith(_ADJECTIVE_ENDINGS):
+    cap = form[0].upper() + form[1:]
+    if len(form) < MIN_NOMINALIZED or not (form.endswith(_ADJECTIVE_ENDINGS) or lex.valid(cap)):
         return fix  # ("die über den": a preposition)
     at = start
     for _ in range(2):  # the article, or an adjective after it ("das einmalige Übernachten")
@@ -675,7 +677,6 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
         if not word.endswith(_ADJECTIVE_ENDINGS):
             break
         at = after.end()
-    cap = form[0].upper() + form[1:]
     return fix._replace(replacement=cap) if lex.valid(cap) else fix
 
 
