@@ -90,7 +90,7 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
-            return glyphs  # every word stays: much correct text ends here
+            return sorted(glyphs)  # every word stays: much correct text ends here
         spans = _windows(text, odd, functools.partial(_alone, doc, corrector))
     else:
         spans = [(0, len(text))]
@@ -172,7 +172,13 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
     if not found:
         return found
     protected = Protected(text)
-    return [e for e in found if not protected.touches(e.start, e.end)]
+    found.sort()
+    # (a word with a stroke on either side is left: "|hr!")
+    return [
+        e for i, e in enumerate(found)
+        if not protected.touches(e.start, e.end)
+        and (i == 0 or found[i - 1].end <= e.start) and (i + 1 == len(found) or e.end <= found[i + 1].start)
+    ]
 
 
 def _stroke_paired(text: str, start: int, end: int) -> bool:
