@@ -165,9 +165,13 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
             start -= 1
         word = text[start : m.start()]
         form = word + "l"
+        eszett = word + "ß"
         if lex.listed(word) or not lex.listed(form) or _stroke_paired(text, start, m.end()):
-            continue  # (a known word with a stroke after it is rarely one: "sol]" is "soll")
+            continue
+        if lex.listed(eszett) or lex.historical(eszett):
+            continue  # (where a ß read as the mark makes a word too, it tells nothing: "wei!" may be "weiß")
         if lex.zipf(form) >= max(COMMON_ZIPF, lex.zipf(word, old=True) + STROKE_LEAD):
+            # (a known word with a stroke after it is rarely one: "sol]" is "soll")
             found.append(Edit(start, m.end(), form, "letters", STROKE_CONFIDENCE))
     if not found:
         return found
