@@ -365,10 +365,13 @@ class Corrector:
                 elif key.ligature != LOST and "ligature" in f.rule:
                     f = None  # (a dropped ligature only where the text shows them: "pff" is no "pfiff")
             return f
-        # two listed words hunspell does not join ("Asyl|berechtigten") may well be
-        # right: then letter shapes alone are no reason to change it (unless a long one where
+        # two listed words hunspell does not join ("Asyl|berechtigten"), a prefix and a listed
+        # word, a listed verb's participle ("gefettete") may well be right: then letter shapes
+        # alone are no reason to change it (unless a long one where
         # the document shows misread shapes plainly, towards a common listed word: "Weit|krieg")
-        shapes = junk or not (lex.compound_like(word, known=True) or (word.islower() and _prefixed(lex, word)))
+        shapes = junk or not (
+            lex.compound_like(word, known=True) or (word.islower() and (_prefixed(lex, word) or _participle(lex, word)))
+        )
         long_lost = key.shapes == LOST and len(word) >= PARTS_MIN_LEN
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_lost,
                           common_shapes=long_lost and not shapes)
@@ -1130,6 +1133,18 @@ def _prefixed(lex: Lexicon, word: str) -> bool:
     return any(
         word.startswith(p) and len(word) - len(p) >= MIN_STEM and lex.listed(word[len(p) :]) for p in PREFIXES
     )
+
+
+# A past participle, inflected or not, after a separable prefix or none: ge + stem + (e)t
+# ("gefettete", "eingeparkt")
+_PARTICIPLE = regex.compile(r"^(\p{Ll}*?)ge(\p{Ll}{3,}?)e?t(?:e[mnrs]?)?$")
+
+
+def _participle(lex: Lexicon, word: str) -> bool:
+    """Is the lower-case ``word`` a past participle of a listed verb, after one of PREFIXES
+    or none ("gefettete": "fetten"; not "cingesetzt", whose "cin" is no prefix)?"""
+    m = _PARTICIPLE.match(word)
+    return m is not None and (not m[1] or m[1] in PREFIXES) and lex.listed(m[2] + "en")
 
 
 def _derived(lex: Lexicon, word: str) -> bool:
