@@ -367,8 +367,8 @@ class Corrector:
             return f
         # two listed words hunspell does not join ("Asyl|berechtigten"), a prefix and a listed
         # word, a listed verb's participle ("gefettete") may well be right: then letter shapes
-        # alone are no reason to change it (unless a long one where
-        # the document shows misread shapes plainly, towards a common listed word: "Weit|krieg")
+        # alone are no reason to change it (unless a long one where the document shows misread
+        # shapes plainly, towards a common listed word: "Weit|krieg")
         shapes = junk or not (
             lex.compound_like(word, known=True) or (word.islower() and (_prefixed(lex, word) or _participle(lex, word)))
         )
