@@ -370,7 +370,7 @@ class Corrector:
         # alone are no reason to change it (unless a long one where the document shows misread
         # shapes plainly, towards a common listed word: "Weit|krieg")
         shapes = junk or not (
-            lex.compound_like(word, known=True) or (word.islower() and (_prefixed(lex, word) or _participle(lex, word)))
+            lex.compound_like(word, known=True) or (word.islower() and (_prefixed(lex, word) or _verb_form(lex, word)))
         )
         long_lost = key.shapes == LOST and len(word) >= PARTS_MIN_LEN
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_lost,
@@ -1140,11 +1140,21 @@ def _prefixed(lex: Lexicon, word: str) -> bool:
 _PARTICIPLE = regex.compile(r"^(\p{Ll}*?)ge(\p{Ll}{3,}?)e?t(?:e[mnrs]?)?$")
 
 
-def _participle(lex: Lexicon, word: str) -> bool:
+# A verb in -ieren made from another's stem, as Swiss and Austrian German makes them
+# ("parkieren", "grillierte" for "parken", "grillen")
+_IEREN = regex.compile(r"^(\p{Ll}+?)ier(?:en|t|te|ten|tet|st|e)$")
+MIN_IEREN_STEM = 3
+
+
+def _verb_form(lex: Lexicon, word: str) -> bool:
     """Is the lower-case ``word`` a past participle of a listed verb, after one of PREFIXES
-    or none ("gefettete": "fetten"; not "cingesetzt", whose "cin" is no prefix)?"""
+    or none ("gefettete": "fetten"; not "cingesetzt", whose "cin" is no prefix), or a form of
+    a verb in -ieren made from a listed verb's stem ("parkieren": "parken")?"""
     m = _PARTICIPLE.match(word)
-    return m is not None and (not m[1] or m[1] in PREFIXES) and lex.listed(m[2] + "en")
+    if m is not None and (not m[1] or m[1] in PREFIXES) and lex.listed(m[2] + "en"):
+        return True
+    m = _IEREN.match(word)
+    return m is not None and len(m[1]) >= MIN_IEREN_STEM and lex.listed(m[1] + "en")
 
 
 def _derived(lex: Lexicon, word: str) -> bool:
