@@ -238,8 +238,10 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         memo[start, token] = None
         return None  # a unit symbol: "50 nm" is no "50 um"
     f = _settled_at(corrector, text, token, start, end, key)
-    if f is not None and _recurring_name(doc, token) and not _damage_shows(token, f, key):
-        f = None  # a name
+    if f is not None and _recurring_name(doc, token) and (
+        not _damage_shows(token, f, key) or (f.rule == "letters" and not OCR_JUNK.search(token))
+    ):
+        f = None  # a name (OCR seldom misreads a shape of one word the same way twice)
     elif f is not None and f.rule == "letters" and _beside_a_name(corrector.lex, text, token, start, end):
         f = None  # a name's part: "Nikolaas Tinbergen"
     elif f is not None and _own_word(doc, token, f, corrector.lex, start):
