@@ -366,7 +366,7 @@ class Corrector:
                     f = None  # (a dropped ligature only where the text shows them: "pff" is no "pfiff")
             return f
         # two listed words hunspell does not join ("Asyl|berechtigten"), a prefix and a listed
-        # word, a listed verb's participle ("gefettete") may well be right: then letter shapes
+        # word, a listed verb's form ("gefettete", "parkieren") may well be right: then letter shapes
         # alone are no reason to change it (unless a long one where the document shows misread
         # shapes plainly, towards a common listed word: "Weit|krieg")
         shapes = junk or not (
