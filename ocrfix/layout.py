@@ -141,7 +141,8 @@ def _misread_at_break(corrector: Corrector, left: str, right: str) -> bool:
     return meant[: len(left)] == left and meant[len(left)] != right[0] and corrector.lex.valid(meant)
 
 
-_DIGIT_UMLAUTS = {"6": "ö", "4": "ä"}  # (as tokens.WORD reads them inside a word: "er6ffnete")
+# The digits the confusion table reads as umlauts (6: ö, 4: ä, as tokens.WORD reads them inside a word)
+_DIGIT_UMLAUTS = {c.seen: c.meant for c in CONFUSIONS if c.rule == "umlaut" and c.seen.isdigit()}
 
 
 def _digit_for_umlaut_at_break(lex: Lexicon, left: str, right: str) -> bool:

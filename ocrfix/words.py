@@ -189,12 +189,11 @@ def _stroke_paired(text: str, start: int, end: int) -> bool:
     """Is the bracket or bar at the edge of ``text[start:end]`` one of a pair: a closing
     bracket near after an opening one (before the next opening one), an opening one before a
     closing one on its line, a bar where the line holds another?"""
+    if text[start] == "[":
+        return "]" in text[end : end + _BRACKET_REACH].partition("[")[0]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before, after = text[line_start:start], text[end : line_end if line_end >= 0 else len(text)]
-    if text[start] == "[":
-        near = text[end : end + _BRACKET_REACH]
-        return "]" in near.partition("[")[0]
     mark = text[end - 1]
     return (mark == "]" and "[" in before) or ("|" in (text[start], mark) and "|" in before + after)
 
