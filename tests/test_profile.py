@@ -111,6 +111,7 @@ def test_an_old_form_whose_eszett_was_read_as_a_digit_or_sign_tells_the_era():
     """"da8", "La&" and "dafS" are "daß" and "Laß" as "daB" is; "gro8e" is today's "große" too."""
     assert ocrfix.profile("Er sagte, da8 er morgen kommt.").era == "traditional"
     assert ocrfix.profile("La& ihn gehen, sagte sie.").era == "traditional"
+    assert ocrfix.profile("Ich hoffe, da} es bald regnet.").era == "traditional"  # (the only mark of the text)
     assert ocrfix.profile("Er weiß, dafS sie kommt.").era == "traditional"  # (two letters: fS)
     assert ocrfix.profile("Der gro8e Hund und die wei&e Katze schliefen.").era == "unknown"
 
