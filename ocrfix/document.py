@@ -28,6 +28,7 @@ whole document first, and each word decision takes what of it matters, a
 
 from __future__ import annotations
 
+import copy
 import functools
 import threading
 from collections import Counter
@@ -316,6 +317,14 @@ class Document:
     def memo(self) -> dict:
         """A place for the words step to remember what it decided about this document."""
         return {}
+
+    def read_as_old(self) -> Document:
+        """This document with the key of old text (where its repairs tell the era its words do
+        not), and nothing remembered: the words step's decisions depend on the key."""
+        old = copy.copy(self)
+        old.key = self.key._replace(old=True)
+        old.__dict__.pop("memo", None)
+        return old
 
     def known_by_initial(self, first: str, known: Callable[[str], bool]) -> list[str]:
         """The distinct words that start with ``first`` (a letter folded: lower case, no dots)

@@ -82,11 +82,24 @@ def _settled_at(corrector: Corrector, text: str, token: str, start: int, end: in
 
 def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
-    corrector = ctx.corrector
     doc = read(text, ctx.lexicon)
+    edits = _word_edits(text, doc, ctx.corrector)
+    key = doc.key
+    if not (key.old or key.modern) and edits:
+        # a text whose era its words did not tell may tell it by their repairs ("dab" -> "daß"):
+        # decided again as old text, its other dropped ß are found ("da ich" -> "daß ich")
+        # (not where a word tells the modern spelling: "Schloßberg" may be a name's old form)
+        lex = ctx.lexicon
+        if not doc.era_counts[1] and any("ß" in e.replacement and lex.historical(e.replacement) for e in edits):
+            edits = _word_edits(text, doc.read_as_old(), ctx.corrector)
+    return edits
+
+
+def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
+    """:func:`correct_words` by the key of ``doc``."""
     glyphs = _zeros_for_o(text, doc.key) if "0" in text else []
     if contains_any(text, "[|!]"):
-        glyphs += _misread_strokes(text, ctx.lexicon)
+        glyphs += _misread_strokes(text, corrector.lex)
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
