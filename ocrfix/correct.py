@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import regex
 
 from . import ngrams
-from .chardata import DIAERESIS_BASES, UNDOT
+from .chardata import DIAERESIS_BASES, UNDOT, contains_any
 from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, by_first, candidates, edits1, misread_runs, undone
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
@@ -838,7 +838,7 @@ class Corrector:
             form = word + "l"
             if self.lex.target(form) and self.lex.zipf(form) >= EDIT_MIN_ZIPF:
                 return Fix(form, "letters", _confidence(FINAL_L_COST, 1.0))
-        if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(key):
+        if margin is None and shapes and word.islower() and len(word) >= EDIT_MIN_LEN and _edits_fit(word, key):
             return self._nearest(word, "dictionary") or self._nearest(word, "reading", key)
         if margin is None and shapes and word[1:].islower() and _reads_fit(word, key):
             return self._nearest(word, "reading", key)  # (a capitalized word, or one in old text)
@@ -1273,10 +1273,11 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
     )
 
 
-def _edits_fit(key: Key) -> bool:
+def _edits_fit(word: str, key: Key) -> bool:
     """May a word no confusion explains be taken for one edit away from a common word?  Not
-    in old text: there such a word is more often an old or poetic form ("lernest", "griffet")."""
-    return not key.old and _guess_fits(key)
+    in old text: there such a word is more often an old or poetic form ("lernest", "griffet"),
+    unless it has dots or a ß that are no old form's (a word repaired in part: "fortfüthren")."""
+    return (not key.old or contains_any(word, "äöüß")) and _guess_fits(key)
 
 
 def _reads_fit(word: str, key: Key) -> bool:
