@@ -1282,10 +1282,11 @@ def _edits_fit(word: str, key: Key) -> bool:
 
 def _reads_fit(word: str, key: Key) -> bool:
     """May ``word``, which no list knows, be one reading from a common word (READ_FALLBACK)?  A
-    lower-case one where a fix may cost what a guess does; a capitalized one where the text shows
-    misread shapes, from READ_MIN_CAPITAL letters unless it shows them plainly."""
+    lower-case one where a fix may cost what a guess does, or the text shows misread shapes plainly
+    (German-model OCR keeps the dots and misreads shapes: "hofie"); a capitalized one where the
+    text shows misread shapes, from READ_MIN_CAPITAL letters unless it shows them plainly."""
     if word.islower():
-        return len(word) >= EDIT_MIN_LEN and _guess_fits(key)
+        return len(word) >= EDIT_MIN_LEN and (_guess_fits(key) or key.shapes == LOST)
     return (key.shapes == LOST and len(word) >= EDIT_MIN_LEN) or (key.shapes == NEUTRAL and len(word) >= READ_MIN_CAPITAL)
 
 
