@@ -854,8 +854,10 @@ class Corrector:
             # (a reading after the longest start of the word that a listed form has makes none)
             rules = _one_reading(word, lex.prefixes.shared(first_lower(word)), key)
             forms: Iterable[str] = rules
-        elif _prefixed(lex, word):
-            return None  # a prefix and a listed word: likely German ("aus|backen"), no misreading
+        elif _prefixed(lex, word) or _verb_form(lex, word):
+            # a prefix and a listed word, a listed verb's form: likely German ("aus|backen",
+            # "parkieren"), no misreading
+            return None
         else:
             # (an edit after the longest start of the word that a listed form has makes no listed form)
             forms = edits1(word, lex.prefixes.shared(word))
