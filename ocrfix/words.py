@@ -709,7 +709,11 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen keines "
     "im am vom zum zur beim ins ans alle allen aller viele vielen vieler einige einigen einiger "
-    "wenige wenigen weniger beide beiden dieser diese diesen diesem dieses jeder jede jeden jedem jedes".split()
+    "wenige wenigen weniger beide beiden dieser diese diesen diesem dieses jeder jede jeden jedem jedes "
+    # possessives (not "ihr" and "sein", which are a pronoun and a verb too: "damit ihr überleben könnt")
+    "mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines seine seinen seinem "
+    "seiner seines ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer unseres "
+    "eure euren eurem eurer eures".split()
 )
 _CONJUNCTIONS = frozenset(("und", "oder", "sowie", "bzw", "noch", "wie"))
 _LONGEST_DETERMINER = 16  # characters looked back for the word before (spaces included)
