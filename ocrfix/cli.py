@@ -25,28 +25,40 @@ class _Terminated(BaseException):
     """SIGTERM, handled like Ctrl-C."""
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
+# Do Ctrl-C and SIGTERM stop the run?  Not once it has ended, stopped or not: a signal then
+# would break into the report or the handlers' restoring, and the process is about to exit.
+_armed = False
+
+
+def _on_stop(signum: int, frame: object) -> None:
+    if _armed:
+        raise KeyboardInterrupt if signum == signal.SIGINT else _Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
+    global _armed
     # a shell starts background jobs with Ctrl-C ignored; the command still stops cleanly on it
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     # the signals are ours before the command's modules load: a Ctrl-C a moment after the
     # start stops it as cleanly as one in the middle of a run
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous = {s: signal.signal(s, _on_stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    _armed = True
     try:
         return _run(argv)
     except KeyboardInterrupt:
+        _armed = False  # (first: the handler runs only at a call)
         print("ocrfix: interrupted; finished outputs kept, no partial ones left", file=sys.stderr)
         return EXIT_INTERRUPTED
     except _Terminated:
+        _armed = False
         print("ocrfix: terminated; finished outputs kept, no partial ones left", file=sys.stderr)
         return 128 + signal.SIGTERM
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        _armed = False
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def _run(argv: Sequence[str] | None) -> int:
