@@ -32,6 +32,10 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
     >-xy     the same for the word after it
     <^ >^    the word before (after) it is a capitalized word of SUFFIX_FROM letters or more that
              is not common (a noun or a name: "Urheberrechte stärken"), used likewise
+    |x       for a lower-case twin that ends its clause (a verb: its mood), x the first word of
+             the clause, where that is not next to it (ocrfix.ngrams.clause_opener: "nachdem er
+             ... hatte", "wenn ich ... hätte")
+    ||x x2   the same, its first two words ("als ob ... hätte")
 
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  The line that starts with "@" lists the common words (folded,
@@ -58,8 +62,8 @@ forms are counted apart, with "*" before the form ("*gefällt"): a form of a swa
 twin gets no twin by it.
 
 Cues are the CUES most common words written in lower case: function
-words that mark the mood or the clause ("wenn", "ob", "als", "gern"), not the nouns of
-a topic.  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
+words that mark the mood or the clause ("wenn", "als", "nicht"), not the nouns of
+a topic; and the rarer MOOD_CUES ("ob", "falls", "gern").  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
 of a twin set's neighbours only those whose counts tell its members apart
 (``informative``).
 The first line carries the format version and the attribution.
@@ -80,12 +84,18 @@ import corpus_text
 
 from ocrfix.chardata import UNDOT
 from ocrfix.ngrams import (
-    FORMAT, OLD, OLD_PRIOR, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end, fold, suffix,
+    CLAUSE_END, FORMAT, OLD, OLD_PRIOR, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end, clause_opener, fold,
+    suffix,
 )
 
 OUT = HERE / "context_de.tsv.gz"
 MIN_COUNT = 2
 CUES = 150
+# and these, rarer, that mark the mood of a clause ("als ob ... hätte", "falls ... würde",
+# "hätte ... gern"), folded
+MOOD_CUES = frozenset(
+    "ob obwohl obgleich falls sonst gern gerne lieber beinahe fast eigentlich vielleicht hoffentlich wenigstens ach".split()
+)
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
 COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß": "da")
@@ -252,7 +262,7 @@ def first_pass() -> tuple[frozenset[str], Counter[str]]:
         for sent in sentences(stem):
             inside.update(sent[1:])
     lower = (w for w, _ in inside.most_common() if w[0].islower() and w[0].isalpha())
-    return frozenset(fold(w) for w, _ in zip(lower, range(CUES))), inside
+    return frozenset(fold(w) for w, _ in zip(lower, range(CUES))) | MOOD_CUES, inside
 
 
 def common_words() -> frozenset[str]:
@@ -317,6 +327,9 @@ def count(
                 features += ("~" + x for x in near & cue_words)
                 if end := clause_end(folded, i):
                     features.append(end)
+                if w[:1].islower() and folded[i + 1] in CLAUSE_END:
+                    # (a clause's last word, no noun: a verb, whose mood its first words tell)
+                    features += (f for f in clause_opener(folded, i) if f)
                 keys = [w, OLD + w] if historical and w in old else [w] if w in members else []
                 for key in keys + [SWAP + w] if w in swapped else keys:
                     counts[key] += 1

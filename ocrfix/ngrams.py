@@ -8,8 +8,9 @@ for t or r, where one OCR reading stands for either ("gefiillt": "gefällt" or "
 "hieß" or "hier"; swap sets).
 ``dictionaries/context_de.tsv.gz`` (``build_context.py``) holds, for each word
 that has such a twin, how often it occurs, with which word before and after it,
-with which two, and with which of the commonest words within a few words
-(cues: "wenn ... würde").  Neighbours are folded (lower case, no dots, ß as ss),
+with which two, with which of the commonest words within a few words
+(cues: "wenn ... würde"), and, for a lower-case twin that ends its clause, with which words
+its clause starts ("als ob er ... hätte", "nachdem er ... hatte": :func:`clause_opener`).  Neighbours are folded (lower case, no dots, ß as ss),
 so that they count the same whether the document lost its umlauts or not.
 
 :meth:`Model.odds` compares the twins as a naive Bayes classifier would: the
@@ -17,7 +18,7 @@ twin's frequency, times how likely each side's neighbours are after or before
 it (the two words where they were seen often enough, else the one next to it, or
 for a rare lower-case word that the set never showed, its ending, and for a rare
 capitalized one, that it is one: :func:`suffix`),
-times the cues.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
+times the cues and the clause's first words.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
 their counts are, so that a feature the set showed a few times with one twin only
 ("er krank" after "daß", never after "da") moves the odds a little, not by orders of
 magnitude; and POOLED pseudo-cases at the set's pooled rate of the feature, which is what
@@ -40,7 +41,7 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 8"
+FORMAT = "ocrfix-context 9"
 # An old form and the word it becomes where OCR drops its ß ("daß", "da") are counted in old
 # text alone too, under this mark ("+da"): where a document is known to be old, they compare
 # as old text uses them.
@@ -67,6 +68,7 @@ POOLED = 2.0
 # "Kachelöfen" 4: the novels have the rest)
 ERA_SMOOTHING = 2.0
 MIN_TRIGRAM = 3  # the two words on a side count where the set shows them this often
+MIN_OPENER = 10  # ... and the first two of its clause (they are many: "auch wenn", "als ob", "die er")
 # A rare lower-case neighbour counts by its last letters, which tell its kind where the word
 # itself was never seen with the twins ("paradiesische Zustände": "-he").  Not a common word
 # (the model lists them, folded: each counts as itself, or was pruned as alike for all
@@ -107,6 +109,22 @@ def clause_end(folded: list[str], i: int) -> str:
     return ""
 
 
+CLAUSE_BREAK = frozenset(',;:()"') | {"<s>"}  # (folded: „“” are '"')
+
+
+def clause_opener(folded: list[str], i: int) -> tuple[str, str]:
+    """The features of the first words of the clause that ``folded[i]`` stands in: "|" and the
+    first, and "||" and the first two ("|als", "||als ob": "als ob er ... hätte"); none where
+    the clause starts next to it (the words before it tell that) or too far back to see."""
+    for j in range(i - 1, max(-1, i - 2 - CLAUSE_LOOK), -1):
+        if folded[j] in CLAUSE_BREAK:
+            if j + 2 >= i:
+                return "", ""
+            first, second = folded[j + 1], folded[j + 2]
+            return "|" + first, ("||" + first + " " + second) if j + 3 < i else ""
+    return "", ""
+
+
 def suffix(token: str, common: Container[str]) -> str:
     """The feature of a neighbour's ending, folded ("-he" for "paradiesische"; see SUFFIX), "^"
     for a capitalized word (a noun or a name: "Urheberrechte stärken", not "starken"), or ""
@@ -135,6 +153,7 @@ class Context(NamedTuple):
     cues: frozenset[str]
     end: str = ""
     ends: tuple[str, str] = ("", "")  # the :func:`suffix` of the word before and of the word after
+    opener: tuple[str, str] = ("", "")  # the first word of its clause, and the first two (:func:`clause_opener`)
 
 
 class Model:
@@ -262,6 +281,12 @@ class Model:
             score += CUE_WEIGHT * weight("~" + cue)
         if ctx.end:
             score += weight(ctx.end)
+        one, two = ctx.opener if word[:1].islower() else ("", "")  # (a noun's: see clause_opener)
+        # (it overlaps with the cues: it counts half, as they do)
+        if two and sum(t.get(two, 0) for t in tables) >= MIN_OPENER:
+            score += CUE_WEIGHT * weight(two)
+        elif one:
+            score += CUE_WEIGHT * weight(one)
         return score
 
 
@@ -277,15 +302,20 @@ LOOK_AHEAD = max(WINDOW, CLAUSE_LOOK)  # tokens after a word that the features u
 def context_at(text: str, start: int, end: int) -> Context:
     """The :class:`Context` of the word at ``text[start:end]``, within its sentence."""
     # (a short stretch first: past its first token, which it may cut, it finds what the
-    # long one would, and that is all that is used where it holds more than WINDOW tokens)
-    left = TOKEN.findall(text, max(0, start - NEAR_REACH), start)
-    if len(left) <= WINDOW and start > NEAR_REACH:
-        left = TOKEN.findall(text, max(0, start - REACH), start)
-    left = left[-WINDOW:]
+    # long one would, and that is all that is used where it holds more than CLAUSE_LOOK tokens)
+    reach = NEAR_REACH
+    left = TOKEN.findall(text, max(0, start - reach), start)
+    if len(left) <= CLAUSE_LOOK + 1 and start > reach:
+        reach = REACH
+        left = TOKEN.findall(text, max(0, start - reach), start)
+    known = start <= reach  # (is where its sentence starts in sight?)
     for i in range(len(left) - 1, -1, -1):
         if left[i] in SENTENCE_END:
-            left = left[i + 1 :]
+            left, known = left[i + 1 :], True
             break
+    seen = left[-CLAUSE_LOOK - 1 :]
+    clause = ["<s>" if known and len(seen) == len(left) else "", *map(fold, seen)]
+    left = left[-WINDOW:]
     right = []
     for match in TOKEN.finditer(text, end, end + REACH):
         right.append(match[0])
@@ -298,7 +328,8 @@ def context_at(text: str, start: int, end: int) -> Context:
     near = frozenset(before[-WINDOW:-1] + after[1:WINDOW]) - {"<s>", "</s>"}
     common = model().common
     ends = (suffix(left[-1], common) if left else "", suffix(right[0], common) if right else "")
-    return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0), ends)
+    opener = clause_opener(clause, len(clause)) if after[0] in CLAUSE_END else ("", "")
+    return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0), ends, opener)
 
 
 _lock = threading.Lock()
