@@ -397,12 +397,15 @@ class Document:
         dotted = sum(map(self.text.count, "äöüÄÖÜß"))
         return LOST if dotted / self.letters < LOST_RATE else NEUTRAL
 
-    def profile(self, damaged: float) -> Profile:
+    def profile(self, damaged: float, old_repairs: int = 0) -> Profile:
+        """The :class:`Profile`; ``old_repairs``: the repairs that made old ß forms in a text
+        whose words tell no era (``words.old_repairs``), which tell it."""
         channels = tuple(Channel(c, *counts, state) for c, *counts, state in zip(CHANNELS, *self.counts, self.states))
         readings = tuple(f"{seen}→{meant}" for seen, meant in SHOWN_READINGS if (seen, meant) in self.key.readings)
-        return Profile(
-            self.states[-1], *self.era_counts, channels, self.signatures, self.words, self.unknown, damaged, readings
-        )
+        era, (traditional, modern) = self.states[-1], self.era_counts
+        if old_repairs:
+            era, traditional = TRADITIONAL, traditional + old_repairs
+        return Profile(era, traditional, modern, channels, self.signatures, self.words, self.unknown, damaged, readings)
 
 
 MAX_BY_INITIAL = 2000

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 from .config import DEFAULTS, Config
 from .context import Context
 from .correct import get_corrector
-from .words import correct_words, key_changed
+from .words import correct_words, key_changed, old_repairs
 from .entities import decode_entities
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
 from .document import Profile
@@ -113,7 +113,8 @@ class Cleaner:
         trace = self._run(text, read)
         explanation = Explanation(trace.text, trace.corrections())
         doc = read_document(read[0] if read else trace.text, self._ctx.lexicon)
-        return explanation, doc.profile(self._damaged(text, trace.text))
+        old = old_repairs(doc, explanation.corrections, self._ctx.lexicon)
+        return explanation, doc.profile(self._damaged(text, trace.text), old)
 
     def _damaged(self, text: str, cleaned: str) -> float:
         """The share of the words of ``text`` that cleaning changed, or left unknown to every

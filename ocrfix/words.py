@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from typing import TYPE_CHECKING
 
 import regex
@@ -38,7 +38,7 @@ from .correct import (
     sentence_start,
 )
 from .document import Document, Key, initial, read
-from .result import Edit, join_rules
+from .result import Correction, Edit, join_rules
 from .search import first_lower
 from .tokens import (
     COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, touches,
@@ -84,15 +84,19 @@ def correct_words(text: str, ctx: Context) -> list[Edit]:
     """Replace damaged words by their dictionary form; join words OCR split apart."""
     doc = read(text, ctx.lexicon)
     edits = _word_edits(text, doc, ctx.corrector)
-    key = doc.key
-    if not (key.old or key.modern) and edits:
-        # a text whose era its words did not tell may tell it by their repairs ("dab" -> "daß"):
+    if old_repairs(doc, edits, ctx.lexicon):
         # decided again as old text, its other dropped ß are found ("da ich" -> "daß ich")
-        # (not where a word tells the modern spelling: "Schloßberg" may be a name's old form)
-        lex = ctx.lexicon
-        if not doc.era_counts[1] and any("ß" in e.replacement and lex.historical(e.replacement) for e in edits):
-            edits = _word_edits(text, doc.read_as_old(), ctx.corrector)
+        edits = _word_edits(text, doc.read_as_old(), ctx.corrector)
     return edits
+
+
+def old_repairs(doc: Document, edits: Iterable[Edit | Correction], lex: Lexicon) -> int:
+    """How many of the ``edits`` of ``doc``'s words make old ß forms ("dab" -> "daß"), where its
+    words tell no era: any makes it old text.  (None where a word tells the modern spelling:
+    "Schloßberg" may be a name's old form.)"""
+    if doc.key.old or doc.key.modern or doc.era_counts[1]:
+        return 0
+    return sum(1 for e in edits if "ß" in e.replacement and lex.historical(e.replacement))
 
 
 def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:

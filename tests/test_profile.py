@@ -107,6 +107,14 @@ def test_the_era_is_told_by_other_old_spellings_too():
     assert ocrfix.profile("Marco und Lucas fahren mit Victor und Carla nach Cádiz.").era == "unknown"
 
 
+def test_repairs_into_old_forms_tell_the_era_where_the_words_do_not():
+    """"dab" is no sign (it is no reading of the ß the era looks for), "daß" repaired from it is."""
+    p = ocrfix.profile("Er wiinschte, dab alles gut ginge, und er glaubte, da sie ihn verstehen wiirde.")
+    assert (p.era, p.traditional, p.modern) == ("traditional", 2, 0)  # (and the "da" it then repairs)
+    p = ocrfix.profile("Er wiinschte, dab alles gut ginge, und sie glaubte, dass er es wiirde.")
+    assert p.era != "traditional"  # (a modern form: the repair decides nothing)
+
+
 def test_an_old_form_whose_eszett_was_read_as_a_digit_or_sign_tells_the_era():
     """"da8", "La&" and "dafS" are "daß" and "Laß" as "daB" is; "gro8e" is today's "große" too."""
     assert ocrfix.profile("Er sagte, da8 er morgen kommt.").era == "traditional"
