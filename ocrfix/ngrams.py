@@ -10,18 +10,19 @@ for t or r, where one OCR reading stands for either ("gefiillt": "gefällt" or "
 that has such a twin, how often it occurs, with which word before and after it,
 with which two, with which of the commonest words within a few words
 (cues: "wenn ... würde"), and, for a lower-case twin that ends its clause, with which words
-its clause starts ("als ob er ... hätte", "nachdem er ... hatte": :func:`clause_opener`).  Neighbours are folded (lower case, no dots, ß as ss),
-so that they count the same whether the document lost its umlauts or not.
+its clause starts ("als ob er ... hätte", "nachdem er ... hatte": :func:`clause_opener`).
+Neighbours are folded (lower case, no dots, ß as ss), so that they count the same whether
+the document lost its umlauts or not.
 
 :meth:`Model.odds` compares the twins as a naive Bayes classifier would: the
 twin's frequency, times how likely each side's neighbours are after or before
 it (the two words where they were seen often enough, else the one next to it, or
 for a rare lower-case word that the set never showed, its ending, and for a rare
 capitalized one, that it is one: :func:`suffix`),
-times the cues and the clause's first words.  Each feature gets SMOOTHING pseudo-cases, shared by the twins as
-their counts are, so that a feature the set showed a few times with one twin only
-("er krank" after "daß", never after "da") moves the odds a little, not by orders of
-magnitude; and POOLED pseudo-cases at the set's pooled rate of the feature, which is what
+times the cues and the clause's first words.  Each feature gets SMOOTHING pseudo-cases,
+shared by the twins as their counts are, so that a feature the set showed a few times with
+one twin only ("er krank" after "daß", never after "da") moves the odds a little, not by
+orders of magnitude; and POOLED pseudo-cases at the set's pooled rate of the feature, which is what
 counts in a set seen only a few dozen times.  A feature the set never showed,
 or one that does not tell the twins apart (pruned), counts for nothing.
 """
