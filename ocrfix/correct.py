@@ -786,8 +786,11 @@ class Corrector:
                 continue
             # (an old form is as common as it is in old text: "daß" where OCR read its ß)
             z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
-            if reads and z < COMMON_ZIPF:
-                continue  # (a rare word is no likelier than the valid one it would replace: "reißendem")
+            if reads and z < COMMON_ZIPF and (base_zipf or cand.rules != ("eszett",) or not lex.listed(form)):
+                # (a rare word is no likelier than the valid one it would replace: "reißendem"; but a
+                # listed one whose ß OCR read is, than a compound only hunspell takes: "Europastrafe"
+                # -> "Europastraße"; "Seitenwinden" is no "Seitenwänden")
+                continue
             if short_name and cand.shapes and z < COMMON_ZIPF:
                 continue  # (a name or a foreign word: "Errare", no "Errate")
             if common_shapes and cand.shapes and (z < COMMON_ZIPF or not lex.listed(form)):
