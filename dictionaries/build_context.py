@@ -63,9 +63,9 @@ twin gets no twin by it.
 
 Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "als", "nicht"), not the nouns of
-a topic; and the rarer MOOD_CUES ("ob", "falls", "gern").  Only keys seen at least ``MIN_COUNT`` times are kept (twins: every one), and
-of a twin set's neighbours only those whose counts tell its members apart
-(``informative``).
+a topic; and the rarer MOOD_CUES ("ob", "falls", "gern").  Only keys seen at least
+``MIN_COUNT`` times are kept (twins: every one), and of a twin set's neighbours only those
+whose counts tell its members apart (``informative``).
 The first line carries the format version and the attribution.
 """
 
@@ -84,8 +84,8 @@ import corpus_text
 
 from ocrfix.chardata import UNDOT
 from ocrfix.ngrams import (
-    CLAUSE_END, FORMAT, OLD, OLD_PRIOR, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end, clause_opener, fold,
-    suffix,
+    CLAUSE_END, FORMAT, OLD, OLD_PRIOR, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end,
+    clause_opener, fold, suffix,
 )
 
 OUT = HERE / "context_de.tsv.gz"
@@ -94,7 +94,8 @@ CUES = 150
 # and these, rarer, that mark the mood of a clause ("als ob ... hätte", "falls ... würde",
 # "hätte ... gern"), folded
 MOOD_CUES = frozenset(
-    "ob obwohl obgleich falls sonst gern gerne lieber beinahe fast eigentlich vielleicht hoffentlich wenigstens ach".split()
+    "ob obwohl obgleich falls sonst gern gerne lieber beinahe fast eigentlich vielleicht hoffentlich "
+    "wenigstens ach".split()
 )
 COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")

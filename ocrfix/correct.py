@@ -370,7 +370,7 @@ class Corrector:
         # alone are no reason to change it (unless a long one where the document shows misread
         # shapes plainly, towards a common listed word: "Weit|krieg")
         shapes = junk or not (
-            lex.compound_like(word, known=True) or (word.islower() and (_prefixed(lex, word) or _verb_form(lex, word)))
+            lex.compound_like(word, known=True) or (word.islower() and _formed(lex, word))
         )
         long_lost = key.shapes == LOST and len(word) >= PARTS_MIN_LEN
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_lost,
@@ -857,10 +857,8 @@ class Corrector:
             # (a reading after the longest start of the word that a listed form has makes none)
             rules = _one_reading(word, lex.prefixes.shared(first_lower(word)), key)
             forms: Iterable[str] = rules
-        elif _prefixed(lex, word) or _verb_form(lex, word):
-            # a prefix and a listed word, a listed verb's form: likely German ("aus|backen",
-            # "parkieren"), no misreading
-            return None
+        elif _formed(lex, word):
+            return None  # likely German ("aus|backen", "parkieren"), no misreading
         else:
             # (an edit after the longest start of the word that a listed form has makes no listed form)
             forms = edits1(word, lex.prefixes.shared(word))
@@ -1160,6 +1158,12 @@ def _verb_form(lex: Lexicon, word: str) -> bool:
         return True
     m = _IEREN.match(word)
     return m is not None and len(m[1]) >= MIN_IEREN_STEM and lex.listed(m[1] + "en")
+
+
+def _formed(lex: Lexicon, word: str) -> bool:
+    """Is the lower-case ``word`` one German forms from listed words, which the lists lack: a
+    prefix and a listed word (:func:`_prefixed`) or a listed verb's form (:func:`_verb_form`)?"""
+    return _prefixed(lex, word) or _verb_form(lex, word)
 
 
 def _derived(lex: Lexicon, word: str) -> bool:

@@ -22,8 +22,8 @@ capitalized one, that it is one: :func:`suffix`),
 times the cues and the clause's first words.  Each feature gets SMOOTHING pseudo-cases,
 shared by the twins as their counts are, so that a feature the set showed a few times with
 one twin only ("er krank" after "daß", never after "da") moves the odds a little, not by
-orders of magnitude; and POOLED pseudo-cases at the set's pooled rate of the feature, which is what
-counts in a set seen only a few dozen times.  A feature the set never showed,
+orders of magnitude; and POOLED pseudo-cases at the set's pooled rate of the feature, which
+is what counts in a set seen only a few dozen times.  A feature the set never showed,
 or one that does not tell the twins apart (pruned), counts for nothing.
 """
 

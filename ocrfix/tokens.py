@@ -79,7 +79,8 @@ WORD = regex.compile(
 
 # Runs of letters with their marks, and what makes WORD find more than such runs: OCR
 # junk or a final ß read as "}" after a letter, or 6/4 for ö/ä or 2 for z before one.
-# Where _NOT_RUNS finds nothing, every word is a run (the converse need not hold: "MP3" has a run but no word).
+# Where _NOT_RUNS finds nothing, every word is a run (the converse need not hold: "MP3" has
+# a run but no word).
 _RUNS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 _NOT_RUNS = regex.compile(rf"(?<=\p{{L}})[{_OCR_INNER}}}]|[246](?=\p{{Ll}})")
 

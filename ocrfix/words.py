@@ -116,7 +116,9 @@ def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
         edits.extend(_correct_span(doc, start, end, corrector))
     more = glyphs  # (edits no stretch need hold: "0" for "O", "[hr" for "Ihr", and words cut by an elision)
     if glyphs:  # (which take the word they touch: "[hr" is no "hr" to correct)
-        edits = [e for e in edits if not any(e.start < g.end and g.start < e.end for g in glyphs)]
+        glyphs.sort()
+        taken = [(g.start, g.end) for g in glyphs]
+        edits = [e for e in edits if not touches(taken, e.start, e.end)]
     if doc.key.umlauts != INTACT and not doc.key.modern and _APOSTROPHES.search(text):
         more = more + _elisions(text, doc, corrector, edits)
     return sorted(edits + more) if more else edits
@@ -173,9 +175,9 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
     found = []
     for m in _STROKE_BEFORE.finditer(text):
         rest = letter_run_at(text, m.end())
-        form = "I" + rest
-        if lex.listed(form) and lex.zipf(form) >= COMMON_ZIPF and not _stroke_paired(text, m.start(), m.end() + len(rest)):
-            found.append(Edit(m.start(), m.end() + len(rest), form, "letters", STROKE_CONFIDENCE))
+        form, end = "I" + rest, m.end() + len(rest)
+        if lex.listed(form) and lex.zipf(form) >= COMMON_ZIPF and not _stroke_paired(text, m.start(), end):
+            found.append(Edit(m.start(), end, form, "letters", STROKE_CONFIDENCE))
     for m in _STROKE_AFTER.finditer(text):
         start = m.start() - 2
         while start and text[start - 1].isalpha():
