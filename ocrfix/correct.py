@@ -82,6 +82,14 @@ PARTS_MAX_PLACES = 6
 PARTS_CONFIDENCE = 0.6
 PARTS_MARGIN = 1.0
 PARTS_MIN_PART = 5
+# A long word no list knows, a listed word and a misread one (Corrector._repaired_part): from this
+# length, the misread part this long at least and repaired to a listed word this common; its
+# misread shapes or ß only in a part this long, an edit no confusion explains in one this long.
+PART_FIX_LEN = 10
+PART_FIX_MIN = 5
+PART_FIX_ZIPF = 2.5
+PART_SHAPES_MIN = 7
+PART_EDIT_MIN = 8
 COMPOUND_GAP = 0.2  # how much cheaper a restored compound must be than the next (_restored_compound)
 # A ß dropped or read as s is rarer than lost dots (confusion_counts.tsv: about one ß in 13).
 ESZETT_MARGIN = 1.0
@@ -379,6 +387,8 @@ class Corrector:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
+        if best is None and not junk and len(word) >= PART_FIX_LEN:
+            best = self._repaired_part(word, key)
         sure = _unambiguous(word, key, lex) if lost and SURE_UMLAUT_HINT.search(word) else None
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
@@ -861,7 +871,7 @@ class Corrector:
             return None  # likely German ("aus|backen", "parkieren"), no misreading
         else:
             # (an edit after the longest start of the word that a listed form has makes no listed form)
-            forms = edits1(word, lex.prefixes.shared(word))
+            forms = edits1(word, lex.prefixes.shared(first_lower(word)))
         scored = sorted(((lex.zipf(w), w) for w in forms if lex.target(w)), reverse=True)
         if not scored and rule == "reading":
             return self._read_compound(word, key)
@@ -1015,6 +1025,54 @@ class Corrector:
         if best is None:
             return None
         return Fix(best.word, join_rules(best.rules), _confidence(best.cost, COMPOUND_GAP))
+
+    def _repaired_part(self, word: str, key: Key) -> Fix | None:
+        """A long word no list knows, as a listed word and a misread one that the part's own fix
+        makes a common listed word ("Petroleuni|lampe": "Petroleum|lampe", "Radschlige":
+        "Rad|schläge"), one way only.  A short part only by its dots (one whose shapes or ß are
+        read is easily another word: "mime|tische", "Gesell|schoft"); an edit that no confusion
+        explains only in a longer capitalized one that is no known words ("Entwicklier|konferenz",
+        not "Wies|bauer|hof")."""
+        lex = self.lex
+        lower = word[0].islower()
+        if self._known_parts(word, 3):
+            return None
+        found: dict[str, Fix] = {}
+        for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+            head, tail = word[:i], word[i:]
+            if len(tail) >= PART_FIX_MIN and _listed_head(head, lex.listed):
+                f = self._part_fix(tail if lower else tail[0].upper() + tail[1:], key)
+                if f is not None:
+                    found[head + (f.replacement if lower else first_lower(f.replacement))] = f
+            if len(head) >= PART_FIX_MIN and _listed_tail(tail, lex.listed, lower):
+                for h, link in ((head, ""), (head[:-1], "s")) if head.endswith("s") else ((head, ""),):
+                    f = self._part_fix(h, key) if len(h) >= PART_FIX_MIN else None
+                    if f is not None:
+                        found[f.replacement + link + tail] = f
+        if len(found) != 1:
+            return None
+        ((form, f),) = found.items()
+        return Fix(form, f.rule, min(f.confidence, PARTS_CONFIDENCE))
+
+    def _part_fix(self, part: str, key: Key) -> Fix | None:
+        """The fix of ``part`` of a compound (:meth:`_repaired_part`), if it makes a common
+        listed word; none of a part that may stand as it is: a listed word before a linking or
+        a genitive's s ("Zuteilung|s|system", "Durch|blutungs-"), or a verb's stem ("Regulier|werk")."""
+        lex = self.lex
+        if (part.endswith("s") and _listed_head(part[:-1], lex.listed)) or any(
+            lex.listed(first_lower(part) + end) for end in ("en", "n")
+        ):
+            return None
+        f = self.fix(part, False, False, key)
+        if f is not None and "dictionary" in f.rule:
+            return None  # (lower-case: its own edit guess, as in the whole word's)
+        if f is None and part[0].isupper() and len(part) >= PART_EDIT_MIN and _edits_fit(part, key):
+            f = None if self._known_parts(part) else self._nearest(part, "dictionary")
+        if f is None or not lex.listed(f.replacement) or lex.zipf(f.replacement) < PART_FIX_ZIPF:
+            return None
+        if f.replacement[0].isupper() != part[0].isupper():
+            return None
+        return f if len(part) >= PART_SHAPES_MIN or f.rule == "umlaut" else None
 
     def _parts_zipf(self, word: str, shortest: tuple[int, int] = (MIN_HEAD, MIN_TAIL)) -> float:
         """How common the best split of ``word`` into two known words, of at least ``shortest``
