@@ -1035,11 +1035,13 @@ class Corrector:
         not "Wies|bauer|hof")."""
         lex = self.lex
         lower = word[0].islower()
-        if self._known_parts(word, 3):
+        if self._known_parts(word):
             return None
         found: dict[str, Fix] = {}
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
+            if tail[0] == "s" and _listed_head(head, lex.listed) and _listed_tail(tail[1:], lex.listed, lower):
+                return None  # (two listed words and a linking s: "Hyperaktivität|s|störung")
             if len(tail) >= PART_FIX_MIN and _listed_head(head, lex.listed):
                 f = self._part_fix(tail if lower else tail[0].upper() + tail[1:], key)
                 if f is not None:
