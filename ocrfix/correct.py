@@ -894,12 +894,15 @@ class Corrector:
             return None
         return Fix(joined[0], readings[joined[0]], _confidence(EDIT_FALLBACK_COST, READ_COMPOUND_GAP))
 
-    def knows(self, text: str, vocab: Mapping[str, int]) -> bool:
+    def knows(self, text: str, vocab: Mapping[str, int], whole: bool = False) -> bool:
         """Does some list, the user's words or the document (``vocab``) know each word of
-        ``text``?  A fix never puts out a word nothing knows."""
+        ``text``?  A fix never puts out a word nothing knows.  With ``whole``, as a word, or as
+        a known word and a common one ("Wehr|schütz"), not as any known parts ("Sonne|nücht")
+        or a listed word's derived form."""
         lex = self.lex  # (hunspell last: it is slow on words it does not know)
         return all(
-            lex.listed_or_known(w) or w in vocab or lex.valid(w) or self._known_parts(w, 3) or _derived(lex, w)
+            lex.listed_or_known(w) or w in vocab or lex.valid(w)
+            or (_known_and_common(lex, w) if whole else self._known_parts(w, 3) or _derived(lex, w))
             for w in letter_runs(text)
         )
 
@@ -1491,6 +1494,17 @@ def _dotted_tail(lex: Lexicon, form: str, first: int) -> bool:
     return any(
         _listed_tail(form[i:], lex.listed, lower) and lex.listed_or_known(form[:i])
         for i in range(MIN_HEAD, min(first, len(form) - MIN_TAIL) + 1)
+    )
+
+
+def _known_and_common(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a known word and a listed or common one (as a compound's last part, see
+    _tail_forms)?"""
+    lower = word[0].islower()
+    return any(
+        any(lex.listed(t) or lex.zipf(t) >= COMMON_ZIPF for t in _tail_forms(word[i:], lower))
+        and lex.listed_or_known(word[:i])
+        for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1)
     )
 
 

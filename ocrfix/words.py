@@ -274,8 +274,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         # only lost dots or ß for a shell command or its argument ("systemctl start") and for the
         # end of a word with an elision ("blüh'nde" is no "finde", but "g'spurt" is "g'spürt")
         f = None
-    if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab):
-        f = f.otherwise
+    if f is not None and f.unchecked and not corrector.knows(f.replacement, doc.vocab, whole=f.otherwise is not None):
+        f = f.otherwise  # (over a word the search found, only a word that is known as a whole)
     memo[start, token] = f
     return f
 
