@@ -255,6 +255,11 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("n", "m", 0.6, "letters", listed_only=True, shown=True),    # inmet
     Confusion("n", "tr", 0.6, "letters", listed_only=True, shown=True),   # aufgenagen
     Confusion("ı", "t", 0.6, "letters", listed_only=True, shown=True),    # habı
+    Confusion("mi", "m", 0.6, "letters", listed_only=True, shown=True),   # samimeln: a stroke read as
+    Confusion("ni", "n", 0.6, "letters", listed_only=True, shown=True),   # one more i after a letter
+    Confusion("li", "l", 0.6, "letters", listed_only=True, shown=True),   # of strokes (Abschliuss)
+    Confusion("hi", "h", 0.6, "letters", listed_only=True, shown=True),
+    Confusion("ui", "u", 0.6, "letters", listed_only=True, shown=True),   # Erscheinuing
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
