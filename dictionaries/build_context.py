@@ -26,7 +26,8 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
     >>y y2   y y2 the two words after it
     ~c       a cue c within WINDOW words, not next to it ("wenn ... würde")
     $shape   the shape of the last word of its clause (ocrfix.ngrams.verb_shape:
-             "würde ... machen", "wurde ... gemacht")
+             "würde ... machen", "wurde ... gemacht", "hätten ... machen müssen",
+             "könnte ... gemacht haben")
     <-xy     the word before it is a rare lower-case word ending in xy (ocrfix.ngrams.suffix:
              "paradiesische Zustände" counts "<-he"), used where the word itself was never seen
     >-xy     the same for the word after it

@@ -42,7 +42,7 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 9"
+FORMAT = "ocrfix-context 10"
 # An old form and the word it becomes where OCR drops its ß ("daß", "da") are counted in old
 # text alone too, under this mark ("+da"): where a document is known to be old, they compare
 # as old text uses them.
@@ -88,11 +88,24 @@ CLAUSE_END = frozenset(",.;:!?</s>")
 CLAUSE_LOOK = 12  # tokens looked at for a clause's last word
 
 
-def verb_shape(word: str) -> str:
-    """What the last word of a clause looks like (folded): a participle ("gemacht",
-    "verkauft"), an infinitive ("machen"), else a word ending in -t, or another."""
+# The infinitives of the modal verbs and "lassen" (folded), which end a clause after another
+# infinitive ("hätten ... zumachen müssen"), and those of the auxiliaries, which end one after
+# a participle ("könnte sich angesteckt haben"): both mostly in the subjunctive's clauses.
+MODALS = frozenset({"mussen", "konnen", "durfen", "sollen", "wollen", "mogen", "lassen"})
+AUXILIARIES = frozenset({"haben", "sein"})
+
+
+def verb_shape(word: str, before: str = "") -> str:
+    """What the last word of a clause looks like (folded), after the word ``before`` it: a
+    participle ("gemacht", "verkauft"), a modal's infinitive after an infinitive ("machen
+    müssen"), an auxiliary's after a participle ("gemacht haben"), an infinitive ("machen"),
+    else a word ending in -t, or another."""
     if _PARTICIPLE.match(word):
         return "part"
+    if word in MODALS and verb_shape(before) == "inf":
+        return "modal"
+    if word in AUXILIARIES and _PARTICIPLE.match(before):
+        return "perfect"
     if word.endswith("en") and len(word) > 3:
         return "inf"
     return "t" if word.endswith("t") else "other"
@@ -101,12 +114,12 @@ def verb_shape(word: str) -> str:
 def clause_end(folded: list[str], i: int) -> str:
     """The feature of the last word of the clause that goes on after ``folded[i]``: "$" and
     its :func:`verb_shape`, or "" where the clause ends at once or is too long to tell."""
-    last = ""
+    last = before = ""
     for tok in folded[i + 1 : i + 1 + CLAUSE_LOOK]:
         if tok in CLAUSE_END or tok == "</s>":
-            return "$" + verb_shape(last) if last else ""
+            return "$" + verb_shape(last, before) if last else ""
         if tok[0].isalpha():
-            last = tok
+            last, before = tok, last
     return ""
 
 

@@ -64,6 +64,30 @@ def test_a_verb_at_a_clause_end_is_told_by_the_clause_opener(sentence, opener):
     assert _context(sentence, "hatte").opener == opener
 
 
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("Wir hatten das Spiel früher entscheiden müssen.", "$modal"),
+        ("Er hatte sich bei ihr angesteckt haben können, dachte er.", "$modal"),
+        ("Sie konnte sich angesteckt haben.", "$perfect"),
+        ("Sie hatte das Haus gekauft.", "$part"),
+        ("Sie hatte viel zu lernen.", "$inf"),
+        ("Sie hatte es müssen.", "$inf"),  # (a modal's infinitive alone is one)
+    ],
+)
+def test_the_shape_of_a_clause_end(sentence, end):
+    """Double infinitives and perfect infinitives end a clause in a shape of their own: they
+    mostly stand with a subjunctive ("hätten ... zumachen müssen", "könnte ... gemacht haben")."""
+    assert _context(sentence, sentence.split()[1]).end == end
+
+
+def test_a_double_infinitive_leans_to_the_subjunctive():
+    model = ngrams.model()
+    modal = model.odds("hatten", "hätten", _context("Wir hatten das früher entscheiden müssen.", "hatten"))
+    participle = model.odds("hatten", "hätten", _context("Wir hatten das früher entschieden.", "hatten"))
+    assert modal > participle + 0.5
+
+
 def test_the_neighbours_still_decide():
     assert ngrams.model().odds("wurde", "würde", _context("Er sagte, er wurde gern kommen.", "wurde")) > 2
 
