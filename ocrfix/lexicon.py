@@ -206,6 +206,9 @@ def _hunspell(variant: str):
         return hunspell.Hunspell(variant, hunspell_data_dir=str(data_dir()))
 
 
+_NAME_ENTRY = regex.compile(r"^(\p{Lu}\p{Ll}+)(?:/S)?$", regex.MULTILINE)
+
+
 class Lexicon:
     """Word validity and frequency for one variant and one set of user words."""
 
@@ -234,6 +237,13 @@ class Lexicon:
     def prefixes(self) -> Prefixes:
         """The word list's forms and the extra words, first letters folded, sorted."""
         return self._words.prefixes.with_items(first_lower(w) for w in self.extra_words)
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """The capitalized words hunspell's dictionary holds with no flag but a genitive's s: proper
+        names ("Renate", "Thomas", "Adenauer"), with a few loan nouns ("Tsunami")."""
+        text = (data_dir() / f"{self.variant}.dic").read_text(encoding="utf-8", errors="replace")
+        return frozenset(_NAME_ENTRY.findall(text))
 
     @property
     def parts(self) -> WordSet:

@@ -297,6 +297,21 @@ def _beside_a_name(lex: Lexicon, text: str, token: str, start: int, end: int) ->
     return after.istitle() and len(after) > 1 and not lex.known(after)
 
 
+def _guessed(fix: Fix) -> bool:
+    """Did ``fix`` take a word for its twin by its sentence, or guess a misread shape?"""
+    return fix.rule == "letters" or "context" in fix.rule.split("+")
+
+
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}\-.])(\p{Lu}\p{Ll}+)[ \n](?:\p{Lu}\.[ \n])?$")
+
+
+def _after_a_name(lex: Lexicon, text: str, start: int) -> bool:
+    """Does the word at ``start`` follow a name hunspell knows (:attr:`Lexicon.names`), and an
+    initial, across one space or line break (a first name: "Renate Lange", "Thomas D. Trummer")?"""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m[1] in lex.names
+
+
 def _elided_end(text: str, start: int) -> bool:
     """Is the word at ``start`` the rest of a word with an elision ("blüh'nde")?"""
     return _ELIDED.match(text, max(0, start - 2), start) is not None
@@ -608,6 +623,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 f = g  # or others ("gefiillt": "gefällt" or "gefüllt")
             if f is not None and token[0].isupper() and f.replacement[0].islower():
                 f = _nominalized(corrector.lex, text, start, end, f)
+        if f is not None and _guessed(f) and f.replacement.istitle() and _after_a_name(corrector.lex, text, start):
+            f = None  # a surname: "Renate Lange" (its lost dots are still restored: "Jorg Brandle")
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
