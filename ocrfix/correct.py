@@ -387,8 +387,8 @@ class Corrector:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
-        if best is None and not junk and len(word) >= PART_FIX_LEN and (lost or key.shapes in SIGNS):
-            best = self._repaired_part(word, key)  # (where the text shows no damage, it finds none)
+        if best is None and not junk and len(word) >= PART_FIX_LEN and LOST in (key.umlauts, key.shapes):
+            best = self._repaired_part(word, key)  # (only where the damage is plain: "wilhelm|inische")
         sure = _unambiguous(word, key, lex) if lost and SURE_UMLAUT_HINT.search(word) else None
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
