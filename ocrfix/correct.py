@@ -388,7 +388,7 @@ class Corrector:
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
         if best is None and not junk and len(word) >= PART_FIX_LEN and LOST in (key.umlauts, key.shapes):
-            best = self._repaired_part(word, key)  # (only where the damage is plain: "wilhelm|inische")
+            best = self._repaired_part(word, key)  # (only where the damage is plain)
         sure = _unambiguous(word, key, lex) if lost and SURE_UMLAUT_HINT.search(word) else None
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
@@ -897,7 +897,7 @@ class Corrector:
     def knows(self, text: str, vocab: Mapping[str, int], whole: bool = False) -> bool:
         """Does some list, the user's words or the document (``vocab``) know each word of
         ``text``?  A fix never puts out a word nothing knows.  With ``whole``, as a word, or as
-        a known word and a common one ("Wehr|schütz"), not as any known parts ("Sonne|nücht")
+        a known word and a common one ("Kerzen|licht"), not as any known parts ("Kerze|nücht")
         or a listed word's derived form."""
         lex = self.lex  # (hunspell last: it is slow on words it does not know)
         return all(
@@ -1031,10 +1031,10 @@ class Corrector:
 
     def _repaired_part(self, word: str, key: Key) -> Fix | None:
         """A long word no list knows, as a listed word and a misread one that the part's own fix
-        makes a common listed word ("Petroleuni|lampe": "Petroleum|lampe", "Radschlige":
-        "Rad|schläge"), one way only.  A short part only by its dots (one whose shapes or ß are
+        makes a common listed word ("Aluminiuni|leiter": "Aluminium|leiter", "Kinderstihle":
+        "Kinder|stühle"), one way only.  A short part only by its dots (one whose shapes or ß are
         read is easily another word: "mime|tische", "Gesell|schoft"); an edit that no confusion
-        explains only in a longer capitalized one that is no known words ("Entwicklier|konferenz",
+        explains only in a longer capitalized one that is no known words ("Handwerkier|meister",
         not "Wies|bauer|hof")."""
         lex = self.lex
         lower = word[0].islower()
@@ -1044,7 +1044,7 @@ class Corrector:
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
             if tail[0] == "s" and _listed_head(head, lex.listed) and _listed_tail(tail[1:], lex.listed, lower):
-                return None  # (two listed words and a linking s: "Hyperaktivität|s|störung")
+                return None  # (two listed words and a linking s: "Gesundheit|s|störung")
             if len(tail) >= PART_FIX_MIN and _listed_head(head, lex.listed):
                 f = self._part_fix(tail if lower else tail[0].upper() + tail[1:], key)
                 if f is not None:
@@ -1062,7 +1062,7 @@ class Corrector:
     def _part_fix(self, part: str, key: Key) -> Fix | None:
         """The fix of ``part`` of a compound (:meth:`_repaired_part`), if it makes a common
         listed word; none of a part that may stand as it is: a listed word before a linking or
-        a genitive's s ("Zuteilung|s|system", "Durch|blutungs-"), or a verb's stem ("Regulier|werk")."""
+        a genitive's s ("Zeitung|s|leser", "Wohnungs- und Hausbau"), or a verb's stem ("Bohr|maschine")."""
         lex = self.lex
         if (part.endswith("s") and _listed_head(part[:-1], lex.listed)) or any(
             lex.listed(first_lower(part) + end) for end in ("en", "n")

@@ -90,7 +90,7 @@ CLAUSE_LOOK = 12  # tokens looked at for a clause's last word
 
 # The infinitives of the modal verbs and "lassen" (folded), which end a clause after another
 # infinitive ("hätten ... zumachen müssen"), and those of the auxiliaries, which end one after
-# a participle ("könnte sich angesteckt haben"): both mostly in the subjunctive's clauses.
+# a participle ("könnte es gewusst haben"): both mostly in the subjunctive's clauses.
 MODALS = frozenset({"mussen", "konnen", "durfen", "sollen", "wollen", "mogen", "lassen"})
 AUXILIARIES = frozenset({"haben", "sein"})
 

@@ -307,7 +307,7 @@ _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}\-.])(\p{Lu}\p{Ll}+)[ \n](?:\p{Lu}
 
 def _after_a_name(lex: Lexicon, text: str, start: int) -> bool:
     """Does the word at ``start`` follow a name hunspell knows (:attr:`Lexicon.names`), and an
-    initial, across one space or line break (a first name: "Renate Lange", "Thomas D. Trummer")?"""
+    initial, across one space or line break (a first name: "Renate Lange", "Eva M. Berger")?"""
     m = _NAME_BEFORE.search(text, max(0, start - 40), start)
     return m is not None and m[1] in lex.names
 
@@ -624,7 +624,7 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             if f is not None and token[0].isupper() and f.replacement[0].islower():
                 f = _nominalized(corrector.lex, text, start, end, f)
         if f is not None and _guessed(f) and f.replacement.istitle() and _after_a_name(corrector.lex, text, start):
-            f = None  # a surname: "Renate Lange" (its lost dots are still restored: "Jorg Brandle")
+            f = None  # a surname: "Renate Lange" (its lost dots are still restored: "Jorg Muller")
         if f is not None:
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
