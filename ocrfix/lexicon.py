@@ -209,6 +209,12 @@ def _hunspell(variant: str):
 _NAME_ENTRY = regex.compile(r"^(\p{Lu}\p{Ll}+)(?:/S)?$", regex.MULTILINE)
 
 
+@functools.lru_cache(maxsize=None)
+def _names(variant: str) -> frozenset[str]:
+    text = (data_dir() / f"{variant}.dic").read_text(encoding="utf-8", errors="replace")
+    return frozenset(_NAME_ENTRY.findall(text))
+
+
 class Lexicon:
     """Word validity and frequency for one variant and one set of user words."""
 
@@ -238,12 +244,12 @@ class Lexicon:
         """The word list's forms and the extra words, first letters folded, sorted."""
         return self._words.prefixes.with_items(first_lower(w) for w in self.extra_words)
 
-    @functools.cached_property
+    @property
     def names(self) -> frozenset[str]:
         """The capitalized words hunspell's dictionary holds with no flag but a genitive's s: proper
-        names ("Renate", "Thomas", "Adenauer"), with a few loan nouns ("Tsunami")."""
-        text = (data_dir() / f"{self.variant}.dic").read_text(encoding="utf-8", errors="replace")
-        return frozenset(_NAME_ENTRY.findall(text))
+        names ("Renate", "Thomas", "Adenauer"), with a few loan nouns ("Tsunami"); read once per
+        process and variant, as hunspell is, whatever the user's words."""
+        return _names(self.variant)
 
     @property
     def parts(self) -> WordSet:
