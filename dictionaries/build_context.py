@@ -98,7 +98,8 @@ MOOD_CUES = frozenset(
     "ob obwohl obgleich falls sonst gern gerne lieber beinahe fast eigentlich vielleicht hoffentlich "
     "wenigstens ach".split()
 )
-COMMON_PLAIN = 3.0  # a form with a/o/u that no dictionary lists is a twin from this zipf on
+COMMON_PLAIN = 2.3  # a form with a/o/u that no dictionary lists is a twin from this zipf on:
+# old datives too ("dem Kamme"), the plural's twin where OCR lost its dots ("die Kämme")
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
 COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß": "da")
 COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß as f ("ließ": "lief"),

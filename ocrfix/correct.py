@@ -102,6 +102,13 @@ LIGATURE_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
 # word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
 CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
+# An old noun form in -e that no list has, after an article or a contraction of the dative
+# singular, is that case ("dem Kamme", "zum Kusse"), never its plural twin ("Kämme", "Küsse"):
+# the model has seen few of the rarer pairs with their article, and their prior is the plural's.
+DATIVE_SINGULAR = frozenset(
+    "dem zum am im vom beim einem diesem jenem jedem welchem keinem meinem deinem seinem ihrem "
+    "unserem unserm eurem".split()
+)
 # How many orders of magnitude likelier in its sentence a fix's form without the dots it
 # restored must be, for the fix to drop them (Corrector.undotted).
 UNDOTTED_MARGIN = 0.0
@@ -484,7 +491,10 @@ class Corrector:
         model = ngrams.model()
         base = word
         if word not in model.count and word[0].isupper() and sentence_start:
-            base = word[0].lower() + word[1:]
+            lowered = word[0].lower() + word[1:]
+            # (a listed noun whose lower-case form no list has is itself: "Traum" is no "träum")
+            if not self.lex.listed(word) or self.lex.listed(lowered):
+                base = lowered
         modern = self._model_form(base)  # (an old "läßt" compares as "lässt")
         if modern != base:
             lowered = base != word
@@ -625,6 +635,9 @@ class Corrector:
         if lowered:
             base = self._model_form(word.text[0].lower() + word.text[1:])
         ctx = ngrams.context_at(*(view(word.text) if view else (text, word.start, word.end)))
+        if ctx.before[1] in DATIVE_SINGULAR and word.text[0].isupper() and word.text.endswith("e"):
+            if not self.lex.listed(word.text) and text[word.end : word.end + 1] != "-":
+                return []  # (see DATIVE_SINGULAR; "vom Ärzte-Fan": a compound's first part)
         out = []
         for twin in twins:
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
