@@ -458,12 +458,13 @@ class Corrector:
 
     def _valid_word(self, word: str, sentence_start: bool, key: Key) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common; where
-        the text lost its umlauts, also one that a common reading of them does ("Sticke": "Stücke",
-        "Lindern": "Ländern"), by as much more as the reading costs."""
+        the text lost its umlauts and shows misreadings (Key.misread), also one that a common
+        reading of them does ("Sticke": "Stücke", "Lindern": "Ländern"), by as much more as the
+        reading costs (a scrape that wrote a for ä has no "hingen" for "hängen")."""
         if self._valid_stays(word, key) or self.twins(word, key, sentence_start):
             return None  # the fast path for correct text; or its neighbours decide (context_fix)
         f = self._best(word, sentence_start, key, margin=VALID_MARGIN[key.umlauts], restore_only=True)
-        if f is None and key.umlauts == LOST and self.lex.zipf(word) < READ_VALID_MAX_ZIPF:
+        if f is None and key.umlauts == LOST and key.misread and self.lex.zipf(word) < READ_VALID_MAX_ZIPF:
             # (a verb or an adjective that starts a sentence is no misread noun: "Sticke ich es?")
             if not (sentence_start and self.lex.listed(word.lower()) and not self.lex.may_be_noun(word)):
                 f = self._best(word, sentence_start, key, margin=VALID_MARGIN[LOST], restore_only=True,
@@ -1377,8 +1378,9 @@ def _reads_fit(word: str, key: Key) -> bool:
 
 def _guess_fits(key: Key) -> bool:
     """May a fix cost what a guess that no confusion explains does (EDIT_FALLBACK_COST)?  Not
-    where the text keeps its umlauts."""
-    return EDIT_FALLBACK_COST <= _max_cost(key)
+    where the text keeps its umlauts, nor where it shows no misreading (Key.misread): there a word
+    no list knows is rare, a dialect's or a typo the writer made ("per pedes" is no "jedes")."""
+    return EDIT_FALLBACK_COST <= _max_cost(key) and key.misread
 
 
 def _max_cost(key: Key) -> float:

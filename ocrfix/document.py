@@ -154,6 +154,11 @@ class Key(NamedTuple):
     # the rare readings of some faces that the text shows and uses (confusions.SHOWN_READINGS:
     # (seen, meant)); none where it shows no misread shapes at all
     readings: frozenset[tuple[str, str]] = frozenset()
+    # does the text show OCR's misreadings: the English model's readings of the dotted letters
+    # ("Fiihrung", "groBe") or misread shapes plainly?  Where a text lost its dots and shows
+    # neither (a scrape that wrote a for ä), a listed word gets its dots back, no other reading,
+    # and a word no list knows no guess that no confusion explains
+    misread: bool = True
 
     def state(self, letter: str) -> str:
         """The state of the channel of ``letter`` (one of DOTS)."""
@@ -379,7 +384,8 @@ class Document:
         self.states = (*states, ligature, shapes, era)
         if shapes not in (LOST, NEUTRAL):
             readings = frozenset()  # (a text that shows no misread shapes at all uses no rare reading)
-        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN, readings)  # type: ignore[arg-type]
+        misread = self.signatures > 0 or shapes == LOST
+        return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN, readings, misread)  # type: ignore[arg-type]
 
     @functools.cached_property
     def letters(self) -> int:
