@@ -102,9 +102,10 @@ LIGATURE_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
 # word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
 CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
-# An old noun form in -e that no list has, after an article or a contraction of the dative
-# singular, is that case ("dem Kamme", "zum Kusse"), never its plural twin ("Kämme", "Küsse"):
-# the model has seen few of the rarer pairs with their article, and their prior is the plural's.
+# An old dative in -e of a noun that no list has, after an article or a contraction of the
+# dative singular, is that case ("dem Kamme", "zum Kusse"), never its plural twin ("Kämme",
+# "Küsse"), only the dative of a noun with dots ("zum Glücke"): the model has seen few of the
+# rarer pairs with their article, and their prior is the plural's.
 DATIVE_SINGULAR = frozenset(
     "dem zum am im vom beim einem diesem jenem jedem welchem keinem meinem deinem seinem ihrem "
     "unserem unserm eurem".split()
@@ -636,11 +637,15 @@ class Corrector:
         if lowered:
             base = self._model_form(word.text[0].lower() + word.text[1:])
         ctx = ngrams.context_at(*(view(word.text) if view else (text, word.start, word.end)))
-        if ctx.before[1] in DATIVE_SINGULAR and word.text[0].isupper() and word.text.endswith("e"):
-            if not self.lex.listed(word.text) and text[word.end : word.end + 1] != "-":
-                return []  # (see DATIVE_SINGULAR; "vom Ärzte-Fan": a compound's first part)
+        dative = (  # (see DATIVE_SINGULAR; not "vom Ärzte-Fan": a compound's first part)
+            ctx.before[1] in DATIVE_SINGULAR and word.text[0].isupper() and word.text.endswith("e")
+            and not self.lex.listed(word.text) and self.lex.may_be_noun(word.text[:-1])
+            and text[word.end : word.end + 1] != "-"
+        )
         out = []
         for twin in twins:
+            if dative and not self.lex.may_be_noun(twin[:-1]):
+                continue  # a plural ("Äste"), not the dative of a word with dots ("zum Glücke")
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
