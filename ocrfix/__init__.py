@@ -62,6 +62,7 @@ def clean(
     quotes: bool = True,
     bullets: bool = True,
     words: bool = True,
+    folded: bool = False,
 ) -> str:
     """Repair OCR and extraction damage in German ``text``; the options are :class:`Config`'s fields."""
     return _cleaner(locals()).clean(text)
@@ -83,6 +84,7 @@ def explain(
     quotes: bool = True,
     bullets: bool = True,
     words: bool = True,
+    folded: bool = False,
 ) -> Explanation:
     """Like :func:`clean`, and report every correction with its offsets, rule and confidence."""
     return _cleaner(locals()).explain(text)
@@ -104,6 +106,7 @@ def profile(
     quotes: bool = True,
     bullets: bool = True,
     words: bool = True,
+    folded: bool = False,
 ) -> Profile:
     """What ``text`` says about its own damage: its spelling era, the evidence for each
     damaged letter, and the share of damaged words (:class:`Profile`); options as for :func:`clean`."""

@@ -45,6 +45,8 @@ class Config:
     """Bullets read as "«", "e", "*" at the start of lines become "•"."""
     words: bool = True
     """The dictionary corrector: umlauts, ß, dropped ligatures, letter confusions."""
+    folded: bool = False
+    """The text was folded to ASCII (ss for ß): a Swiss form gets its ß back, "grosse" -> "große"."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.variant, str):

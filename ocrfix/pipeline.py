@@ -16,6 +16,7 @@ from .context import Context
 from .correct import get_corrector
 from .words import correct_words, key_changed, old_repairs
 from .entities import decode_entities
+from .folded import restore_folded_eszett
 from .layout import dehyphenate, fix_bullets, fix_quotes, unwrap
 from .document import Profile
 from .document import read as read_document
@@ -46,6 +47,7 @@ STEPS: tuple[Step, ...] = (
     Step("quotes", fix_quotes),
     Step("bullets", fix_bullets),
     Step("words", correct_words, key_changed),
+    Step("folded", restore_folded_eszett),  # (off unless asked: Swiss text writes ss too)
 )
 
 # A repair can give an earlier step work (a removed soft hyphen joins the two halves
@@ -81,6 +83,7 @@ class Cleaner:
         quotes: bool = True,
         bullets: bool = True,
         words: bool = True,
+        folded: bool = False,
     ) -> None:
         """A :class:`Config`, or its fields as keyword options (one or the other)."""
         options = {name: value for name, value in locals().items() if name not in ("self", "config")}

@@ -110,6 +110,9 @@ def test_step_switches_and_user_words(tmp_path):
         out(run("-q", "--no-words", "--unwrap", stdin=text.encode()))
         == "Die Firma Griinwerk baut Gebaude fur die Stadt.\n"
     )
+    folded = "Die grosse Strasse fuhrt zum Fluss.\n"  # (ss for ß, a for ä: a scrape's ASCII)
+    assert out(run("-q", stdin=folded.encode())) == "Die grosse Strasse führt zum Fluss.\n"
+    assert out(run("-q", "--folded", stdin=folded.encode())) == "Die große Straße führt zum Fluss.\n"
     words = tmp_path / "words.txt"
     words.write_text("# names of our customers\nGriinwerk\n", encoding="utf-8")
     assert (
