@@ -1062,9 +1062,10 @@ class Corrector:
         found: dict[str, Fix] = {}
         for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
-            if tail[0] == "s" and _listed_head(head, lex.listed) and _listed_tail(tail[1:], lex.listed, lower):
+            listed_head = _listed_head(head, lex.listed)
+            if tail[0] == "s" and listed_head and _listed_tail(tail[1:], lex.listed, lower):
                 return None  # (two listed words and a linking s: "Gesundheit|s|störung")
-            if len(tail) >= PART_FIX_MIN and _listed_head(head, lex.listed):
+            if len(tail) >= PART_FIX_MIN and listed_head:
                 f = self._part_fix(tail if lower else tail[0].upper() + tail[1:], key)
                 if f is not None:
                     found[head + (f.replacement if lower else first_lower(f.replacement))] = f

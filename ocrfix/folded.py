@@ -21,7 +21,7 @@ FOLDED_CONFIDENCE = 0.9  # a listed Swiss form where the caller says the text lo
 
 def restore_folded_eszett(text: str, ctx: Context) -> list[Edit]:
     """The words of ``text`` with a ß folded to ss, in the form this variant spells."""
-    if "ss" not in text or ctx.config.variant == "de_CH":
+    if "ss" not in text or ctx.lexicon.swiss:
         return []
     lex = ctx.lexicon
     edits = []
