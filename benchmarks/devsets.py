@@ -26,7 +26,8 @@ from the shared running text, read with ``dictionaries/corpus_text.py``:
   model gets the degraded profiles only (scan, lowres, fax), as in the dev corpus.
   ``ESTIMATE_FONTS`` may be used to estimate or tune the corrector (confusion costs);
   ``HELDOUT_FONTS`` are for measurement only, never for an estimate; ``READING_FONTS``
-  (``rd_hist_eng``, ``rd_hist_deu``) show readings the estimate fonts never make.
+  (``rd_hist_eng``, ``rd_hist_deu``) and ``READING_FONTS_2`` (``rd2_*``) show readings
+  the estimate fonts never make.
 - Extraction damage.  ``ho_hist_pdf`` is made by ``../shared/tools/pdf_damage.py``
   (imported, seeded).  Clean sets hold ``text`` only: correct German that must stay.
 
@@ -89,6 +90,10 @@ EXTRA_FONTS: dict[str, str] = {
     "junicode": "Junicode Two Beta:style=Regular",
     "goudy": "Goudy Bookletter 1911:style=Regular",
     "caladea": "Caladea:style=Regular",
+    "adventor": "TeX Gyre Adventor:style=Regular",
+    "biolinum": "Linux Biolinum O:style=Regular",
+    "noto-sans": "Noto Sans:style=Regular",
+    "liberation-sans-narrow": "Liberation Sans Narrow:style=Regular",
 }
 # The file each font must resolve to: fontconfig falls back to another font silently.
 FONT_FILES: dict[str, str] = {
@@ -113,6 +118,10 @@ FONT_FILES: dict[str, str] = {
     "junicode": "JunicodeTwoBeta-Regular.otf",
     "goudy": "GoudyBookletter1911.otf",
     "caladea": "Caladea-Regular.ttf",
+    "adventor": "texgyreadventor-regular.otf",
+    "biolinum": "LinBiolinum_R.otf",
+    "noto-sans": "NotoSans-Regular.ttf",
+    "liberation-sans-narrow": "LiberationSansNarrow-Regular.ttf",
 }
 # The dev corpus's four fonts and three more: may be used to estimate confusion costs.
 ESTIMATE_FONTS = ("liberation-serif", "liberation-sans", "dejavu-sans", "free-serif",
@@ -124,6 +133,9 @@ HELDOUT_FONTS = ("dejavu-serif", "free-sans", "dejavu-sans-condensed", "nimbus-r
 # fonts-crosextra-caladea): the estimate fonts never read a t as e or c, these do.  Used to
 # find readings the table lacks, whose costs are then set by hand (never for measurement).
 READING_FONTS = ("cardo", "junicode", "goudy", "caladea")
+# Four faces unlike the held-out ones (a geometric and three humanist or narrow sans), for the
+# same use: readings of other faces (rd2_*), whose costs are set by hand; never for measurement.
+READING_FONTS_2 = ("adventor", "biolinum", "noto-sans", "liberation-sans-narrow")
 PROFILES = {"eng": ("clean", "scan", "lowres", "fax"), "deu": ("scan", "lowres", "fax")}
 
 # --- text ------------------------------------------------------------------------
@@ -271,6 +283,10 @@ SETS: tuple[SetSpec, ...] = (
     SetSpec("dv_hist_deu", "ocr", "heldout", ("historical",), 150, ESTIMATE_FONTS, ("deu",)),
     SetSpec("rd_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS, ("eng",)),
     SetSpec("rd_hist_deu", "ocr", "build", ("historical",), 120, READING_FONTS, ("deu",)),
+    SetSpec("rd2_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS_2, ("eng",)),
+    SetSpec("rd2_modern_eng", "ocr", "build", ("modern",), 200, READING_FONTS_2, ("eng",)),
+    SetSpec("rd2_hist_deu", "ocr", "build", ("historical",), 120, READING_FONTS_2, ("deu",)),
+    SetSpec("rd2_modern_deu", "ocr", "build", ("modern",), 120, READING_FONTS_2, ("deu",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 

@@ -75,6 +75,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("O", "ü", 0.65, "umlaut", listed_only=True),  # AtlantikkOste
     Confusion("uU", "ü", 0.5, "umlaut"),            # StadtgruUndung: the letter and its dots apart
     Confusion("Uu", "ü", 0.5, "umlaut"),            # KUusse
+    Confusion("Ui", "ü", 0.5, "umlaut"),            # BUicher, Uibrigen
     Confusion("", "ü", 0.9, "umlaut", True),        # fr: the letter dropped
     # ö
     Confusion("é", "ö", 0.25, "umlaut"),            # kénnten
@@ -117,6 +118,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("d", "ä", 0.5, "umlaut"),             # Kapazitdt
     Confusion("i", "ä", 0.45, "umlaut"),            # jihrige
     Confusion("4", "ä", 0.5, "umlaut"),             # 4uSerst
+    Confusion("G", "ä", 0.55, "umlaut"),            # NGhe (as G for ü and ö)
     Confusion("á", "ä", 0.3, "umlaut"),
     Confusion("à", "ä", 0.3, "umlaut"),
     Confusion("", "ä", 0.9, "umlaut", True),        # rumen
@@ -220,6 +222,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("a", "z", 0.6, "letters"),            # beawingen
     Confusion("2", "z", 0.6, "letters"),            # 2u
     Confusion("k", "l", 0.6, "letters"),            # Parkamentskammer
+    Confusion("ki", "lä", 0.5, "letters", listed_only=True),  # kisst: the l and the ä run together
     Confusion("ti", "u", 0.6, "letters"),           # tinsere
     Confusion("u", "t", 0.6, "letters"),            # ersumals
     Confusion("u", "a", 0.8, "letters"),            # suftige
@@ -234,6 +237,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ns", "m", 0.6, "letters", listed_only=True, shown=True),   # grausans
     Confusion("na", "m", 0.6, "letters", listed_only=True, shown=True),   # einnaal
     Confusion("e", "r", 0.6, "letters", listed_only=True, shown=True),    # Scheitt
+    Confusion("s", "r", 0.6, "letters", listed_only=True, shown=True),    # nisgends
     Confusion("tt", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # geftthrt
     Confusion("fi", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # ffir
     Confusion("it", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # Lituft
@@ -260,6 +264,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("li", "l", 0.6, "letters", listed_only=True, shown=True),   # of strokes (Abschliuss)
     Confusion("hi", "h", 0.6, "letters", listed_only=True, shown=True),
     Confusion("ui", "u", 0.6, "letters", listed_only=True, shown=True),   # Erscheinuing
+    Confusion("i", "li", 0.6, "letters", listed_only=True, shown=True),   # Pficht: an l merged with the i
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
@@ -270,6 +275,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("l", "f", 0.7, "letters", True, listed_only=True),   # zulrieden
     Confusion("i", "f", 0.75, "letters", True, listed_only=True),  # schaifen
     Confusion("F", "E", 0.65, "letters", True, listed_only=True),  # Fgoist
+    Confusion("B", "E", 0.65, "letters", True, listed_only=True),  # Biner
     Confusion("ı", "i", 0.2, "letters"),            # dotless i
     Confusion("ı", "r", 0.65, "letters"),           # eıfüllen (the German model, READING_FONTS: rd_hist_deu)
     Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen
