@@ -204,6 +204,36 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
     ]
 
 
+# An exclamation mark read as l, i or t glued to the end of its word ("»Bravol«", "Wehe! Wehel
+# Elend", "Ach, neei«"): where a sentence may end after it (a closing quote, a capital or the
+# text's end follows) and nothing else reads the word, a word no list knows but a known word
+# without that letter.
+_MARK_END = regex.compile(r"[«»\"“”]|[ \t]*$|\s+[\p{Lu}„»«\"“]")
+MARK_CONFIDENCE = 0.7
+MARK_STEM = 4  # letters a word needs before a capital
+
+
+def _misread_mark(lex: Lexicon, text: str, token: str, start: int, end: int) -> Fix | None:
+    """``token`` with its last letter an exclamation mark (see _MARK_END), or None."""
+    if len(token) < 3 or token[-1] not in "lit" or not token.isalpha() or not _MARK_END.match(text, end):
+        return None
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+        return None  # (part of a longer token: "Grimm'sche", "E-Mail")
+    stem = token[:-1]
+    if lex.listed_or_known(token) or lex.valid(token) or not (lex.listed_or_known(stem) or lex.valid(stem)):
+        return None
+    if token[-1] == "t" and (lex.listed(stem + "n") or lex.listed(stem + "en")):
+        return None  # a verb's form the lists lack ("platscht", "senget")
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after.group()[0].isupper():
+        # before a capital, only a word that starts sentences, no noun ("platscht Wasser"), and
+        # after a word of MARK_STEM letters or more (a short one may be a name's part: "Wost Case")
+        word = after.group()
+        if len(stem) < MARK_STEM or not lex.listed(first_lower(word)) or lex.noun(word):
+            return None
+    return Fix(stem + "!", "letters", MARK_CONFIDENCE)
+
+
 def _stroke_paired(text: str, start: int, end: int) -> bool:
     """Is the bracket or bar at the edge of ``text[start:end]`` one of a pair: a closing
     bracket near after an opening one (before the next opening one), an opening one before a
@@ -268,6 +298,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # a foreign phrase: "Alea iacta est", "il dolce far niente"
     if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and doc.vocab[token] == 1:
         f = _document_twin(corrector, doc, token)  # (in a document that shows its damage)
+    if f is None and key.shapes in SIGNS:
+        f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
         token in COMMANDS or after_command(text, start) or code_line(text, start) or _elided_end(text, start)
     ):
