@@ -19,9 +19,11 @@ seen ``MIN_KEEP`` or more times and every one of the table, with the counts.
 ``ocrfix.confusions.estimated_cost`` turns a reading's frequency into a cost: the
 table in ``ocrfix/confusions.py`` stays the readable source of which readings are
 modelled (with a rule and a comment each), and its cost literals are the estimates
-wherever the data has ``MIN_COUNT`` cases of the reading (``--write`` rewrites
-them; ``tests/test_confusions.py`` checks that they agree).  Readings the table
-lacks are printed, most frequent first, for a person to add with a rule.
+wherever the data has ``MIN_COUNT`` cases of the reading (``--write`` writes the counts
+and rewrites them; ``tests/test_confusions.py`` checks that they agree; without it the
+shipped counts stay, so that a run on other pairs, such as ``rd2_hist_eng.jsonl``, only
+reports).  Readings the table lacks are printed, most frequent first, for a person to
+add with a rule.
 """
 
 from __future__ import annotations
@@ -122,12 +124,18 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="rewrite the cost literals of ocrfix/confusions.py")
     args = ap.parse_args()
     cases, held = count(args.pairs)
+    shipped = OUT.read_bytes()
     write_counts(cases, held, f"{args.pairs.name}, Tesseract OCR of the shared text in the estimate fonts")
     from ocrfix import confusions
 
     confusions.estimates.cache_clear()
-    for change in rewrite_table(dry=not args.write):
-        print(("changed " if args.write else "would change ") + change)
+    try:
+        for change in rewrite_table(dry=not args.write):
+            print(("changed " if args.write else "would change ") + change)
+    finally:
+        if not args.write:  # (a dry run, of any pairs file, leaves the shipped counts as they were)
+            OUT.write_bytes(shipped)
+            confusions.estimates.cache_clear()
     table = {reading_key(c.meant, c.seen) for c in CONFUSIONS}
     missing = Counter()
     for (_, meant, seen), n in cases.items():
