@@ -170,9 +170,11 @@ FINAL_L_MIN_LEN = 4
 FINAL_L_COST = 0.6
 # The commonest old form, "daß" (zipf 6.7 in old text), ends in a ß that old faces' OCR reads as
 # any letter ("dai", "dab", "dad"): in text that is old, or may be and lost its ß, a word of its
-# length that no list, old or dialect form knows is the one whose last letter ß makes an old form
-# this common (zipf in old text; at 6.0 "muß" too, which made the river "Mur" a "Muß").
-OLD_ESZETT_END = (3, 6.5)
+# length that no list knows, nor an old or dialect form more common than the third number (zipf;
+# "dal", "dag", seen a few times in dialect scenes, are "daß" misread far more often), is the
+# one whose last letter ß makes an old form this common (zipf in old text; at 6.0 "muß" too,
+# which made the river "Mur" a "Muß").
+OLD_ESZETT_END = (3, 6.5, 3.5)
 OLD_ESZETT_END_COST = 0.6
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.
 KNOWN_TARGET_ZIPF = 3.5
@@ -414,11 +416,13 @@ class Corrector:
         return best
 
     def _eszett_end(self, word: str) -> Fix | None:
-        """``word``, no listed, old or dialect form, as the common old form that its last letter
-        read for a ß makes (OLD_ESZETT_END: "dai", "dab" for "daß")."""
+        """``word``, no listed form nor a common old or dialect one, as the common old form that
+        its last letter read for a ß makes (OLD_ESZETT_END: "dai", "dab", "dal" for "daß")."""
         form, lex = word[:-1] + "ß", self.lex
-        if not word[1:].islower() or lex.swiss or lex.historical(word):
+        if not word[1:].islower() or lex.swiss:
             return None
+        if lex.historical(word) and lex.zipf(word, old=True) >= OLD_ESZETT_END[2]:
+            return None  # (a common old or dialect form: "dat")
         if lex.zipf(form.lower(), old=True) < OLD_ESZETT_END[1]:
             return None
         return Fix(form, "eszett", _confidence(OLD_ESZETT_END_COST, 1.0))
