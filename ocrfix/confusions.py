@@ -237,7 +237,6 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ns", "m", 0.6, "letters", listed_only=True, shown=True),   # grausans
     Confusion("na", "m", 0.6, "letters", listed_only=True, shown=True),   # einnaal
     Confusion("e", "r", 0.6, "letters", listed_only=True, shown=True),    # Scheitt
-    Confusion("s", "r", 0.6, "letters", listed_only=True, shown=True),    # nisgends
     Confusion("tt", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # geftthrt
     Confusion("fi", "ü", 0.6, "umlaut", listed_only=True, shown=True),    # ffir
     Confusion("it", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # Lituft

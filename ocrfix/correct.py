@@ -171,7 +171,8 @@ FINAL_L_COST = 0.6
 # The commonest old form, "daß" (zipf 6.7 in old text), ends in a ß that old faces' OCR reads as
 # any letter ("dai", "dab", "dad"): in text that is old, or may be and lost its ß, a word of its
 # length that no list knows, nor an old or dialect form more common than the third number (zipf;
-# "dal", "dag", seen a few times in dialect scenes, are "daß" misread far more often), is the
+# "dal", "dag", seen a few times in dialect scenes, are "daß" misread far more often where the
+# text loses its ß), is the
 # one whose last letter ß makes an old form this common (zipf in old text; at 6.0 "muß" too,
 # which made the river "Mur" a "Muß").
 OLD_ESZETT_END = (3, 6.5, 3.5)
@@ -361,7 +362,7 @@ class Corrector:
         if not self.readable(word):
             return None
         if len(word) == OLD_ESZETT_END[0] and (key.old or (not key.modern and key.state("ß") == LOST)):
-            end = self._eszett_end(word)  # (in text that is old, or may be and lost its ß)
+            end = self._eszett_end(word, key)  # (in text that is old, or may be and lost its ß)
             if end is not None:
                 return end
         junk = OCR_JUNK.search(word) is not None
@@ -415,14 +416,15 @@ class Corrector:
             return sure._replace(otherwise=best) if sure is not None else best
         return best
 
-    def _eszett_end(self, word: str) -> Fix | None:
+    def _eszett_end(self, word: str, key: Key) -> Fix | None:
         """``word``, no listed form nor a common old or dialect one, as the common old form that
-        its last letter read for a ß makes (OLD_ESZETT_END: "dai", "dab", "dal" for "daß")."""
+        its last letter read for a ß makes (OLD_ESZETT_END: "dai", "dab", and where the text
+        loses its ß, "dal" for "daß")."""
         form, lex = word[:-1] + "ß", self.lex
         if not word[1:].islower() or lex.swiss:
             return None
-        if lex.historical(word) and lex.zipf(word, old=True) >= OLD_ESZETT_END[2]:
-            return None  # (a common old or dialect form: "dat")
+        if lex.historical(word) and (lex.zipf(word, old=True) >= OLD_ESZETT_END[2] or key.state("ß") != LOST):
+            return None  # (a common old or dialect form, "dat"; a rare one where the ß are intact)
         if lex.zipf(form.lower(), old=True) < OLD_ESZETT_END[1]:
             return None
         return Fix(form, "eszett", _confidence(OLD_ESZETT_END_COST, 1.0))
