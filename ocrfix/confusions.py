@@ -274,7 +274,6 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("l", "f", 0.7, "letters", True, listed_only=True),   # zulrieden
     Confusion("i", "f", 0.75, "letters", True, listed_only=True),  # schaifen
     Confusion("F", "E", 0.65, "letters", True, listed_only=True),  # Fgoist
-    Confusion("B", "E", 0.65, "letters", True, listed_only=True),  # Biner
     Confusion("ı", "i", 0.2, "letters"),            # dotless i
     Confusion("ı", "r", 0.65, "letters"),           # eıfüllen (the German model, READING_FONTS: rd_hist_deu)
     Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen
