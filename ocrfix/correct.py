@@ -170,11 +170,10 @@ FINAL_L_MIN_LEN = 4
 FINAL_L_COST = 0.6
 # The commonest old form, "daß" (zipf 6.7 in old text), ends in a ß that old faces' OCR reads as
 # any letter ("dai", "dab", "dad"): in text that is old, or may be and lost its ß, a word of its
-# length that no list knows, nor an old or dialect form more common than the third number (zipf;
-# "dal", "dag", seen a few times in dialect scenes, are "daß" misread far more often where the
-# text loses its ß), is the
-# one whose last letter ß makes an old form this common (zipf in old text; at 6.0 "muß" too,
-# which made the river "Mur" a "Muß").
+# length that no list knows is the one whose last letter ß makes an old form this common (zipf in
+# old text; at 6.0 "muß" too, which made the river "Mur" a "Muß"); so is an old or dialect form
+# rarer than the third number where the text loses its ß ("dal", "dag": a few dialect scenes
+# have them, OCR that reads ß as l or g far more often).
 OLD_ESZETT_END = (3, 6.5, 3.5)
 OLD_ESZETT_END_COST = 0.6
 # A frequent word hunspell lacks ("SPÖ", "Jänner") may be the target of an umlaut/ß restore.

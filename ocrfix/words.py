@@ -273,7 +273,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     A word no list knows, or a rare one only web or old text knows, may be the damaged twin
     of a word the document holds intact (:func:`_document_twin`).  A lower-case word the
     document holds often, or an old or dialect form in a dialect scene, is the document's
-    own (:func:`_own_word`); the
+    own (:func:`_own_word`).  A word nothing else reads may end in an exclamation mark read as
+    a letter (:func:`_misread_mark`).  The
     arguments of a shell command are no German words (:func:`~ocrfix.tokens.after_command`).
     And no fix puts out a word that neither the lists, the user's words nor the document
     know (:meth:`Corrector.knows`).
