@@ -26,8 +26,8 @@ from the shared running text, read with ``dictionaries/corpus_text.py``:
   model gets the degraded profiles only (scan, lowres, fax), as in the dev corpus.
   ``ESTIMATE_FONTS`` may be used to estimate or tune the corrector (confusion costs);
   ``HELDOUT_FONTS`` are for measurement only, never for an estimate; ``READING_FONTS``
-  (``rd_hist_eng``, ``rd_hist_deu``) and ``READING_FONTS_2`` (``rd2_*``) show readings
-  the estimate fonts never make.
+  (``rd_hist_eng``, ``rd_hist_deu``), ``READING_FONTS_2`` (``rd2_*``) and
+  ``READING_FONTS_3`` (``rd3_*``) show readings the estimate fonts never make.
 - Extraction damage.  ``ho_hist_pdf`` is made by ``../shared/tools/pdf_damage.py``
   (imported, seeded).  Clean sets hold ``text`` only: correct German that must stay.
 
@@ -94,6 +94,10 @@ EXTRA_FONTS: dict[str, str] = {
     "biolinum": "Linux Biolinum O:style=Regular",
     "noto-sans": "Noto Sans:style=Regular",
     "liberation-sans-narrow": "Liberation Sans Narrow:style=Regular",
+    "linden-hill": "Linden Hill:style=Regular",
+    "roboto-slab": "Roboto Slab:style=Regular",
+    "go": "Go:style=Regular",
+    "open-sans": "Open Sans:style=Regular",
 }
 # The file each font must resolve to: fontconfig falls back to another font silently.
 FONT_FILES: dict[str, str] = {
@@ -122,6 +126,10 @@ FONT_FILES: dict[str, str] = {
     "biolinum": "LinBiolinum_R.otf",
     "noto-sans": "NotoSans-Regular.ttf",
     "liberation-sans-narrow": "LiberationSansNarrow-Regular.ttf",
+    "linden-hill": "LindenHill.otf",
+    "roboto-slab": "RobotoSlab-Regular.otf",
+    "go": "Go-Regular.ttf",
+    "open-sans": "OpenSans-Regular.ttf",
 }
 # The dev corpus's four fonts and three more: may be used to estimate confusion costs.
 ESTIMATE_FONTS = ("liberation-serif", "liberation-sans", "dejavu-sans", "free-serif",
@@ -136,6 +144,9 @@ READING_FONTS = ("cardo", "junicode", "goudy", "caladea")
 # Four faces unlike the held-out ones (a geometric and three humanist or narrow sans), for the
 # same use: readings of other faces (rd2_*), whose costs are set by hand; never for measurement.
 READING_FONTS_2 = ("adventor", "biolinum", "noto-sans", "liberation-sans-narrow")
+# And four more (Debian: fonts-lindenhill, fonts-roboto-slab, fonts-go, fonts-open-sans): an
+# old-style serif, a slab serif, a humanist sans with slab-like details, a humanist sans (rd3_*).
+READING_FONTS_3 = ("linden-hill", "roboto-slab", "go", "open-sans")
 PROFILES = {"eng": ("clean", "scan", "lowres", "fax"), "deu": ("scan", "lowres", "fax")}
 
 # --- text ------------------------------------------------------------------------
@@ -287,6 +298,8 @@ SETS: tuple[SetSpec, ...] = (
     SetSpec("rd2_modern_eng", "ocr", "build", ("modern",), 200, READING_FONTS_2, ("eng",)),
     SetSpec("rd2_hist_deu", "ocr", "build", ("historical",), 120, READING_FONTS_2, ("deu",)),
     SetSpec("rd2_modern_deu", "ocr", "build", ("modern",), 120, READING_FONTS_2, ("deu",)),
+    SetSpec("rd3_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS_3, ("eng",)),
+    SetSpec("rd3_modern_eng", "ocr", "build", ("modern",), 200, READING_FONTS_3, ("eng",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 

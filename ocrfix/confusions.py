@@ -244,6 +244,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("Gé", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # AngehGérigen
     Confusion("éi", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # ungewéihnlich
     Confusion("aft", "äß", 0.6, "umlaut", listed_only=True, shown=True),  # regelmaftig
+    Confusion("ff", "ß", 0.6, "eszett", listed_only=True, shown=True),   # genieffen (Go, Open Sans)
     Confusion("f", "l", 0.6, "letters", listed_only=True, shown=True),    # verfieren
     Confusion("a", "o", 0.6, "letters", listed_only=True, shown=True),    # Erfalge
     Confusion("y", "g", 0.6, "letters", listed_only=True, shown=True),    # yehabt
