@@ -498,10 +498,10 @@ class Corrector:
         model = ngrams.model()
         base = word
         if word not in model.count and word[0].isupper() and sentence_start:
-            lowered = word[0].lower() + word[1:]
+            low = first_lower(word)
             # (a listed noun whose lower-case form no list has is itself: "Traum" is no "träum")
-            if not self.lex.listed(word) or self.lex.listed(lowered):
-                base = lowered
+            if not self.lex.listed(word) or self.lex.listed(low):
+                base = low
         modern = self._model_form(base)  # (an old "läßt" compares as "lässt")
         if modern != base:
             lowered = base != word
