@@ -59,6 +59,10 @@ MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
 SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
+# A capitalized word this long that no list knows is a compound noun far more often than a
+# name (long names are mostly listed: "Gelsenkirchen"): the name's costs do not apply to it,
+# unless it has dots or a ß (OCR read it where it keeps them: less is damage)
+NAME_MAX_LEN = 12
 # A capitalized word inside a sentence is a noun or a name: a candidate that is no noun,
 # capitalized ("Hätten" for "Hiitten", where "Hütten" is meant; Lexicon.may_be_noun), costs
 # this much more.  A cost, not a ban: an adjective may start a name ("Weiße Flotte").
@@ -692,8 +696,12 @@ class Corrector:
         """
         lex = self.lex
         short = len(word) <= SHORT
-        # (a name has a vowel: "Thr" is "Ihr" misread)
-        name_like = word.istitle() and not sentence_start and VOWEL.search(word) is not None
+        # (a name has a vowel: "Thr" is "Ihr" misread; one of NAME_MAX_LEN letters that OCR read
+        # without dots is a compound noun: "Sicherheitskriite")
+        name_like = (
+            word.istitle() and not sentence_start and VOWEL.search(word) is not None
+            and (len(word) < NAME_MAX_LEN or contains_any(word, "äöüß"))
+        )
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
         unknown_lower = margin is None and word[0].islower()
