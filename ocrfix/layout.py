@@ -25,9 +25,10 @@ _BREAK = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{N}}&])                # the whole word before the break, matched once
     (?P<left>[\p{{L}}\p{{M}}\p{{N}}&]++)       # (possessive: no quadratic retries on long runs)
-    (?P<hyph>[{_H}]{{1,2}})                    # one hyphen, or two for a real one ("Fußball--")
+    (?P<space>[ ])?                            # a space OCR put before it ("Her -\nren")
+    (?P<hyph>[{_H}]{{1,3}})                    # one hyphen, two for a real one ("Fußball--"), or a hyphen and specks ("Land~-")
     [ \t]*+\r?\n(?P<blank>(?:[ \t]*+\r?\n)*+)[ \t]*+  # the line end (and blank lines: a page or column break)
-    (?:[‚,'·.](?=\p{{Ll}}))?                    # OCR specks before the next line's word
+    (?:[‚,'·.](?=\p{{Ll}})|[‘’](?=\p{{Ll}}{{2}}))?  # OCR specks before the next line's word (not an elision's: "thu-\n’s")
     # the next line's word, looked at, not consumed ("Donau-\ndampf-\nschiff"); it may start with
     # an & before a lower-case letter, a misread ß ("gro-\n&es")
     (?=(?P<right>(?:[\p{{L}}\p{{N}}]|&(?=\p{{Ll}}))[\p{{L}}\p{{M}}\p{{N}}&]*+))
@@ -43,7 +44,10 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
     before a lower-case continuation ("hin-\\nausfiel").  A hyphen that
     belongs to the word stays and only the line break goes ("Nord-\\nSüd",
     "KI-\\nModelle", "22-\\njährige", "Fußball--\\nBundesliga"); a suspended
-    hyphen before "und"/"oder" keeps its line break ("Ein-\\nund Ausgang").
+    hyphen before "und"/"oder" keeps its line break ("Ein-\\nund Ausgang").  OCR's specks
+    around the hyphen go ("Land~-\\nwirtschaft", "Hand-\\n‘werker"), and so does a space
+    before it where the lower-case rest makes a valid word ("Her -\\nren"; not a dash:
+    "kam -\\nund ging").
     """
     if "\n" not in text:
         return []
@@ -56,7 +60,11 @@ def dehyphenate(text: str, ctx: Context) -> list[Edit]:
             continue  # never glue a word onto a URL or code
         if m.group("blank") and not (right[0].islower() and left[-1].islower()):
             continue  # across blank lines only a word's lower-case rest ("ange-\n\nkommene")
+        if m.group("space") and not (right.islower() and left.isalpha() and len(hyph) == 1):
+            continue  # (a dash: "er kam -\nund ging"; only a word's lower-case rest joins, below)
         join = _join(corrector, left, hyph, right)
+        if m.group("space") and (join != "" or not corrector.lex.valid(left + right)):
+            continue
         a, b = m.end("left"), m.start("right")
         if join == "rest":
             edits.append(Edit(a, m.end("right"), _rest(right), "dehyphenate", 0.8))
@@ -71,6 +79,10 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
     line break ("" or "-"), "rest" for the continuation joined with its capital fixed,
     or None for a suspended hyphen that stays.  (Depends on the words alone: cached.)"""
     lex = corrector.lex
+    if len(hyph) > 1 and len(set(hyph)) > 1:
+        hyph = "-"  # a hyphen read with a speck ("Land~-", "ver—-"), no doubled one
+    elif len(hyph) == 3:
+        return None  # (three alike: a rule or a dash, no broken word)
     if "=" in hyph:
         # OCR of old print reads its double hyphen as "=" ("Ge=\nschichte"): only where the
         # word it makes is one ("Preis=\n100", "x=\ny" are no broken words)
