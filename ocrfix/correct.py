@@ -1189,7 +1189,9 @@ class Corrector:
 
         Only across a line break (the hyphen lost) or a single space, only when
         the right part starts in lower case, and only when the parts are not
-        both words while the joined form is.
+        both words while the joined form is; or are not both listed while the joined
+        form is a common listed word, more common than either ("ver gessen", "ers⏎ten":
+        web text knows "gessen", "ten"; not "supposed to⏎be": "to" is more common than "tobe").
         """
         gap = text[left.end : right.start]
         if gap == " ":
@@ -1204,6 +1206,8 @@ class Corrector:
         if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
             return False
         joined = a + b
+        if lex.listed(joined) and lex.zipf(joined) >= MERGE_COMMON_ZIPF and lex.zipf(joined) > max(lex.zipf(a), lex.zipf(b)):
+            return True
         # (hunspell only when the cheap checks leave it open)
         if line_break:
             # across a line break only towards listed words: two words may end and start lines
@@ -1224,6 +1228,9 @@ PREFIXES = (
     "über", "um", "un", "unter", "ver", "vor", "voran", "vorbei", "weg", "weiter", "wieder", "zer",
     "zu", "zurecht", "zurück", "zusammen",
 )
+# Two parts OCR split, not both listed, whose join is a listed word this common and more
+# common than either, are that word (Corrector.should_merge)
+MERGE_COMMON_ZIPF = 4.0
 MIN_STEM = 4  # letters of the listed word after the prefix
 
 
