@@ -1,6 +1,6 @@
 """Build ``historical_de.tsv.gz``: word forms of older German that the word list lacks.
 
-    python dictionaries/build_historical.py     # reads ../shared/corpus/text (about 30 s)
+    python dictionaries/build_historical.py     # reads ../shared/corpus/text (about a minute)
 
 The word list (``wordlist_de.tsv.gz``) is modern: it has no "daß", "muß",
 "Thür", "seyn" or "giebt", nor the apocopes and dialect of dialogue ("wär",
@@ -10,7 +10,8 @@ counts the letter runs of the historical files of the shared text
 (GerDraCor and ELTeC, the build part of ``corpus_text``'s split) and keeps
 every form that occurs at least ``MIN_COUNT`` times and that the word list
 does not list as a dictionary form (one seen fewer than ``SURE_COUNT`` times only
-where it is no listed noun in lower case and no form with lost dots).  To these it
+where it is no listed noun in lower case and no form with lost dots; a lower-case one
+only where it is not mostly the rest of a word the text split: ``rests``).  To these it
 adds the old spelling of every listed modern form that the 1901 rules write with ß:
 ss at the end of a word or before a consonant ("dass" -> "daß", "Schlussregel" ->
 "Schlußregel"), unless the two s belong to two parts of a compound ("Bus|station"); and the
@@ -32,6 +33,7 @@ import gzip
 import math
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
@@ -81,15 +83,49 @@ def count() -> tuple[Counter[str], int]:
     return counts, sum(counts.values())
 
 
+# What may stand before a word's first letter in running text: a space, a quote, a bracket, a dash.
+_OPENERS = frozenset(" \t\"'„“”»«‚‘’(—–-")
+
+
+def rests(candidates: set[str], listed: Callable[[str], bool]) -> Counter[str]:
+    """How often each lower-case form of ``candidates`` occurs as the rest of a word: glued to
+    what no word starts after ("L.schen", "1sten"), or after a space and a run that is no
+    listed word while the two make one ("Men schen": the transcription split "Menschen")."""
+    out: Counter[str] = Counter()
+    for stem in SOURCES:
+        for line in corpus_text.lines(stem, "build"):
+            line = _ELIDED_END.sub("", line)
+            prev = None
+            for m in _RUN.finditer(line):
+                w = m[0]
+                if w in candidates:
+                    before = line[m.start() - 1 : m.start()]
+                    if before and before not in _OPENERS:
+                        out[w] += 1
+                    elif before == " " and prev is not None and prev.end() == m.start() - 1 and (
+                        not listed(prev[0]) and listed(prev[0] + w)
+                    ):
+                        out[w] += 1
+                prev = m
+    return out
+
+
+_RUN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+
+
 def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
     from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _WordList, old_spelling, zipf_of
 
     words = _WordList(HERE / "wordlist_de.tsv.gz")  # without the historical forms: this script makes them
     lex = Lexicon("de_DE", words=words)
+    candidates = {f for f, n in counts.items() if n >= MIN_COUNT and f[0].islower() and not lex.listed(f)}
+    rest = rests(candidates, lex.listed)
     out: dict[str, int] = {}
     for form, n in counts.items():
         if n < MIN_COUNT or lex.listed(form):
             continue
+        if 2 * rest[form] >= n:
+            continue  # mostly the rest of a word that the text split ("schen", "keit"): no word of its own
         low = form[0].lower() + form[1:]
         if low != form and counts[low] >= n:
             continue  # a sentence start
