@@ -104,6 +104,8 @@ def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
     glyphs = _zeros_for_o(text, doc.key) if "0" in text else []
     if contains_any(text, "[|!]"):
         glyphs += _misread_strokes(text, corrector.lex)
+    if doc.key.misread and (first := _first_i(text, corrector.lex)) is not None:
+        glyphs.append(first)
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
@@ -262,6 +264,22 @@ def _zeros_for_o(text: str, key: Key) -> list[Edit]:
         small = before.rstrip().endswith((",", "—", "–", "-"))
         out.append(Edit(m.start(), m.end(), "o" if small else "O", "letters", ZERO_CONFIDENCE))
     return out
+
+
+# A text's first word, read with a small i for its capital I ("im September", "in der
+# Sendung"): OCR does so at the top of a page, and a text starts with a capital.
+_FIRST_I = regex.compile(r"\A[\s\"'„“«»‚‹›(\[]*+(i\p{Ll}++)(?![\p{L}\p{M}\p{N}_.(])")
+FIRST_I_CONFIDENCE = 0.8
+
+
+def _first_i(text: str, lex: Lexicon) -> Edit | None:
+    """The capital I of the text's first word, where OCR read it small (:data:`_FIRST_I`), in a
+    text that shows misreadings: a lower-case word the list has ("im", "ich"; not a noun or a
+    name, nor code: "import os")."""
+    m = _FIRST_I.match(text)
+    if m is None or not lex.listed(m[1]):
+        return None
+    return Edit(m.start(1), m.start(1) + 1, "I", "letters", FIRST_I_CONFIDENCE)
 
 
 def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: int) -> Fix | None:
