@@ -85,6 +85,7 @@ def count() -> tuple[Counter[str], int]:
 
 # What may stand before a word's first letter in running text: a space, a quote, a bracket, a dash.
 _OPENERS = frozenset(" \t\"'„“”»«‚‘’(—–-")
+_RUN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 def rests(candidates: set[str], listed: Callable[[str], bool]) -> Counter[str]:
@@ -108,9 +109,6 @@ def rests(candidates: set[str], listed: Callable[[str], bool]) -> Counter[str]:
                         out[w] += 1
                 prev = m
     return out
-
-
-_RUN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:

@@ -1206,7 +1206,8 @@ class Corrector:
         if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
             return False
         joined = a + b
-        if lex.listed(joined) and lex.zipf(joined) >= MERGE_COMMON_ZIPF and lex.zipf(joined) > max(lex.zipf(a), lex.zipf(b)):
+        common = lex.zipf(joined)
+        if lex.listed(joined) and common >= MERGE_COMMON_ZIPF and common > max(lex.zipf(a), lex.zipf(b)):
             return True
         # (hunspell only when the cheap checks leave it open)
         if line_break:

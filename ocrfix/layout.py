@@ -26,9 +26,9 @@ _BREAK = regex.compile(
     (?<![\p{{L}}\p{{M}}\p{{N}}&])                # the whole word before the break, matched once
     (?P<left>[\p{{L}}\p{{M}}\p{{N}}&]++)       # (possessive: no quadratic retries on long runs)
     (?P<space>[ ])?                            # a space OCR put before it ("Her -\nren")
-    (?P<hyph>[{_H}]{{1,3}})                    # one hyphen, two for a real one ("Fußball--"), or a hyphen and specks ("Land~-")
+    (?P<hyph>[{_H}]{{1,3}})                    # a hyphen, two for a real one ("Fußball--"), or specks too ("Land~-")
     [ \t]*+\r?\n(?P<blank>(?:[ \t]*+\r?\n)*+)[ \t]*+  # the line end (and blank lines: a page or column break)
-    (?:[‚,'·.](?=\p{{Ll}})|[‘’](?=\p{{Ll}}{{2}}))?  # OCR specks before the next line's word (not an elision's: "thu-\n’s")
+    (?:[‚,'·.](?=\p{{Ll}})|[‘’](?=\p{{Ll}}{{2}}))?  # OCR specks before the next line's word (not "thu-\n’s")
     # the next line's word, looked at, not consumed ("Donau-\ndampf-\nschiff"); it may start with
     # an & before a lower-case letter, a misread ß ("gro-\n&es")
     (?=(?P<right>(?:[\p{{L}}\p{{N}}]|&(?=\p{{Ll}}))[\p{{L}}\p{{M}}\p{{N}}&]*+))
