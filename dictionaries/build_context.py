@@ -8,7 +8,7 @@ This script counts, in the shared running text (all four files, the build
 part of ``corpus_text``'s split), how often each *twin* occurs, and with which
 neighbours.  Twins are the listed forms of the word list with ä/ö/ü and their forms with a/o/u
 where those are words too ("hatte"/"hätte", "schon"/"schön", "Lange"/"Länge",
-"Nahe"/"Nähe"), or old forms ("Kusse"/"Küsse", see ``twins``).
+"Nahe"/"Nähe"), or old forms ("Kusse"/"Küsse", "wär"/"war", see ``twins``).
 
 Neighbours are written folded (lower case, ä/ö/ü as a/o/u, ß as ss), so that a
 neighbour counts the same whether the text lost its umlauts or not.  A
@@ -101,7 +101,7 @@ MOOD_CUES = frozenset(
 COMMON_PLAIN = 2.3  # a form with a/o/u that no dictionary lists is a twin from this zipf on:
 # old datives too ("dem Kamme"), the plural's twin where OCR lost its dots ("die Kämme")
 MIN_NOUN = 20  # a capitalized form seen this often inside sentences is a word of its own ("Nähe")
-COMMON_OLD = 4.5  # old ß forms this common in old text get their twin ("daß": "da")
+COMMON_OLD = 4.5  # old forms this common in old text get their twin ("daß": "da"; "wär": "war")
 COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß as f ("ließ": "lief"),
 # and forms with a ligature the twin a PDF makes by dropping it ("Schiff": "Schi")
 LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
@@ -116,16 +116,23 @@ LINE_IS_SENTENCE = {"wikipedia_klexikon", "klexikon", "gerdracor"}
 def twins(inside: Counter[str]) -> frozenset[str]:
     """The listed forms with ä/ö/ü whose form with a/o/u is a listed word too, or common
     in today's text ("Burger") or in old text ("Kusse", "offnen"), and those: "hätte" and
-    "hatte", "Nähe" and "Nahe" (what "der Nähe" becomes where umlauts are lost).  The word
+    "hatte", "Nähe" and "Nahe" (what "der Nähe" becomes where umlauts are lost); and the old
+    forms with ä/ö/ü the lists lack, COMMON_OLD or more common in old text, whose form with
+    a/o/u is listed ("wär" and "war", "kömmt" and "kommt").  The word
     list keeps one casing of a word ("nähe", a form of "nähen"); the capitalized one counts
     where the text has it inside sentences (``inside``) at least MIN_NOUN times."""
-    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _wordlist, old_zipf_of, zipf_of
+    from ocrfix.lexicon import ALL_VARIANTS, HISTORICAL, Lexicon, _wordlist, old_zipf_of, zipf_of
 
     lex = Lexicon("de_DE")
     forms = _wordlist().forms
     out = set()
     for stored, entry in forms.items():
-        if not entry & ALL_VARIANTS or stored.translate(UNDOT) == stored:
+        if stored.translate(UNDOT) == stored:
+            continue
+        if not entry & ALL_VARIANTS:
+            # an old or dialect form, common in old text, whose plain form is listed ("wär": "war")
+            if entry & HISTORICAL and old_zipf_of(entry) >= COMMON_OLD and lex.listed(stored.translate(UNDOT)):
+                out.update((stored, stored.translate(UNDOT)))
             continue
         noun = stored[0].upper() + stored[1:]
         for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):

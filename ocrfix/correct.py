@@ -100,6 +100,9 @@ ESZETT_MARGIN = 1.0
 # An old form whose ß OCR dropped ("daß": "da") is asked about in old text, and in text that
 # does not tell its era (a short one: the dropped ß hides the sign), with this much more margin.
 ERA_UNKNOWN_MARGIN = 1.0
+# An old or dialect form with dots that the lists lack ("wär", "kömmt"; twins only in old text,
+# see Corrector._twins_of) needs this much more.
+OLD_FORM_MARGIN = 0.5
 # A PDF drops every ligature of a broken font or none: a valid word is another's rest only
 # where the document shows that ("Schi" for "Schiff"), or may ("UNSEEN": too few words to tell).
 LIGATURE_MARGIN = 1.0
@@ -514,8 +517,11 @@ class Corrector:
         out = []
         for twin in model.twins(base) if dots else ():
             added = {t.lower() for w, t in zip(base, twin) if w != t}
-            # (only twins with more dots, none lost: "Äpfel" is no reading of "Apfel")
-            if added and added <= _DOTTED and all(key.state(t) != INTACT for t in added):
+            # (only twins with more dots, none lost: "Äpfel" is no reading of "Apfel"; an old or
+            # dialect form only in old text: "wär", "kömmt")
+            if added and added <= _DOTTED and all(key.state(t) != INTACT for t in added) and (
+                key.old or self.lex.listed(twin)
+            ):
                 out.append(twin)
         eszett = key.state("ß")
         for twin in model.damaged_twins(base):
@@ -668,6 +674,8 @@ class Corrector:
                 margin = CONTEXT_MARGIN[LOST if key.ligature == LOST else NEUTRAL] + LIGATURE_MARGIN
             else:
                 margin = max(CONTEXT_MARGIN[key.state(t.lower())] for w, t in zip(base, member) if w != t)
+                if not self.lex.listed(member):
+                    margin += OLD_FORM_MARGIN  # ("wär": its counts are old text's alone, few)
                 if member[1:] != twin[1:]:  # an old ß form ("mußten"), compared as today's spelling of it:
                     margin += ESZETT_MARGIN  # its counts are partly today's text's
             out.append((twin, model.odds(base, member, ctx, old=key.old, modern=key.modern), margin))
