@@ -127,12 +127,13 @@ def twins(inside: Counter[str]) -> frozenset[str]:
     forms = _wordlist().forms
     out = set()
     for stored, entry in forms.items():
-        if stored.translate(UNDOT) == stored:
+        undotted = stored.translate(UNDOT)
+        if undotted == stored:
             continue
         if not entry & ALL_VARIANTS:
             # an old or dialect form, common in old text, whose plain form is listed ("wär": "war")
-            if entry & HISTORICAL and old_zipf_of(entry) >= COMMON_OLD and lex.listed(stored.translate(UNDOT)):
-                out.update((stored, stored.translate(UNDOT)))
+            if entry & HISTORICAL and old_zipf_of(entry) >= COMMON_OLD and lex.listed(undotted):
+                out.update((stored, undotted))
             continue
         noun = stored[0].upper() + stored[1:]
         for form in (stored, noun) if noun != stored and inside[noun] >= MIN_NOUN else (stored,):
