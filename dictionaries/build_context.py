@@ -44,7 +44,8 @@ zipf COMMON_NEIGHBOUR or more), which count as themselves and never by their end
 Lines that start with "=" name a form and the words damage makes of it (``eszett_twins``):
 a common old form and the word it becomes where OCR drops its ß ("=daß da"), twins in text
 written in the old spelling; or a common form and the word it becomes where OCR reads its ß
-as f ("=ließ lief"), twins where the document lost its ß; and a common form with fi, fl or ff
+as f ("=ließ lief") or drops its final ß ("=hieß hie"), twins where the document lost its ß;
+and a common form with fi, fl or ff
 and the word it becomes where a PDF drops the ligature ("=Schiff Schi", ``ligature_twins``).
 (Not the word it becomes where OCR reads the ß as s: "das" is far more often itself.)
 The twins of an old form and its dropped ß alone ("daß", "da": ``old_pairs``) have a second
@@ -106,6 +107,7 @@ COMMON_READ = 3.5  # ß forms this common get the twin OCR makes by reading ß a
 # and forms with a ligature the twin a PDF makes by dropping it ("Schiff": "Schi")
 LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
 COMMON_SWAP = 3.0  # both forms of a swap set ("gefällt", "gefüllt") are listed and this common
+DROPPED_END_LEAD = 1.0  # zipf points a ß form may lead the word its dropped final ß makes (see eszett_twins)
 ESZETT_SHAPES = "tr"  # the letters that OCR's f stands for besides ß (confusions.py)
 MIN_RATIO = 1.5  # a neighbour that changes the odds of two twins less than this is dropped
 COMMON_NEIGHBOUR = 4.0  # a neighbour this common (zipf) counts as itself, never by its ending
@@ -204,7 +206,10 @@ def eszett_twins() -> dict[str, list[str]]:
     - Common forms of any era by the listed word they become where OCR reads a ß as f
       ("ließ" -> "lief", "Straße" -> "Strafe"; twins where the document lost its ß), or
       drops a ß inside the word ("weißt" -> "weit", "mußte" -> "mute": a listed word only,
-      not web junk such as "auen")."""
+      not web junk such as "auen"); and, where no such reading makes a word, common forms of
+      today's spelling too by the word OCR makes by dropping their final ß, a listed one or one
+      about as common (DROPPED_END_LEAD: "hieß" -> "hie", "Fuß" -> "Fu"; not "weiß" -> "wei",
+      which the search repairs)."""
     from ocrfix.lexicon import HISTORICAL, Lexicon, _wordlist, old_zipf_of, zipf_of
 
     lex = Lexicon("de_DE")
@@ -222,6 +227,10 @@ def eszett_twins() -> dict[str, list[str]]:
             plains += [p for p in inside if lex.listed(p)]
         # (a plain word far more common than the ß form is not worth its contexts: "die", "auf")
         plains = [p for p in plains if len(p) > 1 and _plain_twin(lex, p, form, zipf)]
+        end = form[:-1]  # (its final ß dropped, see the docstring)
+        if not plains and form.endswith("ß") and not entry & HISTORICAL and zipf >= COMMON_READ and len(end) > 1:
+            if lex.listed(end) or (lex.known(end) and lex.zipf(end, old=True) >= zipf - DROPPED_END_LEAD):
+                plains = [end]
         if plains:
             out[form] = plains
     return out

@@ -528,7 +528,9 @@ class Corrector:
             if "ß" not in twin:  # "Schi" for "Schiff" where ligatures may be dropped
                 if key.ligature != INTACT:
                     out.append(twin)
-            elif dots and eszett != INTACT and (not key.modern if len(twin) > len(base) else eszett == LOST):
+            elif dots and eszett != INTACT and (
+                not key.modern if len(twin) > len(base) and not self.lex.listed(twin) else eszett == LOST
+            ):
                 out.append(twin)  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
         return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
@@ -663,8 +665,10 @@ class Corrector:
                 continue  # a plural ("Äste"), not the dative of a word with dots ("zum Glücke")
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
+                if len(member) > len(base) and "-" in text[word.end : word.end + 1]:
+                    continue  # (a name's part: "Scho-Schagg")
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
-                if not key.old and len(member) > len(base):
+                if not key.old and len(member) > len(base) and not self.lex.listed(member):
                     margin += ERA_UNKNOWN_MARGIN
             elif _ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
                 if key.ligature == INTACT or (key.ligature == UNSEEN and self.lex.listed(word.text)):

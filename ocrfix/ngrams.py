@@ -2,7 +2,7 @@
 
 Where a document lost its umlauts, "hätte" comes out as "hatte", a valid word;
 only its neighbours tell them apart ("als hätte" is common, "als hatte" rare).
-So with a ß dropped or read as f ("daß": "da", "ließ": "lief") and a ligature a PDF
+So with a ß dropped or read as f ("daß": "da", "hieß": "hie", "ließ": "lief") and a ligature a PDF
 dropped ("Schiff": "Schi"); and forms that differ only in which of ä/ö/ü they have, or in a ß
 for t or r, where one OCR reading stands for either ("gefiillt": "gefällt" or "gefüllt", "hief":
 "hieß" or "hier"; swap sets).
@@ -246,7 +246,7 @@ class Model:
         forms of one swap set, by their own counts and with no era's prior); ``old``: in a
         document known to be written in the old spelling, ``modern``: in today's."""
         count, mark = self.count, ""
-        if other in self.damaged_sets:
+        if word in self.damaged_sets.get(other, ()):
             members = self.damaged_sets[other]
         elif other.translate(UNDOT) == word.translate(UNDOT):
             members = self.sets[word.translate(UNDOT)]
