@@ -61,7 +61,8 @@ SHAPE_MAX_COST = {INTACT: 0.8}
 NAME_COST = 0.1
 # A capitalized word this long that no list knows is a compound noun far more often than a
 # name (long names are mostly listed: "Gelsenkirchen"): the name's costs do not apply to it,
-# unless it has dots or a ß (OCR read it where it keeps them: less is damage)
+# unless it has dots or a ß (OCR read it where it keeps them: less is damage); and it gets a
+# shape guess where the text is too short to show misread shapes (UNSEEN), as a lower-case word does
 NAME_MAX_LEN = 12
 # A capitalized word inside a sentence is a noun or a name: a candidate that is no noun,
 # capitalized ("Hätten" for "Hiitten", where "Hütten" is meant; Lexicon.may_be_noun), costs
@@ -719,7 +720,8 @@ class Corrector:
         unknown_lower = margin is None and word[0].islower()
         # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
         # in a document that shows them; a capitalized word where it shows no sign of them at
-        # all is a name ("Texi").
+        # all is a name ("Texi"), unless a long one where it shows too few words to tell
+        # (NAME_MAX_LEN: "Landesversarnmlung"; where its shapes are intact, no word is misread).
         capital = word[0].isupper()
         inside = capital and not sentence_start and word[1:].islower()
         shape_margin = 0.0
@@ -729,7 +731,7 @@ class Corrector:
             shapes = False
         elif margin is not None and not key.modern and lex.historical(word):
             shape_margin = NEUTRAL_SHAPE_MARGIN  # an old form where the text may be old ("von seiten": no "selten")
-        if not shapes or (capital and key.shapes not in SIGNS):
+        if not shapes or (capital and (key.shapes == INTACT or (key.shapes == UNSEEN and len(word) < NAME_MAX_LEN))):
             shape_max = -1.0
         else:
             shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like and key.shapes != LOST else 9.0
