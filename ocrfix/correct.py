@@ -532,7 +532,7 @@ class Corrector:
             elif dots and eszett != INTACT and (
                 not key.modern if len(twin) > len(base) and not self.lex.listed(twin) else eszett == LOST
             ):
-                out.append(twin)  # "da" for "daß" in old text; "lief" for "ließ" where ß are lost
+                out.append(twin)  # "da" for "daß" in old text; "lief" for "ließ", "hie" for "hieß" where ß are lost
         return tuple(t if base == word else t[0].upper() + t[1:] for t in out)
 
     def _model_form(self, word: str) -> str:
@@ -667,7 +667,7 @@ class Corrector:
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 if len(member) > len(base) and "-" in text[word.end : word.end + 1]:
-                    continue  # (a name's part: "Scho-Schagg")
+                    continue  # (a name's part: "Fu-Lin")
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
                 if not key.old and len(member) > len(base) and not self.lex.listed(member):
                     margin += ERA_UNKNOWN_MARGIN
