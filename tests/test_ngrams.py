@@ -191,3 +191,12 @@ def test_a_swap_set_is_counted_apart_from_the_twins():
     assert model.odds("gefällt", "gefüllt", _context("Die Flasche ist mit Wasser gefällt.", "gefällt")) > 1
     assert model.odds("gefällt", "gefüllt", _context("Das Bild hat mir gut gefällt.", "gefällt")) < 0
     assert set(model.swaps("hieß")) == {"hieß", "hier"}  # (OCR's f stands for ß, t and r)
+
+
+def test_a_form_in_a_swap_set_and_a_damaged_set_compares_by_each():
+    """ "hieß" is in the swap set hieß/hier (OCR's f) and in the damaged set of its dropped final ß,
+    hieß/hie: each comparison takes its own set."""
+    model = ngrams.model()
+    assert model.damaged_twins("hie") == ("hieß",) and "hieß" in model.swaps("hier")
+    assert model.odds("hie", "hieß", _context("Das Spiel sei verloren, hie es am Abend.", "hie")) > 1
+    assert model.odds("hier", "hieß", _context("Er wohnt schon lange hier in der Stadt.", "hier")) < 0
