@@ -45,7 +45,7 @@ sys.path.insert(1, str(HERE.parent))
 import corpus_text
 
 from ocrfix.chardata import DIAERESIS_BASES
-from ocrfix.tokens import letter_runs
+from ocrfix.tokens import _RUNS, letter_runs
 
 FORMAT = "ocrfix-historical 1"
 OUT = HERE / "historical_de.tsv.gz"
@@ -85,7 +85,6 @@ def count() -> tuple[Counter[str], int]:
 
 # What may stand before a word's first letter in running text: a space, a quote, a bracket, a dash.
 _OPENERS = frozenset(" \t\"'„“”»«‚‘’(—–-")
-_RUN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 def rests(candidates: set[str], listed: Callable[[str], bool]) -> Counter[str]:
@@ -97,7 +96,7 @@ def rests(candidates: set[str], listed: Callable[[str], bool]) -> Counter[str]:
         for line in corpus_text.lines(stem, "build"):
             line = _ELIDED_END.sub("", line)
             prev = None
-            for m in _RUN.finditer(line):
+            for m in _RUNS.finditer(line):  # (the runs letter_runs finds for count())
                 w = m[0]
                 if w in candidates:
                     before = line[m.start() - 1 : m.start()]
