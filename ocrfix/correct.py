@@ -666,11 +666,12 @@ class Corrector:
                 continue  # a plural ("Äste"), not the dative of a word with dots ("zum Glücke")
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
-                if len(member) > len(base) and "-" in text[word.end : word.end + 1]:
+                dropped = len(member) > len(base)
+                if dropped and "-" in text[word.end : word.end + 1]:
                     continue  # (a name's part: "Fu-Lin")
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
-                if not key.old and len(member) > len(base) and not self.lex.listed(member):
-                    margin += ERA_UNKNOWN_MARGIN
+                if dropped and not key.old and not self.lex.listed(member):
+                    margin += ERA_UNKNOWN_MARGIN  # (an old form: "da" for "daß")
             elif _ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
                 if key.ligature == INTACT or (key.ligature == UNSEEN and self.lex.listed(word.text)):
                     continue  # a valid word changes only where the document shows dropped ligatures
