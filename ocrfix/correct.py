@@ -714,7 +714,7 @@ class Corrector:
         # without dots is a compound noun: "Sicherheitskriite")
         name_like = (
             word.istitle() and not sentence_start and VOWEL.search(word) is not None
-            and (len(word) < NAME_MAX_LEN or contains_any(word, "äöüß"))
+            and (len(word) < NAME_MAX_LEN or contains_any(word, "äöüßÄÖÜ"))
         )
         # a lower-case word that no list knows is rarely right (names are capitalized, and old
         # and dialect forms are known): a bolder guess may fix it
