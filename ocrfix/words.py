@@ -742,18 +742,21 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
     "der Überlebenden eines Krieges", "das einmalige Übernachten"; but "die öffentlichen
     Bauten", "die übrigen europäischen Staaten", and ", die übernachten": a relative clause's
     verb); so does a word with another ending that is valid capitalized ("auf der Überfahrt",
-    not the verb form "überfahrt"; "die äußerst schöne Frau": a noun follows)."""
+    not the verb form "überfahrt"; "die äußerst schöne Frau": a noun follows); and one in -es
+    after "etwas", "nichts", "viel", "wenig" ("etwas Ähnliches wie"; not "etwas älteres Brot")."""
     form = fix.replacement
     cap = form[0].upper() + form[1:]
     if len(form) < MIN_NOMINALIZED or not (form.endswith(_ADJECTIVE_ENDINGS) or lex.valid(cap)):
         return fix  # ("die über den": a preposition)
-    at = start
+    at, pronoun = start, False
     for _ in range(2):  # the article, or an adjective after it ("das einmalige Übernachten")
         before = _WORD_BEFORE.search(text, max(0, at - _LONGEST_DETERMINER), at)
         if before is None:
             return fix
         word = before.group()
         if word.lower() in _DETERMINERS:  # (at a sentence start too: "Die Ältesten")
+            break
+        if pronoun := form.endswith(_PRONOUNS.get(word.lower(), "-")):  # "etwas Ähnliches"
             break
         if not (word.islower() and word.endswith(_ADJECTIVE_ENDINGS)):
             return fix
@@ -770,6 +773,8 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
         word = after.group()
         if word in _DETERMINERS:
             break  # another phrase starts ("der Überlebenden eines Krieges")
+        if pronoun and word in _CONJUNCTIONS:
+            break  # ("etwas Ähnliches wie", "nichts Übles und nichts Gutes")
         if not word[0].islower() or word in _CONJUNCTIONS:
             return fix  # a noun follows (or a number, or "und" and the adjective's noun may)
         if not word.endswith(_ADJECTIVE_ENDINGS):
@@ -789,6 +794,8 @@ _DETERMINERS = frozenset(
     "seiner seines ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer unseres "
     "eure euren eurem eurer eures".split()
 )
+# The pronouns before an adjective used as a noun, with the ending it then has ("nichts Übles")
+_PRONOUNS = {"etwas": "es", "nichts": "es", "viel": "es", "wenig": "es", "allerlei": "es", "alles": "e"}
 _CONJUNCTIONS = frozenset(("und", "oder", "sowie", "bzw", "noch", "wie"))
 _LONGEST_DETERMINER = 16  # characters looked back for the word before (spaces included)
 _WORD_BEFORE = regex.compile(r"\p{L}+(?=\s+$)")
