@@ -763,8 +763,8 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
         at = before.start()
     else:
         return fix
-    if _RELATIVE.search(text, max(0, before.start() - 3), before.start()):
-        return fix  # (", die übernachten": a relative clause's verb)
+    if word.lower() in _RELATIVES and _RELATIVE.search(text, max(0, before.start() - 3), before.start()):
+        return fix  # (", die übernachten": a relative clause's verb; not ", des Öfteren")
     at = end
     for _ in range(2):  # the word after it, and after an adjective the one after that
         after = _WORD_AFTER.match(text, at)
@@ -801,6 +801,7 @@ _LONGEST_DETERMINER = 16  # characters looked back for the word before (spaces i
 _WORD_BEFORE = regex.compile(r"\p{L}+(?=\s+$)")
 _WORD_AFTER = regex.compile(r"\s+\K[\p{L}\p{N}]+")
 _RELATIVE = regex.compile(r",\s*$")
+_RELATIVES = frozenset(("der", "die", "das", "den", "dem"))  # the articles that are relative pronouns too
 
 
 def _joined(
