@@ -1185,9 +1185,13 @@ class Corrector:
             if self.lex.valid(form) or (_ADJECTIVE_END.search(form) and not self.lex.valid(cap)):
                 return form  # (a word no dictionary takes either way: its ending tells its kind)
             return cap
-        if cand.first_changed and sentence_start and word[0] in "lt" and form[0] == "i":
-            # an I read as l or t tells no case: where a sentence starts, it was a capital ("lm": "Im")
-            return "I" + form[1:]
+        if cand.first_changed and word[0] in "lt" and form[0] == "i":
+            # an I read as l or t tells no case: where a sentence starts, it was a capital ("lm":
+            # "Im"); an l, a dotless stroke, is a capital I's shape inside one too, where the word
+            # may be capitalized there ("lhr": "Ihr"; "lst" is "ist")
+            cap = "I" + form[1:]
+            if sentence_start or (word[0] == "l" and (cap in ADDRESS_FORMS or self.lex.noun(cap))):
+                return cap
         if cand.first_changed and form[0].isupper() and not sentence_start:
             # mid-sentence, a capital that is no noun's or address form's is the damage's
             low = form[0].lower() + form[1:]
