@@ -555,6 +555,11 @@ class Corrector:
                 best, best_odds = twin, odds - margin
         if best is None or best_odds < 0:
             return None
+        if word.text[0] == "U" and best[0] == "Ü" and not sentence_start(text, word.start):
+            # the English model's U for a small ü, as in _cased: the twins are keyed by case, and
+            # "nicht Ubel" is "übel" (words._nominalized gives a noun its capital back: "das Übel")
+            low = first_lower(best)
+            best = low if self.lex.listed(low) else best
         if self.lex.swiss:
             best = best.replace("ß", "ss")  # (Swiss spelling: "da" -> "dass", as "daB" -> "dass")
         return Fix(best, "context", _odds_confidence(best_odds + CONTEXT_MARGIN[LOST]))

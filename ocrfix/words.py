@@ -743,28 +743,34 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
     Bauten", "die übrigen europäischen Staaten", and ", die übernachten": a relative clause's
     verb); so does a word with another ending that is valid capitalized ("auf der Überfahrt",
     not the verb form "überfahrt"; "die äußerst schöne Frau": a noun follows); and one in -es
-    after "etwas", "nichts", "viel", "wenig" ("etwas Ähnliches wie"; not "etwas älteres Brot")."""
+    after "etwas", "nichts", "viel", "wenig" ("etwas Ähnliches wie"; not "etwas älteres Brot"),
+    and one that may be a noun after an adjective in -es or -em alone ("ist großes Übel")."""
     form = fix.replacement
     cap = form[0].upper() + form[1:]
-    if len(form) < MIN_NOMINALIZED or not (form.endswith(_ADJECTIVE_ENDINGS) or lex.valid(cap)):
-        return fix  # ("die über den": a preposition)
-    at, pronoun = start, False
+    short = len(form) < MIN_NOMINALIZED and not lex.may_be_noun(cap)  # ("die über den"; not "das Übel")
+    if short or not (form.endswith(_ADJECTIVE_ENDINGS) or lex.valid(cap)):
+        return fix
+    at, pronoun, alone = start, False, False
     for _ in range(2):  # the article, or an adjective after it ("das einmalige Übernachten")
         before = _WORD_BEFORE.search(text, max(0, at - _LONGEST_DETERMINER), at)
-        if before is None:
-            return fix
-        word = before.group()
+        word = before.group() if before else ""
         if word.lower() in _DETERMINERS:  # (at a sentence start too: "Die Ältesten")
             break
         if pronoun := form.endswith(_PRONOUNS.get(word.lower(), "-")):  # "etwas Ähnliches"
             break
-        if not (word.islower() and word.endswith(_ADJECTIVE_ENDINGS)):
+        if before is None or not (word.islower() and word.endswith(_ADJECTIVE_ENDINGS)):
+            if alone and lex.may_be_noun(cap):
+                break  # a noun's adjective alone: "ist großes Übel", ", großes Übel"
             return fix
+        # (an adjective's strong endings, which no verb or adverb has: "wir müssen Uben", "lieber
+        # Uben" are "üben"; and not "es": "dann wird es Ubel")
+        alone = len(word) > 3 and word.endswith(_STRONG_ENDINGS)
         at = before.start()
     else:
         return fix
-    if word.lower() in _RELATIVES and _RELATIVE.search(text, max(0, before.start() - 3), before.start()):
-        return fix  # (", die übernachten": a relative clause's verb; not ", des Öfteren")
+    if before is not None and word.lower() in _RELATIVES:
+        if _RELATIVE.search(text, max(0, before.start() - 3), before.start()):
+            return fix  # (", die übernachten": a relative clause's verb; not ", des Öfteren")
     at = end
     for _ in range(2):  # the word after it, and after an adjective the one after that
         after = _WORD_AFTER.match(text, at)
@@ -785,6 +791,7 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
 
 MIN_NOMINALIZED = 5
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
+_STRONG_ENDINGS = ("em", "es")  # an adjective's before a noun with no article (not -er: "lieber")
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen keines "
     "im am vom zum zur beim ins ans alle allen aller viele vielen vieler einige einigen einiger "
