@@ -19,12 +19,16 @@ ss at the end of a word or before a consonant ("dass" -> "daß", "Schlussregel" 
 ("operiert" -> "operirt", "studieren" -> "studiren").
 Every line is
 
-    form <TAB> zipf*100
+    form <TAB> zipf*100 <TAB> kind
 
 with zipf the form's frequency in the historical text (log10 of its count per
 10^9 words), or for an old spelling seen less often, its modern twin's.  A capitalized form is dropped where its lower-case form is more
 common (it starts sentences; "Daß"), so that only nouns and names keep their
-capital.  The first line carries the format version and the attribution.
+capital.  Kind 1 marks these old or dialect forms; kind 0 a listed form that old text
+uses more often than today's ("ihn", "Kämmerer", "Stoß": novels and drama have more pronouns and
+other things than the web text of the word list), with its frequency in old text, which
+ocrfix weighs a damaged word's candidates by in old text (``Lexicon.era_zipf``).  The first
+line carries the format version and the attribution.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ import corpus_text
 from ocrfix.chardata import DIAERESIS_BASES
 from ocrfix.tokens import _RUNS, letter_runs
 
-FORMAT = "ocrfix-historical 1"
+FORMAT = "ocrfix-historical 2"
 OUT = HERE / "historical_de.tsv.gz"
 MIN_COUNT = 4
 # A form seen fewer times than this is kept only where it is no listed noun in lower case
@@ -110,6 +114,11 @@ def rests(candidates: set[str], listed: Callable[[str], bool]) -> Counter[str]:
     return out
 
 
+def zipf(n: int, total: int) -> int:
+    """zipf*100 of a count: log10 of the count per 10^9 words."""
+    return round(100 * math.log10(n / total * 1e9))
+
+
 def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
     from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _WordList, old_spelling, zipf_of
 
@@ -130,7 +139,7 @@ def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
             lex.listed(form[0].upper() + form[1:]) or any(lex.listed(t) or counts[t] >= n for t in _dotted(form))
         ):
             continue  # the rest of a noun after a hyphen ("wächter"), or dots lost ("wahnt", "Ubermut")
-        out[form] = round(100 * math.log10(n / total * 1e9))
+        out[form] = zipf(n, total)
     for form, entry in words.forms.items():
         if not entry & ALL_VARIANTS:
             continue
@@ -140,16 +149,32 @@ def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
     return sorted(out.items(), key=lambda item: (-item[1], item[0]))
 
 
+def more_common(counts: Counter[str], total: int) -> list[tuple[str, int]]:
+    """The listed forms seen MIN_COUNT times or more that old text uses more often than the
+    word list says today's text does, with their zipf*100 in old text."""
+    from ocrfix.lexicon import ALL_VARIANTS, _WordList, zipf_of
+
+    entries = _WordList(HERE / "wordlist_de.tsv.gz").forms
+    out = []
+    for form, n in counts.items():
+        # (a noun the list holds in lower case, as Lexicon.zipf finds it: "Stoß" as "stoß")
+        entry = entries.get(form) or (entries.get(form[0].lower() + form[1:], 0) if form[0].isupper() else 0)
+        if n >= MIN_COUNT and entry & ALL_VARIANTS and (z := zipf(n, total)) > round(100 * zipf_of(entry)):
+            out.append((form, z))
+    return sorted(out, key=lambda item: (-item[1], item[0]))
+
+
 def main() -> None:
     counts, total = count()
-    kept = forms(counts, total)
-    header = (f"# {FORMAT}: form, zipf*100 in {total:,} words of historical German; forms the word list "
-              f"does not list, seen {MIN_COUNT} or more times; from {corpus_text.attribution(SOURCES)}; "
-              "built by build_historical.py")
-    lines = [header, *(f"{form}\t{z}" for form, z in kept)]
+    kept, common = forms(counts, total), more_common(counts, total)
+    header = (f"# {FORMAT}: form, zipf*100 in {total:,} words of historical German, kind: 1 for forms the "
+              f"word list does not list, seen {MIN_COUNT} or more times, 0 for listed forms more common there "
+              f"than today; from {corpus_text.attribution(SOURCES)}; built by build_historical.py")
+    lines = [header, *(f"{form}\t{z}\t1" for form, z in kept), *(f"{form}\t{z}\t0" for form, z in common)]
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} forms from {total:,} words", file=sys.stderr)
+    print(f"{OUT.name}: {len(kept):,} old forms and {len(common):,} more common in old text, "
+          f"from {total:,} words", file=sys.stderr)
 
 
 if __name__ == "__main__":

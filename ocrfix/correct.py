@@ -750,7 +750,11 @@ class Corrector:
         cands = self.search(word, bounds, margin is None and not short)
         if not cands:
             return self._no_candidate(word, key, margin, shapes)  # (most searches: no more to ask)
-        base_zipf = lex.zipf(word, old=True)  # (an old or dialect form is as common as in old text)
+        # (an old or dialect form is as common as in old text; and in old text, a word that no
+        # dictionary takes is weighed against its candidates by their frequency there: "inn" is
+        # "ihn", a pronoun, which novels and drama use far more than the web text of the list)
+        era = key.old and not lex.valid(word)
+        base_zipf = lex.era_zipf(word) if era else lex.zipf(word, old=True)
         # ... but a restored umlaut weighs against the word as written: a lower-case "wahlen"
         # is no "Wahlen", while misread shapes still weigh against both ("route" for "Route")
         written_zipf = lex.zipf(word, old=True, folded=False) if margin is not None and word[0].islower() else base_zipf
@@ -847,7 +851,7 @@ class Corrector:
             else:
                 continue
             # (an old form is as common as it is in old text: "daß" where OCR read its ß)
-            z = lex.zipf(form, key.old or lex.historical(form)) or COMPOUND_ZIPF
+            z = (lex.era_zipf(form) if era else lex.zipf(form, key.old or lex.historical(form))) or COMPOUND_ZIPF
             if reads and z < COMMON_ZIPF and (base_zipf or cand.rules != ("eszett",) or not lex.listed(form)):
                 # (a rare word is no likelier than the valid one it would replace: "reißendem"; but a
                 # listed one whose ß OCR read is, than a compound only hunspell takes: "Europastrafe"

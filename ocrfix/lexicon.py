@@ -28,7 +28,7 @@ from .search import MIN_PART, Prefixes, WordSet, drop_index, first_lower, folded
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
 WORDLIST_FORMAT = "ocrfix-wordlist 2"
-HISTORICAL_FORMAT = "ocrfix-historical 1"
+HISTORICAL_FORMAT = "ocrfix-historical 2"
 # A word that hunspell does not know is "known" if it is at least this common
 # (names, places and loan words: "Andujar" is not, "Google" is).
 KNOWN_ZIPF = 2.0
@@ -55,10 +55,11 @@ class _WordList:
     ``forms`` maps a form to ``zipf * 100 << 14 | old zipf * 100 << 4 | bits`` (one
     int per entry: a tuple each would double the load time), where the bits are the
     variants and HISTORICAL; see :func:`zipf_of`.  The historical forms
-    (``historical``, a file of the same layout without the variants) get the
+    (``historical``, a file of the same layout with a kind for the variants: 1) get the
     HISTORICAL bit and their frequency in old text as the old zipf; the modern
     zipf of a new entry is that of the word list's form in another casing, if any
-    ("Aires" is listed as "aires").
+    ("Aires" is listed as "aires").  ``old_text`` holds the zipf*100 in old text of the
+    listed forms that it uses more often than today's text (its kind 0).
     """
 
     def __init__(self, path: Path, historical: Path | None = None) -> None:
@@ -66,10 +67,13 @@ class _WordList:
         forms, zipfs, masks = _read_table(path, WORDLIST_FORMAT, 3)
         # (packed in a comprehension: a function call per entry costs 0.05 s at start-up)
         self.forms: dict[str, int] = dict(zip(forms, [z << 14 | m for z, m in zip(zipfs, masks)]))
+        self.old_text: dict[str, int] = {}
         if historical is not None:
-            old, old_zipfs, _ = _read_table(historical, HISTORICAL_FORMAT, 2)
+            old, old_zipfs, kinds = _read_table(historical, HISTORICAL_FORMAT, 3)
+            cut = kinds.index(0) if 0 in kinds else len(kinds)  # (the old forms come first)
+            self.old_text = dict(zip(old[cut:], old_zipfs[cut:]))
             known = self.forms
-            for form, z in zip(old, old_zipfs):
+            for form, z in zip(old[:cut], old_zipfs[:cut]):
                 # (listed forms are not in the file; known ones may be, in this or another casing)
                 entry = known.get(form) or known.get(form.lower()) or 0
                 known[form] = (entry >> 14) << 14 | z << 4 | HISTORICAL
@@ -407,6 +411,13 @@ class Lexicon:
         if entry is None:
             return 0.0
         return max(zipf_of(entry), old_zipf_of(entry)) if old else zipf_of(entry)
+
+    def era_zipf(self, word: str) -> float:
+        """:meth:`zipf` with ``old``, or for a listed form that old text uses more often than
+        today's, its frequency there as written ("ihn": novels and drama have more pronouns
+        than the web; not a noun's for a lower-case word: "kahn" is no "Kahn" there)."""
+        z = self._words.old_text.get(word)
+        return max(self.zipf(word, old=True), z / 100) if z else self.zipf(word, old=True)
 
     def user_form(self, word: str) -> str | None:
         """The user's spelling of ``word``, if it is a user word in another casing."""

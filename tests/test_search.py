@@ -130,3 +130,22 @@ def test_word_list_lists_the_most_common_first():
         next(f)
         zipfs = [int(line.split("\t")[1]) for line in f]
     assert all(a >= b for a, b in zip(zipfs, zipfs[1:]))
+
+
+def test_old_text_frequency_of_listed_forms():
+    """historical_de.tsv.gz lists its old forms (kind 1) first, then listed forms with their
+    frequency in old text where that is higher than today's (kind 0), which Lexicon.era_zipf
+    gives; other words have their zipf as with ``old``."""
+    import gzip
+
+    from ocrfix.lexicon import Lexicon, data_dir
+
+    with gzip.open(data_dir() / "historical_de.tsv.gz", "rt", encoding="utf-8") as f:
+        next(f)
+        kinds = [line.rstrip("\n").split("\t")[2] for line in f]
+    assert kinds == sorted(kinds, reverse=True) and kinds[0] == "1" and kinds[-1] == "0"
+    lex = Lexicon()
+    assert lex.era_zipf("ihn") > lex.zipf("ihn", old=True) + 0.5  # (a pronoun: novels and drama)
+    assert lex.era_zipf("daß") == lex.zipf("daß", old=True) > lex.zipf("daß")  # an old form
+    assert lex.era_zipf("Internet") == lex.zipf("Internet")  # today's more than old text's
+    assert lex.era_zipf("kahn") < lex.era_zipf("Kahn")  # as written: a noun is not its lower case
