@@ -861,8 +861,11 @@ class Corrector:
                 continue  # (a name or a foreign word: "Errare", no "Errate")
             if common_shapes and cand.shapes and (z < COMMON_ZIPF or not lex.listed(form)):
                 continue  # (two known words made another compound by a shape: "Dach|zelten", "Haus|meier")
-            if short and not lost_acronym and z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
-                continue
+            if short and not lost_acronym:
+                # (by today's frequency, which set these bars: in a Low German scene "hef" is no "her")
+                bar_z = lex.zipf(form, key.old or lex.historical(form)) if era else z
+                if bar_z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
+                    continue
             if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (
                 cand.cost if margin_by_cost else 0.0
             ) + (
