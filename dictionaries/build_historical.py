@@ -25,10 +25,10 @@ with zipf the form's frequency in the historical text (log10 of its count per
 10^9 words), or for an old spelling seen less often, its modern twin's.  A capitalized form is dropped where its lower-case form is more
 common (it starts sentences; "Daß"), so that only nouns and names keep their
 capital.  Kind 1 marks these old or dialect forms; kind 0 a listed form that old text
-uses more often than today's ("ihn", "Kämmerer", "Stoß": novels and drama have more pronouns and
-other things than the web text of the word list), with its frequency in old text, which
-ocrfix weighs a damaged word's candidates by in old text (``Lexicon.era_zipf``).  The first
-line carries the format version and the attribution.
+uses more often than today's ("ihn", "Kämmerer", "Stoß": novels and drama use pronouns and
+the words of their world more than the web text of the word list), with its frequency in old
+text, by which ocrfix weighs a damaged word's candidates in old text (``Lexicon.era_zipf``).
+The first line carries the format version and the attribution.
 """
 
 from __future__ import annotations
