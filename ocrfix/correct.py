@@ -879,6 +879,14 @@ class Corrector:
         if any(c.shown for _, c, _ in found) and not all(c.shown for _, c, _ in found):
             # a reading only some faces make, the last resort: "fahit" is "fühlt", no "fährt"
             found = [f for f in found if not f[1].shown]
+        if inside and len(found) > 1:
+            # a capitalized word inside a sentence is a noun: a capitalized candidate that is none
+            # goes where a noun is as cheap a reading ("die Michte": "Mächte", no "Möchte", however
+            # more common; CAPITAL_OTHER_COST weighs the others)
+            nouns = [c.cost for _, c, form in found if form[0].isupper() and lex.may_be_noun(form)]
+            if nouns:
+                cheapest = min(nouns)
+                found = [f for f in found if f[1].cost < cheapest or not f[2][0].isupper() or lex.may_be_noun(f[2])]
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
         if key.old and dot_count(form) < dot_count(word):
