@@ -49,6 +49,7 @@ sys.path.insert(1, str(HERE.parent))
 import corpus_text
 
 from ocrfix.chardata import DIAERESIS_BASES
+from ocrfix.lexicon import _WordList
 from ocrfix.tokens import _RUNS, letter_runs
 
 FORMAT = "ocrfix-historical 2"
@@ -119,10 +120,9 @@ def zipf(n: int, total: int) -> int:
     return round(100 * math.log10(n / total * 1e9))
 
 
-def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
-    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _WordList, old_spelling, zipf_of
+def forms(counts: Counter[str], total: int, words: _WordList) -> list[tuple[str, int]]:
+    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, old_spelling, zipf_of
 
-    words = _WordList(HERE / "wordlist_de.tsv.gz")  # without the historical forms: this script makes them
     lex = Lexicon("de_DE", words=words)
     candidates = {f for f, n in counts.items() if n >= MIN_COUNT and f[0].islower() and not lex.listed(f)}
     rest = rests(candidates, lex.listed)
@@ -149,12 +149,12 @@ def forms(counts: Counter[str], total: int) -> list[tuple[str, int]]:
     return sorted(out.items(), key=lambda item: (-item[1], item[0]))
 
 
-def more_common(counts: Counter[str], total: int) -> list[tuple[str, int]]:
+def more_common(counts: Counter[str], total: int, words: _WordList) -> list[tuple[str, int]]:
     """The listed forms seen MIN_COUNT times or more that old text uses more often than the
     word list says today's text does, with their zipf*100 in old text."""
-    from ocrfix.lexicon import ALL_VARIANTS, _WordList, zipf_of
+    from ocrfix.lexicon import ALL_VARIANTS, zipf_of
 
-    entries = _WordList(HERE / "wordlist_de.tsv.gz").forms
+    entries = words.forms
     out = []
     for form, n in counts.items():
         # (a noun the list holds in lower case, as Lexicon.zipf finds it: "Stoß" as "stoß")
@@ -166,7 +166,8 @@ def more_common(counts: Counter[str], total: int) -> list[tuple[str, int]]:
 
 def main() -> None:
     counts, total = count()
-    kept, common = forms(counts, total), more_common(counts, total)
+    words = _WordList(HERE / "wordlist_de.tsv.gz")  # without the historical forms: this script makes them
+    kept, common = forms(counts, total, words), more_common(counts, total, words)
     header = (f"# {FORMAT}: form, zipf*100 in {total:,} words of historical German, kind: 1 for forms the "
               f"word list does not list, seen {MIN_COUNT} or more times, 0 for listed forms more common there "
               f"than today; from {corpus_text.attribution(SOURCES)}; built by build_historical.py")
