@@ -672,7 +672,7 @@ class Corrector:
             member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 dropped = len(member) > len(base)
-                if dropped and "-" in text[word.end : word.end + 1]:
+                if dropped and text.startswith("-", word.end):
                     continue  # (a name's part: "Fu-Lin")
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
                 if dropped and not key.old and not self.lex.listed(member):
@@ -863,7 +863,7 @@ class Corrector:
                 continue  # (two known words made another compound by a shape: "Dach|zelten", "Haus|meier")
             if short and not lost_acronym:
                 # (by today's frequency, which set these bars: in a Low German scene "hef" is no "her")
-                bar_z = lex.zipf(form, key.old or lex.historical(form)) if era else z
+                bar_z = lex.zipf(form, old=True) if era else z  # (era: the text is old)
                 if bar_z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                     continue
             if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (
@@ -872,7 +872,7 @@ class Corrector:
                 shape_margin if _shape_only(cand) else 0.0
             ):
                 continue
-            other_kind = inside and form[0].isupper() and not lex.may_be_noun(form)
+            other_kind = inside and _no_noun(lex, form)
             found.append((cand.cost + (CAPITAL_OTHER_COST if other_kind else 0.0) - FREQ_WEIGHT * z, cand, form))
         if not found:
             return self._no_candidate(word, key, margin, shapes)
@@ -883,10 +883,10 @@ class Corrector:
             # a capitalized word inside a sentence is a noun: a capitalized candidate that is none
             # goes where a noun is as cheap a reading ("die Michte": "Mächte", no "Möchte", however
             # more common; CAPITAL_OTHER_COST weighs the others)
-            nouns = [c.cost for _, c, form in found if form[0].isupper() and lex.may_be_noun(form)]
+            nouns = [c.cost for _, c, form in found if form[0].isupper() and not _no_noun(lex, form)]
             if nouns:
                 cheapest = min(nouns)
-                found = [f for f in found if f[1].cost < cheapest or not f[2][0].isupper() or lex.may_be_noun(f[2])]
+                found = [f for f in found if f[1].cost < cheapest or not _no_noun(lex, f[2])]
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
         if key.old and dot_count(form) < dot_count(word):
@@ -1423,6 +1423,11 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
             0.0,  # "Kl" for "KI": towards the shipped acronyms only, anywhere
         ),
     )
+
+
+def _no_noun(lex: Lexicon, form: str) -> bool:
+    """Is ``form`` capitalized but no noun (CAPITAL_OTHER_COST: "Hätten", "Möchte")?"""
+    return form[0].isupper() and not lex.may_be_noun(form)
 
 
 def _edits_fit(word: str, key: Key) -> bool:
