@@ -137,6 +137,13 @@ JUNK_LEN = 5  # (Corrector._junk_known; a longer one is more often a real word h
 READ_VALID_MAX_COST = 0.45
 READ_VALID_MAX_ZIPF = 3.5
 MIN_CONFIDENCE = 0.4
+# A word this long that no list knows, in a text that lost its dots or misreads shapes, may be
+# two or three misread letters from its form ("Verschicierung"): where no candidate is in reach,
+# a listed one this much costlier is looked for (no compounds: many, and slow to find), and a
+# candidate with no rival counts as this much cheaper.  Few long words lie that near a listed
+# one by chance.
+LONG_WORD = 9
+LONG_WORD_COST = 0.4
 ELIDED_CONFIDENCE = 0.8  # (Corrector.elided)
 # The fallback when no confusion explains a word: one edit of any kind, towards a
 # listed word this common and this far ahead of the next such word.
@@ -744,10 +751,14 @@ class Corrector:
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = shape_max < 0 and not lex.user_words
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)
+        # (LONG_WORD: a long word that no list knows, in a text that shows its damage)
+        long_word = margin is None and len(word) >= LONG_WORD and LOST in (key.umlauts, key.shapes)
         if reads:
             read_max = READ_VALID_MAX_COST + (NAME_COST if name_like else 0.0)
             bounds = bounds._replace(dots_only=False, max_cost=min(bounds.max_cost, read_max))
         cands = self.search(word, bounds, margin is None and not short)
+        if not cands and long_word and not restore_only:
+            cands = self.search(word, bounds._replace(max_cost=bounds.max_cost + LONG_WORD_COST), False)
         if not cands:
             return self._no_candidate(word, key, margin, shapes)  # (most searches: no more to ask)
         # (an old or dialect form is as common as in old text; and in old text, a word that no
@@ -905,7 +916,8 @@ class Corrector:
             form = form.replace("ß", "ss")
         rival = next((f for f in found[1:] if f[2] != form and not _lost_twin(f[2], form, key)), None)
         gap = rival[0] - score if rival else 1.0
-        confidence = _confidence(cand.cost, gap)
+        # (a long word's only candidate weighs as a cheaper one: LONG_WORD)
+        confidence = _confidence(cand.cost - (LONG_WORD_COST if long_word and rival is None else 0.0), gap)
         if confidence < MIN_CONFIDENCE or form == word:
             return None
         return Fix(form, join_rules(cand.rules), confidence)
