@@ -25,6 +25,7 @@ from .confusions import CONFUSIONS, RESTORE_RULES
 from .correct import (
     COMMON_ZIPF,
     INTACT,
+    LONG_WORD,
     LOST,
     OCR_JUNK,
     SIGNS,
@@ -333,8 +334,11 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
 
 def _recurring_name(doc: Document, token: str) -> bool:
     """Is ``token`` capitalized, more than once in the document, and with a vowel, as names
-    have ("Thr" twice is "Ihr" misread twice)?"""
-    return token[0].isupper() and doc.vocab[token] > 1 and VOWEL.search(token) is not None
+    have ("Thr" twice is "Ihr" misread twice)?  Not a word of LONG_WORD letters: OCR reads a long
+    word in one face the same way each time ("Versammeiten"), and names that long are few."""
+    return (
+        token[0].isupper() and len(token) < LONG_WORD and doc.vocab[token] > 1 and VOWEL.search(token) is not None
+    )
 
 
 def _beside_a_name(lex: Lexicon, text: str, token: str, start: int, end: int) -> bool:
@@ -371,10 +375,11 @@ def _elided_end(text: str, start: int) -> bool:
 def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> bool:
     """Is ``token``, which ``fix`` would change, a word of the document?
 
-    A lower-case word that a shape guess or an edit alone would change, and that occurs at
-    least RECURS times, more often than the guess, is: OCR misreads a shape now and then,
-    seldom the same word the same way again and again (lost dots and dropped ligatures
-    it may lose throughout, "fur": those guesses still count).  In a document where old
+    A lower-case word shorter than LONG_WORD that a shape guess or an edit alone would change,
+    and that occurs at least RECURS times, more often than the guess, is: OCR misreads a shape
+    now and then, seldom the same short word the same way again and again (lost dots and
+    dropped ligatures it may lose throughout, "fur": those guesses still count; and a long
+    word it reads the same way in one face: "beawingen").  In a document where old
     and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), or in
     quotations that are such a scene together (:attr:`Document.speech`), any word is, unless
     the document plainly shows the damage ``fix`` repairs ("gmocht" is no
@@ -394,7 +399,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> boo
     if fix.rule not in ("letters", "dictionary"):
         return False  # (an edit, the last resort, is repeated no more often than a shape guess)
     n = doc.vocab[token]
-    if n < RECURS or not token[0].islower() or n <= doc.vocab[fix.replacement]:
+    if n < RECURS or len(token) >= LONG_WORD or not token[0].islower() or n <= doc.vocab[fix.replacement]:
         return False
     return not _misread_often(doc, token, fix, lex)
 
