@@ -142,7 +142,7 @@ MIN_CONFIDENCE = 0.4
 # a listed one this much costlier is looked for (no compounds: many, and slow to find), and a
 # candidate with no rival counts as this much cheaper.  Few long words lie that near a listed
 # one by chance.
-LONG_WORD = 9
+LONG_WORD = 8
 LONG_WORD_COST = 0.4
 ELIDED_CONFIDENCE = 0.8  # (Corrector.elided)
 # The fallback when no confusion explains a word: one edit of any kind, towards a
