@@ -335,7 +335,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
 def _recurring_name(doc: Document, token: str) -> bool:
     """Is ``token`` capitalized, more than once in the document, and with a vowel, as names
     have ("Thr" twice is "Ihr" misread twice)?  Not a word of LONG_WORD letters: OCR reads a long
-    word in one face the same way each time ("Versammeiten"), and names that long are few."""
+    word in one face the same way each time ("Verwaitung"), and names that long are few."""
     return (
         token[0].isupper() and len(token) < LONG_WORD and doc.vocab[token] > 1 and VOWEL.search(token) is not None
     )
@@ -379,7 +379,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> boo
     and that occurs at least RECURS times, more often than the guess, is: OCR misreads a shape
     now and then, seldom the same short word the same way again and again (lost dots and
     dropped ligatures it may lose throughout, "fur": those guesses still count; and a long
-    word it reads the same way in one face: "beawingen").  In a document where old
+    word it reads the same way in one face: "bezwiugen").  In a document where old
     and dialect forms are at least DIALECT_SHARE of the words (a Low German scene), or in
     quotations that are such a scene together (:attr:`Document.speech`), any word is, unless
     the document plainly shows the damage ``fix`` repairs ("gmocht" is no
