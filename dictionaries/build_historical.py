@@ -49,7 +49,7 @@ sys.path.insert(1, str(HERE.parent))
 import corpus_text
 
 from ocrfix.chardata import DIAERESIS_BASES
-from ocrfix.lexicon import _WordList
+from ocrfix.lexicon import ALL_VARIANTS, Lexicon, _WordList, old_spelling, zipf_of
 from ocrfix.tokens import _RUNS, letter_runs
 
 FORMAT = "ocrfix-historical 2"
@@ -121,8 +121,6 @@ def zipf(n: int, total: int) -> int:
 
 
 def forms(counts: Counter[str], total: int, words: _WordList) -> list[tuple[str, int]]:
-    from ocrfix.lexicon import ALL_VARIANTS, Lexicon, old_spelling, zipf_of
-
     lex = Lexicon("de_DE", words=words)
     candidates = {f for f, n in counts.items() if n >= MIN_COUNT and f[0].islower() and not lex.listed(f)}
     rest = rests(candidates, lex.listed)
@@ -152,8 +150,6 @@ def forms(counts: Counter[str], total: int, words: _WordList) -> list[tuple[str,
 def more_common(counts: Counter[str], total: int, words: _WordList) -> list[tuple[str, int]]:
     """The listed forms seen MIN_COUNT times or more that old text uses more often than the
     word list says today's text does, with their zipf*100 in old text."""
-    from ocrfix.lexicon import ALL_VARIANTS, zipf_of
-
     entries = words.forms
     out = []
     for form, n in counts.items():

@@ -126,7 +126,8 @@ def _read_gzip(path: Path) -> tuple[str, str]:
 
 
 def _read_table(path: Path, fmt: str, columns: int) -> tuple[list[str], list[int], list[int]]:
-    """The columns of a shipped table: forms, zipf*100, and (with 3 columns) variants."""
+    """The columns of a shipped table: forms, zipf*100, and (with 3 columns) the variants, or
+    in the historical file the kind."""
     header, body = _read_gzip(path)
     if fmt not in header:
         raise RuntimeError(f"{path}: expected {fmt!r}, rebuild it with the script in dictionaries/")
