@@ -776,9 +776,11 @@ def _nominalized(lex: Lexicon, text: str, start: int, end: int, fix: Fix) -> Fix
         at = before.start()
     else:
         return fix
-    if before is not None and word.lower() in _RELATIVES:
+    if before is not None and word.lower() in _RELATIVES and at == start:
+        # (", die übernachten": a relative clause's verb; not ", des Öfteren", and not with an
+        # adjective between: ", das schwere Ächzen")
         if _RELATIVE.search(text, max(0, before.start() - 3), before.start()):
-            return fix  # (", die übernachten": a relative clause's verb; not ", des Öfteren")
+            return fix
     at = end
     for _ in range(2):  # the word after it, and after an adjective the one after that
         after = _WORD_AFTER.match(text, at)
