@@ -1015,14 +1015,21 @@ class Corrector:
         "Bodenradargerät", "Eiskristallhohle" -> "Eiskristallhöhle": compounds of three parts,
         which the searches do not build).  The dots must fall in a listed last part of it
         (:func:`_dotted_tail`), or the word be a listed one with an ending German adds
-        ("lassigsten" -> "lässigsten"); never on the first letter (names: "Okonjo")."""
+        ("lassigsten" -> "lässigsten"); on the first letter, a capital, only where they make a
+        known head before a listed tail ("Okoszene" -> "Öko|szene"; a name is none: "Okonjo")."""
         lex = self.lex
         places = _dot_places(word, key)
+        if word[0] in "AOU" and key.state(DIAERESIS_BASES[word[0].lower()]) != INTACT:
+            places = [0, *places] if len(places) < PARTS_MAX_PLACES else []
         if not places:
             return None
         found = []
         for i in places:
             cand = word[:i] + DIAERESIS_BASES[word[i]] + word[i + 1 :]
+            if not i:
+                if _dotted_head(lex, cand) and lex.valid(cand):
+                    found.append(cand)
+                continue
             # (a word with an ending German adds, but not a bare s: "Trummers" is a name's genitive;
             # hunspell last, it is slow on words it does not know)
             derived = _derived(lex, cand) and not (cand.endswith("s") and lex.listed(cand[:-1]))
@@ -1592,6 +1599,16 @@ def _dotted_tail(lex: Lexicon, form: str, first: int) -> bool:
     return any(
         _listed_tail(form[i:], lex.listed, lower) and lex.listed_or_known(form[:i])
         for i in range(MIN_HEAD, min(first, len(form) - MIN_TAIL) + 1)
+    )
+
+
+def _dotted_head(lex: Lexicon, form: str) -> bool:
+    """Does ``form``, dotted at its first letter, start with a known word that holds the dots
+    (and is more common than without them), before a listed tail ("Öko|szene")?"""
+    return any(
+        lex.listed_or_known(form[:i]) and lex.zipf(form[:i]) > lex.zipf(form[0].translate(UNDOT) + form[1:i])
+        and _listed_tail(form[i:], lex.listed)
+        for i in range(MIN_HEAD, len(form) - MIN_TAIL + 1)
     )
 
 
