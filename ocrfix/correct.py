@@ -738,7 +738,7 @@ class Corrector:
         capital = word[0].isupper()
         inside = capital and not sentence_start and word[1:].islower()
         shape_margin = 0.0
-        if margin is not None and key.shapes == NEUTRAL and not lex.historical(word) and not name_like:
+        if margin is not None and key.shapes == NEUTRAL and not lex.old_form(word) and not name_like:
             shape_margin = NEUTRAL_SHAPE_MARGIN
         elif margin is not None and key.shapes != LOST:
             shapes = False

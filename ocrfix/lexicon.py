@@ -342,6 +342,12 @@ class Lexicon:
         entry = self._entry(word)
         return entry is not None and entry & HISTORICAL != 0
 
+    def old_form(self, word: str) -> bool:
+        """Is ``word`` a :meth:`historical` form that old text uses at least as often as the web
+        ("nich", "det"; not "inn", an English word that old text has now and then)?"""
+        entry = self._entry(word)
+        return entry is not None and entry & HISTORICAL != 0 and old_zipf_of(entry) >= zipf_of(entry)
+
     def _valid(self, word: str) -> bool:
         """Is ``word`` correct German as written (casing included)?
 
