@@ -32,7 +32,7 @@ import copy
 import functools
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -69,6 +69,9 @@ LOST_RATE = 0.001
 SHAPES_LOST_SHARE = 0.04
 SHAPES_MIN_LOST = 3
 SHAPES_MIN_INTACT = 30
+# ... and lost only where at least this many of them are one misread shape from a known word
+# ("sichst") or junk: a text's terms and foreign words are not ("isometrisch", "retrogradadas")
+SHAPES_MIN_MISREAD = 1
 # A dialect scene: old or dialect forms the word list lacks are this share of the words (a Low
 # German scene), counting dotted words that taking the dots away makes listed (Swiss "dänn",
 # "nöch", "Gärn"; elsewhere a German model's made-up dots, a few); its words no list knows are
@@ -190,6 +193,7 @@ class Evidence(NamedTuple):
     old: bool = False  # an old or dialect form that the word list lacks ("nich", "wat")
     readings: tuple[int, ...] = ()  # the SHOWN_READINGS (their indices) that alone make it a common listed word
     undotted: bool = False  # its shapes lost are dots a German model made up, its dots taken away
+    plain: bool = False  # its shapes lost are no plain misreading: no one misread shape makes it listed
 
 
 @dataclass(frozen=True)
@@ -307,7 +311,8 @@ class Document:
                     traditional += 1  # ("da8", "La&": an old ß form, as "daB" is)
         self.counts = (intact, lost)  # by CHANNELS
         readings = frozenset(r for i, r in enumerate(SHOWN_READINGS) if totals[_READINGS + i] >= SHOWN_MIN)
-        self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]), readings)
+        misread = lost[_SHAPES] - totals[_PLAIN_LOST]
+        self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]), readings, misread)
 
     def in_speech(self, at: int) -> bool:
         """Is ``at`` inside a quotation of a dialect scene in the quotations (:func:`_dialect_speech`)?"""
@@ -352,11 +357,17 @@ class Document:
         return found
 
     def _key(
-        self, intact: list[int], lost: list[int], eras: tuple[int, int, int], readings: frozenset[tuple[str, str]]
+        self,
+        intact: list[int],
+        lost: list[int],
+        eras: tuple[int, int, int],
+        readings: frozenset[tuple[str, str]],
+        misread: int,
     ) -> Key:
         """The key of the channels' and the eras' counts (``eras``: the words of the old
-        spelling, of the new one, and those with a dropped ß) and of the rare readings the text
-        shows; sets ``states`` and ``era_counts``."""
+        spelling, of the new one, and those with a dropped ß), of the rare readings the text
+        shows and of its words that show misread shapes plainly (``misread``, SHAPES_MIN_MISREAD);
+        sets ``states`` and ``era_counts``."""
         states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
         if None in states:  # no evidence: like the others, or by the share of dotted letters
             known = [s for s in states if s is not None]
@@ -371,6 +382,8 @@ class Document:
             states = [fill if s is None else s for s in states]
         umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
         shapes = _shapes(intact[_SHAPES], lost[_SHAPES])
+        if shapes == LOST and misread < SHAPES_MIN_MISREAD:
+            shapes = NEUTRAL  # (words no list knows, none of them one shape from a known word: terms)
         if (shapes == UNSEEN and LOST in states) or (shapes == INTACT and self.signatures):
             shapes = NEUTRAL  # an OCR model that lost the dots, or the English one, misreads shapes too
         ligature = _state(intact[_LIGATURE], lost[_LIGATURE]) or (NEUTRAL if lost[_LIGATURE] else UNSEEN)
@@ -475,7 +488,8 @@ MAX_CACHED = 1 << 18
 # and the old or dialect forms.
 _SHAPES, _LIGATURE = CHANNELS.index("shapes"), CHANNELS.index("ligature")
 _TRADITIONAL, _MODERN, _DROPPED, _SIGNATURES, _OLD, _UNDOTTED = (2 * len(CHANNELS) + i for i in range(6))
-_READINGS = _UNDOTTED + 1  # ... and the words that show each of SHOWN_READINGS
+_PLAIN_LOST = _UNDOTTED + 1  # ... and the words whose shapes lost are no plain misreading (Evidence.plain)
+_READINGS = _PLAIN_LOST + 1  # ... and the words that show each of SHOWN_READINGS
 _SIZE = _READINGS + len(SHOWN_READINGS)
 # The words that must show a rare reading for the text to use it: one, as a text of a hundred
 # words seldom holds two (none of the dev sets' records did), and a reading is the last resort
@@ -497,6 +511,8 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
         pairs.append((_OLD, 1))
     if ev.undotted:
         pairs.append((_UNDOTTED, 1))
+    if ev.plain:
+        pairs.append((_PLAIN_LOST, 1))
     pairs += [(_READINGS + i, 1) for i in ev.readings]
     return tuple(pairs)
 
@@ -549,6 +565,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         intact.add("shapes")
     signatures = 0
     readings: tuple[int, ...] = ()
+    plain = False
     if not listed and intact.intersection(DOTS) and _restores(lex, word, "", remove=True):
         # dots a German model saw where there are none ("Orgänisation"): a misread shape
         return Evidence(frozenset(intact.difference(DOTS)), frozenset({"shapes"}), "", 0, lex.historical(word), undotted=True)
@@ -570,17 +587,18 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
         if not lost and lower and not (lex.known(word) or lex.compound_like(word, known=True)):
             lost.add("shapes")
             readings = tuple(i for i, (seen, meant) in enumerate(SHOWN_READINGS) if _reads_as(lex, word, seen, meant))
+            plain = not readings and not _misread_lower(lex, word)
     if not listed and not lost and word[0].isupper() and _misread_capital(lex, word):
         lost.add("shapes")  # (as above, for one with ss, fi, fl, ff or dots: "Eintluss")
     old = not listed and lex.historical(word)
-    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old, readings)
+    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old, readings, plain=plain)
 
 
 # A capitalized word no list knows, this long, that one misread shape (confusions.LETTER_READINGS)
 # makes a listed word this common, shows misread shapes: names are seldom one shape from a common word.
 MISREAD_CAPITAL_LEN = 6
 MISREAD_CAPITAL_ZIPF = 4.0
-MISREAD_CAPITAL_BEFORE = 2  # places before the end of its longest listed start that a reading may be at
+MISREAD_BEFORE = 2  # places before the end of its longest listed start that a reading may be at
 _LETTER_READINGS_AT = by_first(LETTER_READINGS)
 
 
@@ -588,11 +606,21 @@ def _misread_capital(lex: Lexicon, word: str) -> bool:
     """Is the capitalized ``word`` one misread shape from a common listed word (see above)?"""
     if len(word) < MISREAD_CAPITAL_LEN or lex.known(word):
         return False
-    # (a reading after the longest start of the word that a listed word has makes no listed word;
-    # one far before it seldom does: the misread letter is where the word leaves the list)
+    return any(lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF for form in _one_shape_off(lex, word))
+
+
+def _misread_lower(lex: Lexicon, word: str) -> bool:
+    """Is the lower-case ``word``, which no list knows, one misread shape from a known word or
+    compound ("sichst": "siehst", "heliblauen")?  A term or a foreign word seldom is."""
+    return any(lex.listed_or_known(form) or lex.compound_like(form, known=True) for form in _one_shape_off(lex, word))
+
+
+def _one_shape_off(lex: Lexicon, word: str) -> Iterator[str]:
+    """The forms of ``word`` with one misread shape undone, near where it leaves the words the
+    list has: a reading after the longest start of the word that a listed word has makes no
+    listed word; one far before it seldom does (MISREAD_BEFORE)."""
     upto = lex.prefixes.shared(word[0].lower() + word[1:])
-    forms = undone(word, _LETTER_READINGS_AT, upto, upto - MISREAD_CAPITAL_BEFORE)
-    return any(lex.listed(form) and lex.zipf(form) >= MISREAD_CAPITAL_ZIPF for form, _ in forms)
+    return (form for form, _ in undone(word, _LETTER_READINGS_AT, upto, upto - MISREAD_BEFORE))
 
 
 CAMEL_HEAD, CAMEL_TAIL = 4, 3  # letters
