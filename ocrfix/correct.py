@@ -1019,8 +1019,9 @@ class Corrector:
         known head before a listed tail ("Okoszene" -> "Öko|szene"; a name is none: "Okonjo")."""
         lex = self.lex
         places = _dot_places(word, key)
-        if word[0] in "AOU" and key.state(DIAERESIS_BASES[word[0].lower()]) != INTACT:
-            places = [0, *places] if len(places) < PARTS_MAX_PLACES else []
+        first = DIAERESIS_BASES.get(word[0].lower()) if word[0] in "AOU" else None
+        if first and len(places) < PARTS_MAX_PLACES and key.state(first) != INTACT:
+            places = [0, *places]
         if not places:
             return None
         found = []

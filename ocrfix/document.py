@@ -193,7 +193,7 @@ class Evidence(NamedTuple):
     old: bool = False  # an old or dialect form that the word list lacks ("nich", "wat")
     readings: tuple[int, ...] = ()  # the SHOWN_READINGS (their indices) that alone make it a common listed word
     undotted: bool = False  # its shapes lost are dots a German model made up, its dots taken away
-    plain: bool = False  # its shapes lost are no plain misreading: no one misread shape makes it listed
+    plain: bool = False  # its shapes lost are no plain misreading: no one misread shape makes it a known word
 
 
 @dataclass(frozen=True)

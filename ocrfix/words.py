@@ -73,8 +73,9 @@ _NEAR = 64  # characters a chunk's end is looked for with str.find
 
 def key_changed(before: str, after: str, ctx: Context) -> bool:
     """Did repairs change what a document says about itself (restored umlauts are intact)?
-    Not its misread shapes: the words repaired were their evidence, and a text that shows fewer
-    after its repairs is no less damaged (it would only search its words again, with less)."""
+    Not its misreadings (Key.shapes, Key.misread): the words repaired were their evidence, and a
+    text that shows fewer after its repairs is no less damaged (it would only search its words
+    again, with less)."""
     old, new = read(before, ctx.lexicon).key, read(after, ctx.lexicon).key
     return old != new._replace(shapes=old.shapes, misread=old.misread)
 
