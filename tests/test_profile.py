@@ -228,3 +228,21 @@ def test_quotations_full_of_unknown_words_in_clean_narration_are_the_dialects():
     # the same quotations in a text that misreads shapes in its narration too are no dialect scene
     damaged = swiss.replace("fragte", "fragle").replace("antwortete", "antwortcte").replace("bedankte", "bedaukte")
     assert not read(damaged, lex).speech
+
+
+def test_words_no_misread_shape_takes_to_a_known_word_show_no_misread_shapes():
+    # terms and old or foreign forms the lists lack ("wibil", "wifel") are a sign at most; one word
+    # a misread shape takes to a known word ("gcschrieben": c for e) shows them plainly
+    terms = (
+        "Im Althochdeutschen hiess der Kafer wibil, im Mittelhochdeutschen wibel; verwandt sind altenglisch "
+        "wifel und gotisch wibils, doch die Wurzel bleibt dunkel, sagen die Worterbucher."
+    )
+    assert ocrfix.profile(terms).channel("shapes").state == "neutral"
+    assert ocrfix.profile(terms + " So steht es gcschrieben.").channel("shapes").state == "lost"
+
+
+def test_an_old_form_is_one_old_text_uses_at_least_as_often_as_the_web():
+    lex = get_lexicon("de_DE", frozenset())
+    assert lex.old_form("nich") and lex.old_form("det")
+    assert lex.historical("inn") and not lex.old_form("inn")  # (English "inn": the web has it more)
+    assert not lex.old_form("Haus")
