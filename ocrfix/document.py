@@ -72,6 +72,9 @@ SHAPES_MIN_INTACT = 30
 # ... and lost only where at least this many of them are one misread shape from a known word
 # ("sichst") or junk: a text's terms and foreign words are not ("isometrisch", "retrogradadas")
 SHAPES_MIN_MISREAD = 1
+# ... and in a dialect scene (DIALECT_SHARE) this many: a dialect's words are often one shape
+# from a standard word (Low German "Dauk", "ruter": no "Dank", "tutet")
+DIALECT_MIN_MISREAD = 3
 # A dialect scene: old or dialect forms the word list lacks are this share of the words (a Low
 # German scene), counting dotted words that taking the dots away makes listed (Swiss "dänn",
 # "nöch", "Gärn"; elsewhere a German model's made-up dots, a few); its words no list knows are
@@ -382,7 +385,7 @@ class Document:
             states = [fill if s is None else s for s in states]
         umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
         shapes = _shapes(intact[_SHAPES], lost[_SHAPES])
-        if shapes == LOST and misread < SHAPES_MIN_MISREAD:
+        if shapes == LOST and misread < (DIALECT_MIN_MISREAD if self.dialect_scene else SHAPES_MIN_MISREAD):
             shapes = NEUTRAL  # (words no list knows, none of them one shape from a known word: terms)
         if (shapes == UNSEEN and LOST in states) or (shapes == INTACT and self.signatures):
             shapes = NEUTRAL  # an OCR model that lost the dots, or the English one, misreads shapes too
