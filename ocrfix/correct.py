@@ -76,6 +76,10 @@ MAX_WORD = 40  # longer tokens are not words (and would make candidate search sl
 SHORT = 3  # words this short get only cheap fixes towards common words
 SHORT_MAX_COST = 0.5  # ... or, towards the most common words (SURE_ZIPF), this:
 SHORT_MAX_COST_SURE = 1.0
+# A dotted word this short that no list knows, in a text that does not show misread shapes
+# plainly, is a dialect word or a name ("Nörd", "Bröt"), not dots a German model made up: no
+# candidate takes its dots away there (a longer one is more often those: "Mobilfünker").
+DOTTED_SHORT = 5
 FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between cheap candidates
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
@@ -804,6 +808,8 @@ class Corrector:
                 continue
             if cand.listed_only and margin is not None:
                 continue  # a rare reading ("g" for "ß") does not change a word a list knows ("Dag", "lieg")
+            if len(word) <= DOTTED_SHORT and key.shapes != LOST and dot_count(form) < dot_count(word):
+                continue  # a short dialect word or name keeps its dots where shapes are not plainly misread
             if name_like and not cand.inserted and len(form) > len(word) and form.count("ß") > word.count("ß"):
                 continue  # a name's vowel is no umlaut and ß read as one letter ("Grote": no "Größte")
             if cand.restored and intact_restored(word, form, key) and not lex.listed(form):
