@@ -812,8 +812,10 @@ class Corrector:
                 continue  # a short dialect word or name keeps its dots where shapes are not plainly misread
             if name_like and not cand.inserted and len(form) > len(word) and form.count("ß") > word.count("ß"):
                 continue  # a name's vowel is no umlaut and ß read as one letter ("Grote": no "Größte")
-            if cand.restored and intact_restored(word, form, key) and not lex.listed(form):
-                continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte")
+            if cand.restored and intact_restored(word, form, key) and (
+                not lex.listed(form) or _intact_read(word, form, key)
+            ):
+                continue  # a dotted letter the text keeps: only towards a listed word ("romanhafte"), by its dots
             if key.ligature == INTACT and "ligature" in cand.rules and not lex.listed_or_known(form):
                 continue  # likewise a ligature: no compound hunspell makes up ("Wertsch", "Wertfisch")
             if margin is not None and not key.old and listed_word and not lex.listed(form):
@@ -1506,6 +1508,15 @@ def intact_restored(word: str, form: str, key: Key) -> bool:
     """Does ``form`` hold more of a dotted letter or ß than ``word``, one the text keeps intact?"""
     low, new = word.lower(), form.lower()
     return any(new.count(c) > low.count(c) and key.state(c) == INTACT for c in DOTS if c in new)
+
+
+def _intact_read(word: str, form: str, key: Key) -> bool:
+    """Does ``form`` put a dotted vowel the text keeps intact where ``word`` has a letter of
+    another shape, not the vowel without its dots ("rahmte": "rühmte", an a read for ü)?"""
+    return len(word) == len(form) and any(
+        f in _DOTTED and w != f and w.isascii() and w != f.translate(UNDOT) and key.state(f) == INTACT
+        for w, f in zip(word.lower(), form.lower())
+    )
 
 
 def _lost_twin(other: str, form: str, key: Key) -> bool:
