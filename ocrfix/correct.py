@@ -455,14 +455,16 @@ class Corrector:
         lower-case nouns are many where it does not: "single", "robe")?  Or any lower-case word
         that is no noun, in text written in the old spelling: a word that neither the lists nor
         old text know is no word of old German ("saken", "quilt"; old texts write nouns in lower
-        case: "bilder")?  Then it is looked at as one no list knows."""
+        case: "bilder"), unless a long one where the document shows no misread shapes (the old
+        spelling lasted until 1996: "rauskomme")?  Then it is looked at as one no list knows."""
         lex = self.lex
         if not word.islower() or lex.historical(word):
             return False
         if key.shapes == LOST and not lex.listed(word) and lex.noun(word[0].upper() + word[1:]):
             return True
         if key.old:
-            return not lex.noun(word[0].upper() + word[1:])
+            suspect = len(word) < LONG_WORD or key.shapes in (LOST, NEUTRAL)
+            return suspect and not lex.noun(word[0].upper() + word[1:])
         return key.umlauts == LOST and len(word) <= JUNK_LEN and lex.zipf(word) < JUNK_ZIPF
 
     def _settle(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
