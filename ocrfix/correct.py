@@ -832,9 +832,15 @@ class Corrector:
                     found.append((cand.cost - FREQ_WEIGHT * COMMON_ZIPF, cand, form))
                 continue
             # old forms where the document writes the old spelling, or may (its era unknown) and
-            # only umlauts are restored ("erglanzten": "erglänzten"); else one whose ß or th OCR read
-            may_be_old = key.old or (not key.modern and _umlauts_only(cand))
-            old = ALL_OLD if may_be_old else "" if cand.inserted else _old_seen(word, form)
+            # only umlauts are restored ("erglanzten": "erglänzten"), or a ß form whose ß OCR dropped
+            # (a glyph is missing: no ss was printed there, "wibegierig"; not in a name: "Pat");
+            # else one whose ß or th OCR read
+            if key.old or (not key.modern and _umlauts_only(cand)):
+                old = ALL_OLD
+            elif not name_like and _eszett_dropped(word, form):
+                old = OLD_ESZETT
+            else:
+                old = "" if cand.inserted else _old_seen(word, form)
             if lex.target(form, _target_zipf(cand, key, lost_word or lost_acronym), old):
                 pass
             elif (
@@ -1661,6 +1667,11 @@ def _restored_part(word: str, form: str, heads: list[int], tails: list[int], lis
     return any(
         len(form) - i >= MIN_PART and _listed_tail(form[i:], listed, form[0].islower()) for i in heads if i <= start
     ) or any(i + shift >= MIN_HEAD and _listed_head(form[: i + shift], listed) for i in tails if i >= end)
+
+
+def _eszett_dropped(word: str, form: str) -> bool:
+    """Is ``form`` ``word`` with a ß that OCR dropped put back ("wibegierig": "wißbegierig")?"""
+    return len(form) == len(word) + 1 and any(form[:i] + form[i + 1 :] == word for i, c in enumerate(form) if c == "ß")
 
 
 def _old_seen(word: str, form: str) -> str:
