@@ -1519,8 +1519,9 @@ def intact_restored(word: str, form: str, key: Key) -> bool:
 
 
 def _intact_read(word: str, form: str, key: Key) -> bool:
-    """Does ``form`` put a dotted vowel the text keeps intact where ``word`` has a letter of
-    another shape, not the vowel without its dots ("rahmte": "rühmte", an a read for ü)?"""
+    """Does ``form`` put a dotted vowel the text keeps intact where ``word`` has a plain letter
+    of another shape, not the vowel without its dots ("rahmte": "rühmte", an a read for ü)?
+    (A dotted letter or é read for it still counts: "betüubt", "kénnen".)"""
     return len(word) == len(form) and any(
         f in _DOTTED and w != f and w.isascii() and w != f.translate(UNDOT) and key.state(f) == INTACT
         for w, f in zip(word.lower(), form.lower())
