@@ -837,7 +837,7 @@ class Corrector:
             # else one whose ß or th OCR read
             if key.old or (not key.modern and _umlauts_only(cand)):
                 old = ALL_OLD
-            elif not name_like and _eszett_dropped(word, form):
+            elif not name_like and cand.inserted and cand.rules == ("eszett",):
                 old = OLD_ESZETT
             else:
                 old = "" if cand.inserted else _old_seen(word, form)
@@ -1668,11 +1668,6 @@ def _restored_part(word: str, form: str, heads: list[int], tails: list[int], lis
     return any(
         len(form) - i >= MIN_PART and _listed_tail(form[i:], listed, form[0].islower()) for i in heads if i <= start
     ) or any(i + shift >= MIN_HEAD and _listed_head(form[: i + shift], listed) for i in tails if i >= end)
-
-
-def _eszett_dropped(word: str, form: str) -> bool:
-    """Is ``form`` ``word`` with a ß that OCR dropped put back ("wibegierig": "wißbegierig")?"""
-    return len(form) == len(word) + 1 and any(form[:i] + form[i + 1 :] == word for i, c in enumerate(form) if c == "ß")
 
 
 def _old_seen(word: str, form: str) -> str:

@@ -316,7 +316,8 @@ class Document:
         readings = frozenset(r for i, r in enumerate(SHOWN_READINGS) if totals[_READINGS + i] >= SHOWN_MIN)
         # the words that show misread shapes plainly: not those that no one shape takes to a known
         # word (terms, see Evidence.plain), nor dotted words that taking the dots away makes listed:
-        # a German model's made-up dots or a dialect's own ("Päns", "Nörd"), no misread shape
+        # a German model's made-up dots or a dialect's own ("Päns", "Nörd"), no misread shape (a
+        # dialect scene took those out of lost[_SHAPES] above)
         misread = lost[_SHAPES] - totals[_PLAIN_LOST] - (0 if self.dialect_scene else undotted)
         self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]), readings, misread)
 
