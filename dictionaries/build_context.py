@@ -322,7 +322,8 @@ def count(
     """Each twin's count and its features' counts; those of ``old`` also in the historical
     text alone, as "+" and the word (see ``ocrfix.ngrams.OLD``); and each twin's count in the
     historical text alone, as "%" and the word (``ocrfix.ngrams.OLD_PRIOR``).  A form of
-    ``respellings`` (:func:`respelled`) counts as the twin it is the old spelling of.  The
+    ``respellings`` (:func:`respelled`) counts as the twin it is the old spelling of (and as
+    itself where it is one of ``members`` too: the ß form of a dropped ß).  The
     forms of swap sets (``swapped``, :func:`swap_sets`) count apart, as "*" and the form
     (``ocrfix.ngrams.SWAP``), and as twins only if they are ``members`` too."""
     counts: Counter[str] = Counter()
@@ -333,11 +334,14 @@ def count(
             toks = ["<s>", "<s>", *sent, "</s>", "</s>"]
             folded = [t if t[0] == "<" else fold(t) for t in toks]
             for i in range(2, len(toks) - 2):
-                w = respellings.get(toks[i], toks[i])
+                w = respellings.get(tok := toks[i], tok)
                 if w not in members and w not in swapped:
-                    low = toks[i][0].lower() + toks[i][1:]
-                    if i != 2 or ((w := respellings.get(low, low)) not in members and w not in swapped):
+                    tok = toks[i][0].lower() + toks[i][1:]
+                    if i != 2 or ((w := respellings.get(tok, tok)) not in members and w not in swapped):
                         continue
+                # (an old form that is a twin itself counts as itself too: "mußte" counts as the
+                # "musste" of musste/müsste and as the "mußte" of its dropped ß, "mute")
+                forms = (w, tok) if tok != w and tok in members else (w,)
                 a, b, c, d = folded[i - 2], folded[i - 1], folded[i + 1], folded[i + 2]
                 features = [f"<{b}", f">{c}", f"<<{a} {b}", f">>{c} {d}"]
                 for side, neighbour in (("<", toks[i - 1]), (">", toks[i + 1])):
@@ -350,12 +354,13 @@ def count(
                 if w[:1].islower() and folded[i + 1] in CLAUSE_END:
                     # (a clause's last word, no noun: a verb, whose mood its first words tell)
                     features += (f for f in clause_opener(folded, i) if f)
-                keys = [w, OLD + w] if historical and w in old else [w] if w in members else []
-                for key in keys + [SWAP + w] if w in swapped else keys:
-                    counts[key] += 1
-                    counts.update(f"{key}\t{f}" for f in features)
-                if historical and w in members:
-                    counts[OLD_PRIOR + w] += 1
+                for w in forms:
+                    keys = [w, OLD + w] if historical and w in old else [w] if w in members else []
+                    for key in keys + [SWAP + w] if w in swapped else keys:
+                        counts[key] += 1
+                        counts.update(f"{key}\t{f}" for f in features)
+                    if historical and w in members:
+                        counts[OLD_PRIOR + w] += 1
     return counts
 
 

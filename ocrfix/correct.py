@@ -550,8 +550,10 @@ class Corrector:
 
     def _model_form(self, word: str) -> str:
         """``word`` as the context model knows it: an old ß form by today's spelling, whose
-        counts hold it ("läßt" as "lässt"; build_context.respelled)."""
-        if "ß" in word and word not in ngrams.model().count:
+        counts hold it ("läßt" as "lässt"; build_context.respelled), unless it has twins of its
+        own (a ß form the model holds only as the twin of its dropped ß, "mußte" of "mute", is
+        today's "musste" where its dots are asked)."""
+        if "ß" in word and not ngrams.model().twins(word):
             return modern_spelling(word, self.lex.listed)
         return word
 
@@ -682,7 +684,9 @@ class Corrector:
         for twin in twins:
             if dative and not self.lex.may_be_noun(twin[:-1]):
                 continue  # a plural ("Äste"), not the dative of a word with dots ("zum Glücke")
-            member = self._model_form(twin[0].lower() + twin[1:] if lowered else twin)
+            member = twin[0].lower() + twin[1:] if lowered else twin
+            if member not in model.damaged_twins(base):  # ("mußte" of "mute" is counted as itself)
+                member = self._model_form(member)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 dropped = len(member) > len(base)
                 if dropped and text.startswith("-", word.end):
