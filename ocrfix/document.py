@@ -187,7 +187,8 @@ NEUTRAL_KEY = Key((NEUTRAL,) * 4, NEUTRAL, NEUTRAL, NEUTRAL, False)
 
 
 class Evidence(NamedTuple):
-    """What one distinct word says, counted once per occurrence (see :func:`_evidence`)."""
+    """What one distinct word says, counted once per occurrence (see :func:`_evidence`), or
+    once in all (``once``)."""
 
     intact: frozenset[str]  # channels it holds intact
     lost: frozenset[str]  # channels it lost beyond doubt
@@ -197,6 +198,7 @@ class Evidence(NamedTuple):
     readings: tuple[int, ...] = ()  # the SHOWN_READINGS (their indices) that alone make it a common listed word
     undotted: bool = False  # its shapes lost are dots a German model made up, its dots taken away
     plain: bool = False  # its shapes lost are no plain misreading: no one misread shape makes it a known word
+    once: bool = False  # counted once however often it occurs: a capitalized word that may be a name
 
 
 @dataclass(frozen=True)
@@ -284,7 +286,12 @@ class Document:
             kinds = list(map(evidence, self.runs))
         totals = [0] * _SIZE
         vectors = evidence.vectors
-        for kind, n in Counter(kinds).items():
+        counted = Counter(kinds)
+        if once := evidence.once.intersection(counted):
+            # (a name repeats: "Buhnen" three times in a text on coasts is one sign of a lost ü)
+            distinct = Counter(dict(zip(self.runs, kinds)).values())
+            counted.update({kind: distinct[kind] - counted[kind] for kind in once})
+        for kind, n in counted.items():
             for i, x in vectors[kind]:
                 totals[i] += x * n
         intact, lost = totals[: len(CHANNELS)], totals[len(CHANNELS) : 2 * len(CHANNELS)]
@@ -469,6 +476,7 @@ class _Evidences:
         # each kind as the (index, count) pairs it adds to a document's totals (see _SIZE)
         self.vectors: list[tuple[tuple[int, int], ...]] = []
         self._index: dict[Evidence, int] = {}
+        self.once: set[int] = set()  # the kinds counted once per distinct word (Evidence.once)
         self._lock = threading.Lock()
 
     def __call__(self, word: str) -> int:
@@ -482,7 +490,10 @@ class _Evidences:
                     if kind is None:
                         self.vectors.append(_vector(ev))
                         self.kinds.append(ev)
-                        kind = self._index[ev] = len(self.kinds) - 1
+                        kind = len(self.kinds) - 1
+                        if ev.once:
+                            self.once.add(kind)
+                        self._index[ev] = kind
             if len(self.kind) >= MAX_CACHED:
                 self.kind.clear()
             self.kind[word] = kind
@@ -559,7 +570,7 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
                     return _MISREAD_CAPITAL if _misread_capital(lex, word) else _PLAIN
                 floor = lex.zipf(word) + CAPITAL_LEAD
                 lost_dots = frozenset(c for c in DOTS[:3] if _restores(lex, word, c, floor=floor))
-                return Evidence(frozenset(), lost_dots, "", 0) if lost_dots else _PLAIN
+                return Evidence(frozenset(), lost_dots, "", 0, once=True) if lost_dots else _PLAIN
             return _OLD_ERA if _OLD_C_RUN.search(word) and _old_letters(lex, word) else _PLAIN_OLD  # ("Doctor")
     low = word.lower()
     listed = listed or lex.user_form(word) is not None
