@@ -1187,15 +1187,20 @@ class Corrector:
             return None
         return f if len(part) >= PART_SHAPES_MIN or f.rule == "umlaut" else None
 
+    def _head_limit(self, word: str, last: int) -> int:
+        """One past the last place a known head of ``word`` may end, at ``last`` at the latest:
+        where its second letter is lower-case, no head is all capitals and a known one is the
+        start of a form of the sorted list (most heads of a long unknown word are none)."""
+        if word[1:2].islower():
+            last = min(last, self.lex.prefixes.shared(first_lower(word)))
+        return last + 1
+
     def _parts_zipf(self, word: str, shortest: tuple[int, int] = (MIN_HEAD, MIN_TAIL)) -> float:
         """How common the best split of ``word`` into two known words, of at least ``shortest``
         letters, is: its rarer part's zipf (0: none)."""
         lex = self.lex
         best = 0.0
-        last = len(word) - shortest[1]
-        if word[1:2].islower():  # (then a known head is the start of a form of the sorted list)
-            last = min(last, lex.prefixes.shared(first_lower(word)))
-        for i in range(shortest[0], last + 1):
+        for i in range(shortest[0], self._head_limit(word, len(word) - shortest[1])):
             head = lex.zipf(word[:i], old=True)
             if head > best:
                 lower = word[0].islower()
@@ -1208,7 +1213,7 @@ class Corrector:
         one ends in a lower-case word)?"""
         lex = self.lex
         lower = word[0].islower()
-        for i in range(READ_COMPOUND_PART, len(word) - READ_COMPOUND_PART + 1):
+        for i in range(READ_COMPOUND_PART, self._head_limit(word, len(word) - READ_COMPOUND_PART)):
             head, tail = word[:i], word[i:]
             if lex.listed(head) and any(lex.listed(t) for t in _tail_forms(tail, lower)):
                 return True
@@ -1221,7 +1226,8 @@ class Corrector:
         ("Möwen|weg", "Ledersohlen|öle")?"""
         lex = self.lex
         lower = word[0].islower()
-        for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        last = len(word) - MIN_TAIL
+        for i in range(MIN_HEAD, self._head_limit(word, last) if parts == 2 else last + 1):
             head, tail = word[:i], word[i:]
             if any(
                 lex.listed(t) or lex.zipf(t, old=True, folded=not lower) >= KNOWN_ZIPF for t in _tail_forms(tail, lower)
