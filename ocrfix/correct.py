@@ -1227,6 +1227,7 @@ class Corrector:
         lex = self.lex
         lower = word[0].islower()
         last = len(word) - MIN_TAIL
+        # (a head of more parts is no listed form: only its own first part is bounded so)
         for i in range(MIN_HEAD, self._head_limit(word, last) if parts == 2 else last + 1):
             head, tail = word[:i], word[i:]
             if any(
