@@ -795,7 +795,8 @@ class Corrector:
         found: list[tuple[float, Candidate, str]] = []
         checked = probes = 0
         # an unknown word made of two known ones ("Schiller|straße", "Klein|sche") gets dots only
-        # where the document lost them, and a ligature only where it shows dropped ones
+        # where the document lost them (unless they make a listed word: "Kunst|stick" is the
+        # "Kunststück" a list holds whole), and a ligature only where it shows dropped ones
         plausible = margin is None and not restore_only and lex.compound_like(word)
         if margin is None:
             ligatures = key.ligature == LOST or not lex.compound_like(word, known=True)
@@ -828,7 +829,9 @@ class Corrector:
                 continue  # a listed word is an old or dialect form only in old text ("Allmacht": no "Allmächt")
             if cand.restored and form[0].islower() and capital_word:
                 continue  # a listed word capitalized mid-sentence is a noun ("den Andern"), no "ändern"
-            if cand.restored and key.umlauts != LOST and (plausible or (margin and capital and form[0].islower())):
+            if cand.restored and key.umlauts != LOST and (
+                (plausible and not lex.listed(form)) or (margin and capital and form[0].islower())
+            ):
                 continue  # and "U" read for "ü" ("Uber") is the English model's: "Uber" is a name elsewhere
             if "acronym" in cand.rules:
                 # "Kl" for "KI": only towards the shipped acronyms and user words
