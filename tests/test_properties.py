@@ -363,10 +363,10 @@ def test_pathological_input_finishes(name):
 
 
 # Seconds per megabyte of words no dictionary knows: each long one costs about a
-# millisecond (its candidates and compounds are searched), 80 to 90 s/MB of CPU time on
-# the development machine, some pages three times that.  A known limit (README,
-# Guarantees); this guards against worse.
-GARBAGE_BOUND = 120.0
+# millisecond (its candidates and compounds are searched), 80 to 120 s/MB of CPU time on
+# the development machine (up to 140 with other processes on its two cores), some pages
+# three times that.  A known limit (README, Guarantees); this guards against worse.
+GARBAGE_BOUND = 200.0
 
 
 @pytest.mark.slow
