@@ -680,12 +680,13 @@ class Corrector:
             and not self.lex.listed(word.text) and self.lex.may_be_noun(word.text[:-1])
             and text[word.end : word.end + 1] != "-"
         )
+        damaged = model.damaged_twins(base)  # ("mußte" of "mute" is counted as itself)
         out = []
         for twin in twins:
             if dative and not self.lex.may_be_noun(twin[:-1]):
                 continue  # a plural ("Äste"), not the dative of a word with dots ("zum Glücke")
             member = twin[0].lower() + twin[1:] if lowered else twin
-            if member not in model.damaged_twins(base):  # ("mußte" of "mute" is counted as itself)
+            if member not in damaged:
                 member = self._model_form(member)
             if "ß" in member and "ß" not in base:  # a ß form: OCR dropped the ß or read it as f
                 dropped = len(member) > len(base)
