@@ -1342,16 +1342,35 @@ _PARTICIPLE = regex.compile(r"^(\p{Ll}*?)ge(\p{Ll}{3,}?)e?t(?:e[mnrs]?)?$")
 _IEREN = regex.compile(r"^(\p{Ll}+?)ier(?:en|t|te|ten|tet|st|e)$")
 MIN_IEREN_STEM = 3
 
+# The present-tense endings of a verb, after its stem ("drittel|t", "bet|st")
+PRESENT_ENDINGS = ("est", "et", "st", "t")
+MIN_VERB_STEM = 3
+# the prefixes of verbs whose past participle takes no "ge" ("verdrittelt")
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
+
 
 def _verb_form(lex: Lexicon, word: str) -> bool:
     """Is the lower-case ``word`` a past participle of a listed verb, after one of PREFIXES
     or none ("gefettete": "fetten"; not "cingesetzt", whose "cin" is no prefix), or a form of
-    a verb in -ieren made from a listed verb's stem ("parkieren": "parken")?"""
+    a verb in -ieren made from a listed verb's stem ("parkieren": "parken"), or a present-tense
+    form of a regular verb (:func:`_verb_stem`: "drittelt", "betst")?"""
     m = _PARTICIPLE.match(word)
     if m is not None and (not m[1] or m[1] in PREFIXES) and lex.listed(m[2] + "en"):
         return True
     m = _IEREN.match(word)
-    return m is not None and len(m[1]) >= MIN_IEREN_STEM and lex.listed(m[1] + "en")
+    if m is not None and len(m[1]) >= MIN_IEREN_STEM and lex.listed(m[1] + "en"):
+        return True
+    return any(
+        word.endswith(end) and len(word) - len(end) >= MIN_VERB_STEM and _verb_stem(lex, word[: -len(end)])
+        for end in PRESENT_ENDINGS
+    )
+
+
+def _verb_stem(lex: Lexicon, stem: str) -> bool:
+    """Is ``stem`` a regular verb's, one whose past participle is listed ("drittel": "gedrittelt";
+    "bet": "gebetet"; not "schwarz", though "schwarzen" is listed)?"""
+    participle = stem + ("et" if stem[-1] in "dt" else "t")
+    return lex.listed(participle if stem.startswith(INSEPARABLE) else "ge" + participle)
 
 
 def _formed(lex: Lexicon, word: str) -> bool:
