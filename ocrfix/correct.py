@@ -114,6 +114,12 @@ LIGATURE_MARGIN = 1.0
 # How many orders of magnitude more likely its twin must be in its sentence than a valid
 # word, for the word to change ("hatte" -> "hätte"), by the state of the dots it lacks.
 CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
+# A sentence that starts with a word and "Sie" is a formal imperative ("Ändern Sie den Eintrag",
+# "Wählen Sie"): there a twin that is a verb is this many orders of magnitude likelier than one
+# that is none ("Andern", "Wahlen").  The model's text, encyclopedia and fiction, seldom
+# addresses its reader so; manuals do in every other sentence.
+IMPERATIVE_ODDS = 2.0
+_IMPERATIVE = regex.compile(r"[ \t]+Sie\b[^.!?]*[.!]")
 # An old dative in -e of a noun that no list has, after an article or a contraction of the
 # dative singular, is that case ("dem Kamme", "zum Kusse"), never its plural twin ("Kämme",
 # "Küsse"), only the dative of a noun with dots ("zum Glücke"): the model has seen few of the
@@ -681,6 +687,8 @@ class Corrector:
             and text[word.end : word.end + 1] != "-"
         )
         damaged = model.damaged_twins(base)  # ("mußte" of "mute" is counted as itself)
+        seen, start, end = view(word.text) if view else (text, word.start, word.end)
+        imperative = ctx.before == ("<s>", "<s>") and _IMPERATIVE.match(seen, end, end + ngrams.REACH) is not None
         out = []
         for twin in twins:
             if dative and not self.lex.may_be_noun(twin[:-1]):
@@ -707,7 +715,10 @@ class Corrector:
                     margin += OLD_FORM_MARGIN  # ("wär": its counts are old text's alone, few)
                 if member[1:] != twin[1:]:  # an old ß form ("mußten"), compared as today's spelling of it:
                     margin += ESZETT_MARGIN  # its counts are partly today's text's
-            out.append((twin, model.odds(base, member, ctx, old=key.old, modern=key.modern), margin))
+            odds = model.odds(base, member, ctx, old=key.old, modern=key.modern)
+            if imperative and (verb := _infinitive(self.lex, member)) != _infinitive(self.lex, base):
+                odds += IMPERATIVE_ODDS if verb else -IMPERATIVE_ODDS
+            out.append((twin, odds, margin))
         return out
 
     def _best(
@@ -1366,11 +1377,21 @@ def _verb_form(lex: Lexicon, word: str) -> bool:
     )
 
 
+def _infinitive(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a regular verb's infinitive, in lower case or capitalized (:func:`_verb_stem`:
+    "ändern", "Wählen"; not "andern", "Wahlen")?"""
+    low = first_lower(word)
+    stem = low[:-1] if low.endswith(("eln", "ern")) else low[:-2] if low.endswith("en") else ""
+    return len(stem) >= MIN_VERB_STEM and lex.listed(low) and _verb_stem(lex, stem)
+
+
 def _verb_stem(lex: Lexicon, stem: str) -> bool:
     """Is ``stem`` a regular verb's, one whose past participle is listed ("drittel": "gedrittelt";
-    "bet": "gebetet"; not "schwarz", though "schwarzen" is listed)?"""
-    participle = stem + ("et" if stem[-1] in "dt" else "t")
-    return lex.listed(participle if stem.startswith(INSEPARABLE) else "ge" + participle)
+    "bet": "gebetet", "öffn": "geöffnet"; not "schwarz", though "schwarzen" is listed)?"""
+    for participle in (stem + "t", stem + "et"):  # ("gedrittelt", "gebetet", "geöffnet")
+        if lex.listed(participle if stem.startswith(INSEPARABLE) else "ge" + participle):
+            return True
+    return False
 
 
 def _formed(lex: Lexicon, word: str) -> bool:
