@@ -680,14 +680,14 @@ class Corrector:
         lowered = base not in model.count
         if lowered:
             base = self._model_form(word.text[0].lower() + word.text[1:])
-        ctx = ngrams.context_at(*(view(word.text) if view else (text, word.start, word.end)))
+        seen, start, end = view(word.text) if view else (text, word.start, word.end)
+        ctx = ngrams.context_at(seen, start, end)
         dative = (  # (see DATIVE_SINGULAR; not "vom Ärzte-Fan": a compound's first part)
             ctx.before[1] in DATIVE_SINGULAR and word.text[0].isupper() and word.text.endswith("e")
             and not self.lex.listed(word.text) and self.lex.may_be_noun(word.text[:-1])
             and text[word.end : word.end + 1] != "-"
         )
         damaged = model.damaged_twins(base)  # ("mußte" of "mute" is counted as itself)
-        seen, start, end = view(word.text) if view else (text, word.start, word.end)
         imperative = ctx.before == ("<s>", "<s>") and _IMPERATIVE.match(seen, end, end + ngrams.REACH) is not None
         out = []
         for twin in twins:
