@@ -390,7 +390,7 @@ class Corrector:
             if end is not None:
                 return end
         junk = OCR_JUNK.search(word) is not None
-        if not junk and not all(_ligature_twin(word, t) for t in self.twins(word, key.of_dots, sentence_start)):
+        if not junk and not all(ligature_twin(word, t) for t in self.twins(word, key.of_dots, sentence_start)):
             # a known word with a twin: its neighbours decide ("dem Gaste", "die Gäste"); one
             # whose twin restores a ligature is first what the rest says ("Schen": "Sehen")
             return None
@@ -703,7 +703,7 @@ class Corrector:
                 margin = CONTEXT_MARGIN[key.state("ß")] + ESZETT_MARGIN
                 if dropped and not key.old and not self.lex.listed(member):
                     margin += ERA_UNKNOWN_MARGIN  # (an old form: "da" for "daß")
-            elif _ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
+            elif ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
                 if key.ligature == INTACT or (key.ligature == UNSEEN and self.lex.listed(word.text)):
                     continue  # a valid word changes only where the document shows dropped ligatures
                 if "-" in text[word.start - 1 : word.start] + text[word.end : word.end + 1]:
@@ -1485,7 +1485,7 @@ def _unambiguous(word: str, key: Key, lex: Lexicon) -> Fix | None:
     return Fix(out, join_rules(rules), 0.6, unchecked=True) if out != word else None
 
 
-def _ligature_twin(word: str, twin: str) -> bool:
+def ligature_twin(word: str, twin: str) -> bool:
     """Is ``twin`` ``word`` with a dropped ligature restored ("Schiff" for "Schi")?"""
     return len(twin) > len(word) and "ß" not in twin
 

@@ -198,7 +198,7 @@ class Evidence(NamedTuple):
     readings: tuple[int, ...] = ()  # the SHOWN_READINGS (their indices) that alone make it a common listed word
     undotted: bool = False  # its shapes lost are dots a German model made up, its dots taken away
     plain: bool = False  # its shapes lost are no plain misreading: no one misread shape makes it a known word
-    once: bool = False  # counted once however often it occurs: a capitalized word that may be a name
+    once: bool = False  # counted once however often it occurs: a capitalized word that may be a name, an old form
 
 
 @dataclass(frozen=True)
@@ -609,7 +609,12 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     if not listed and not lost and word[0].isupper() and _misread_capital(lex, word):
         lost.add("shapes")  # (as above, for one with ss, fi, fl, ff or dots: "Eintluss")
     old = not listed and lex.historical(word)
-    return Evidence(frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old, readings, plain=plain)
+    # (an old or dialect form that a dropped ligature may have made repeats as the dialect's word
+    # does: "hot" three times in a Swabian scene is one sign of a lost "hofft", not three)
+    once = old and "ligature" in lost
+    return Evidence(
+        frozenset(intact), frozenset(lost), _era(lex, word, listed), signatures, old, readings, plain=plain, once=once
+    )
 
 
 # A capitalized word no list knows, this long, that one misread shape (confusions.LETTER_READINGS)

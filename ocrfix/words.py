@@ -35,6 +35,7 @@ from .correct import (
     Fix,
     dot_count,
     intact_restored,
+    ligature_twin,
     roman_number,
     sentence_start,
 )
@@ -477,6 +478,15 @@ def _foreign(lex: Lexicon, word: str) -> bool:
     return not lex.listed(word) and lex.known(word) and not lex.prefixes.folds_to(first_lower(word))
 
 
+def _dialect_form(doc: Document, lex: Lexicon, token: str, fix: Fix, at: int) -> bool:
+    """Is ``token``, which its sentence would make a twin that restores a dropped ligature, an old
+    or dialect form of a dialect scene (:func:`_own_word`) in a text that does not plainly drop
+    them (a Swabian "hot" for "hat" is no "hofft" that lost its ff: a PDF drops them, no dialect)?"""
+    if doc.key.ligature == LOST or not (doc.dialect_scene or doc.in_speech(at)) or not lex.old_form(token):
+        return False
+    return ligature_twin(token, fix.replacement)
+
+
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
     """Does ``token`` show its damage: OCR junk or the English model's readings, or only
     damage the document shows plainly (lost dots, dropped ligatures, misread shapes)?"""
@@ -674,6 +684,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
                     f = corrector.context_fix(text, w, key, view)
+                if f is not None and _dialect_form(doc, corrector.lex, token, f, start):
+                    f = None  # ("D'Oma hot extra an Kuacha bacha": no "hofft")
                 if f is None and (number := roman_number(token)):
                     f = _roman(text, start, end, number)
             elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key, view)):
