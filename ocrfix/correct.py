@@ -119,7 +119,7 @@ CONTEXT_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: math.inf}
 # that is none ("Andern", "Wahlen").  The model's text, encyclopedia and fiction, seldom
 # addresses its reader so; manuals do in every other sentence.
 IMPERATIVE_ODDS = 2.0
-_IMPERATIVE = regex.compile(r"[ \t]+Sie\b[^.!?]*[.!]")
+_IMPERATIVE = regex.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)Sie\b[^.!?]*[.!]")  # (a line may break between them)
 # An old dative in -e of a noun that no list has, after an article or a contraction of the
 # dative singular, is that case ("dem Kamme", "zum Kusse"), never its plural twin ("Kämme",
 # "Küsse"), only the dative of a noun with dots ("zum Glücke"): the model has seen few of the
