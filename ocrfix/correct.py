@@ -689,6 +689,7 @@ class Corrector:
         )
         damaged = model.damaged_twins(base)  # ("mußte" of "mute" is counted as itself)
         imperative = ctx.before == ("<s>", "<s>") and _IMPERATIVE.match(seen, end, end + ngrams.REACH) is not None
+        base_verb = imperative and _infinitive(self.lex, base)
         out = []
         for twin in twins:
             if dative and not self.lex.may_be_noun(twin[:-1]):
@@ -716,7 +717,7 @@ class Corrector:
                 if member[1:] != twin[1:]:  # an old ß form ("mußten"), compared as today's spelling of it:
                     margin += ESZETT_MARGIN  # its counts are partly today's text's
             odds = model.odds(base, member, ctx, old=key.old, modern=key.modern)
-            if imperative and (verb := _infinitive(self.lex, member)) != _infinitive(self.lex, base):
+            if imperative and (verb := _infinitive(self.lex, member)) != base_verb:
                 odds += IMPERATIVE_ODDS if verb else -IMPERATIVE_ODDS
             out.append((twin, odds, margin))
         return out
