@@ -348,6 +348,7 @@ class Document:
         old = copy.copy(self)
         old.key = self.key._replace(old=True)
         old.__dict__.pop("memo", None)
+        old.__dict__.pop("_own_keys", None)
         return old
 
     def known_by_initial(self, first: str, known: Callable[[str], bool]) -> list[str]:
@@ -382,19 +383,8 @@ class Document:
         spelling, of the new one, and those with a dropped ß), of the rare readings the text
         shows and of its words that show misread shapes plainly (``misread``, SHAPES_MIN_MISREAD);
         sets ``states`` and ``era_counts``."""
-        states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
-        if None in states:  # no evidence: like the others, or by the share of dotted letters
-            known = [s for s in states if s is not None]
-            if LOST in known and INTACT not in known:
-                fill = LOST
-            elif known and all(k == INTACT for k in known):
-                fill = INTACT
-            elif not known and sum(intact[: len(DOTS)]) >= self._pooled() and not any(lost[: len(DOTS)]):
-                fill = INTACT  # (a few dotted words, each letter too rare to judge alone, all intact)
-            else:
-                fill = self._by_rate()
-            states = [fill if s is None else s for s in states]
-        umlauts = LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
+        states = self._dot_states(intact, lost)
+        umlauts = _umlauts(states)
         shapes = _shapes(intact[_SHAPES], lost[_SHAPES])
         if shapes == LOST and misread < (DIALECT_MIN_MISREAD if self.dialect_scene else SHAPES_MIN_MISREAD):
             shapes = NEUTRAL  # (words no list knows, none of them one shape from a known word: terms)
@@ -413,6 +403,50 @@ class Document:
             readings = frozenset()  # (a text that shows no misread shapes at all uses no rare reading)
         misread = self.signatures > 0 or shapes == LOST
         return Key(tuple(states), umlauts, shapes, ligature, era == TRADITIONAL, era == MODERN, readings, misread)  # type: ignore[arg-type]
+
+    def _dot_states(self, intact: list[int], lost: list[int]) -> list[str]:
+        """The states of the dotted letters (DOTS) from their counts."""
+        states: list[str | None] = [_state(intact[i], lost[i]) for i in range(len(DOTS))]
+        if None in states:  # no evidence: like the others, or by the share of dotted letters
+            known = [s for s in states if s is not None]
+            if LOST in known and INTACT not in known:
+                fill = LOST
+            elif known and all(k == INTACT for k in known):
+                fill = INTACT
+            elif not known and sum(intact[: len(DOTS)]) >= self._pooled() and not any(lost[: len(DOTS)]):
+                fill = INTACT  # (a few dotted words, each letter too rare to judge alone, all intact)
+            else:
+                fill = self._by_rate()
+            return [fill if s is None else s for s in states]
+        return states  # type: ignore[return-value]  # (no None left)
+
+    def key_of(self, word: str, lex: Lexicon) -> Key:
+        """The key to decide ``word`` by: the document's, unless the dots ``word`` lost itself
+        decide that the text loses them.  A word is no evidence for its own repair: in a text
+        that keeps its dots, "im Hinterhofe" (an old dative no list has) is the one word that
+        seems to have lost an ö, and one intact ö beside it made the ö channel lost."""
+        own: dict[str, Key] = self.__dict__.setdefault("_own_keys", {})
+        key = own.get(word)
+        if key is None:
+            key = own[word] = self._key_without(word, lex)
+        return key
+
+    def _key_without(self, word: str, lex: Lexicon) -> Key:
+        evidences = _evidences(lex)
+        kind = evidences.kind.get(word)
+        ev = evidences.kinds[kind] if kind is not None else _evidence(lex, word)
+        if ev.signatures or not ev.lost.intersection(DOTS):
+            return self.key  # (a word with the English model's readings is damage itself: "Kaniile")
+        n = 1 if ev.once else self.vocab[word]
+        intact, lost = self.counts
+        # (only for a letter other words hold intact: where none does, "mute" and "wute" with
+        # their ß dropped are each other's evidence, and an empty channel takes another's verdict)
+        states = self._dot_states(
+            intact[: len(DOTS)], [x - n * (c in ev.lost and intact[i] > 0) for i, (c, x) in enumerate(zip(DOTS, lost))]
+        )
+        if not any(s == INTACT != was for s, was in zip(states, self.key.dots)):
+            return self.key  # (only where the others say intact: OCR that loses a letter keeps it in some words)
+        return self.key._replace(dots=tuple(states), umlauts=_umlauts(states))
 
     @functools.cached_property
     def letters(self) -> int:
@@ -447,6 +481,11 @@ MAX_BY_INITIAL = 2000
 def initial(word: str) -> str:
     """The first letter of ``word``, lower-cased and without dots ("Über" -> "u")."""
     return word[:1].lower().translate(UNDOT)
+
+
+def _umlauts(states: list[str]) -> str:
+    """The dotted letters' state as a whole: LOST if one is lost, INTACT if all are kept."""
+    return LOST if LOST in states else INTACT if all(s == INTACT for s in states) else NEUTRAL
 
 
 def _state(intact: int, lost: int) -> str | None:

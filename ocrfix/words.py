@@ -306,7 +306,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     memo = doc.memo  # (the windows and the span ask about the same occurrences)
     if (start, token) in memo:
         return memo[start, token]
-    text, key = doc.text, doc.key
+    text, key = doc.text, doc.key_of(token, corrector.lex)
     if unit_after_number(text, token, start):
         memo[start, token] = None
         return None  # a unit symbol: "50 nm" is no "50 um"
@@ -680,21 +680,22 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                 f = None
         else:
             f = fixed(i)
+            own = doc.key_of(token, corrector.lex)  # (_decided's)
             view = functools.partial(_view, text, ws, i, edits, fixed, quiet)
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
-                    f = corrector.context_fix(text, w, key, view)
+                    f = corrector.context_fix(text, w, own, view)
                 if f is not None and _dialect_form(doc, corrector.lex, token, f, start):
                     f = None  # ("D'Oma hot extra an Kuacha bacha": no "hofft")
                 if f is None and (number := roman_number(token)):
                     f = _roman(text, start, end, number)
-            elif key.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), key, view)):
+            elif own.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), own, view)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")
                 f = Fix(g.replacement, join_rules((f.rule, g.rule)), min(f.confidence, g.confidence))
-            elif key.umlauts == LOST and (g := corrector.undotted(text, w, f, key, view)):
+            elif own.umlauts == LOST and (g := corrector.undotted(text, w, f, own, view)):
                 f = g  # and the dots it restored may be none ("laBt": "laßt" in "ihr laßt")
-            elif key.umlauts == LOST and (g := corrector.swapped(text, w, f, key, view)):
+            elif own.umlauts == LOST and (g := corrector.swapped(text, w, f, own, view)):
                 f = g  # or others ("gefiillt": "gefällt" or "gefüllt")
             if f is not None and token[0].isupper() and f.replacement[0].islower():
                 f = _nominalized(corrector.lex, text, start, end, f)

@@ -246,3 +246,16 @@ def test_an_old_form_is_one_old_text_uses_at_least_as_often_as_the_web():
     assert lex.old_form("nich") and lex.old_form("det")
     assert lex.historical("inn") and not lex.old_form("inn")  # (English "inn": the web has it more)
     assert not lex.old_form("Haus")
+
+
+def test_a_word_is_no_evidence_for_its_own_lost_dots():
+    """A dialect form the lists lack ("zudrucken" for "zudrücken") is the one word that lost
+    its ü: by the others, the text keeps them, and the word is decided so."""
+    lex = get_lexicon("de_DE", frozenset())
+    text = "Der Hansi sagte, er müsse jetzt die Augen zudrucken, so müde sei er von der Fahrt über die Berge."
+    doc = read(text, lex)
+    assert doc.key.state("ü") != "intact" and doc.key_of("zudrucken", lex).state("ü") == "intact"
+    assert ocrfix.clean(text) == text
+    damaged = "Die Biirger sagten, er miisse die Augen zudrucken."  # (the English model's readings)
+    doc = read(damaged, lex)
+    assert doc.key_of("Biirger", lex) == doc.key and doc.key_of("zudrucken", lex) == doc.key
