@@ -24,7 +24,7 @@ from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
 from .search import MIN_PART, first_lower, reachable
-from .tokens import Word, letter_runs
+from .tokens import COMMANDS, Word, letter_runs
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -1010,13 +1010,13 @@ class Corrector:
         return Fix(joined[0], readings[joined[0]], _confidence(EDIT_FALLBACK_COST, READ_COMPOUND_GAP))
 
     def knows(self, text: str, vocab: Mapping[str, int], whole: bool = False) -> bool:
-        """Does some list, the user's words or the document (``vocab``) know each word of
-        ``text``?  A fix never puts out a word nothing knows.  With ``whole``, as a word, or as
-        a known word and a common one ("Kerzen|licht"), not as any known parts ("Kerze|nücht")
-        or a listed word's derived form."""
+        """Does some list (the shell commands too), the user's words or the document (``vocab``)
+        know each word of ``text``?  A fix never puts out a word nothing knows.  With ``whole``,
+        as a word, or as a known word and a common one ("Kerzen|licht"), not as any known parts
+        ("Kerze|nücht") or a listed word's derived form."""
         lex = self.lex  # (hunspell last: it is slow on words it does not know)
         return all(
-            lex.listed_or_known(w) or w in vocab or lex.valid(w)
+            lex.listed_or_known(w) or w in vocab or w in COMMANDS or lex.valid(w)
             or (_known_and_common(lex, w) if whole else self._known_parts(w, 3) or _derived(lex, w))
             for w in letter_runs(text)
         )

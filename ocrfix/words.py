@@ -21,7 +21,7 @@ import regex
 
 from . import ngrams
 from .chardata import UNDOT, contains_any
-from .confusions import CONFUSIONS, RESTORE_RULES
+from .confusions import CONFUSIONS, LETTER_READINGS, RESTORE_RULES
 from .correct import (
     COMMON_ZIPF,
     INTACT,
@@ -221,6 +221,39 @@ MARK_CONFIDENCE = 0.7
 MARK_STEM = 4  # letters a word needs before a capital
 
 
+# A shell command OCR misread ("systemetl", "rsyne": c read as e) is that command where one
+# letter reading undone (not of the first letter) makes it, and it is no German word.  Only
+# commands of COMMAND_MIN letters or more: shorter ones lie near words and each other ("sed").
+COMMAND_MIN = 5
+COMMAND_CONFIDENCE = 0.85
+
+
+@functools.cache
+def _misread_commands() -> dict[str, str]:
+    """Each misreading of a command of COMMANDS (COMMAND_MIN letters or more) by one letter
+    reading of the confusion table, to the command; none that two commands share."""
+    made: dict[str, set[str]] = {}
+    for command in COMMANDS:
+        if len(command) >= COMMAND_MIN and command.isalpha():
+            for seen, meant in LETTER_READINGS:
+                for i in range(1, len(command)):
+                    if command.startswith(meant, i) and meant:
+                        made.setdefault(command[:i] + seen + command[i + len(meant) :], set()).add(command)
+    return {seen: commands.pop() for seen, commands in made.items() if len(commands) == 1 and seen not in COMMANDS}
+
+
+# ... and where a command line follows: an option or a path or file name, after at most
+# two more arguments ("systemetl start backup.service", "rsyne -av quelle/ ziel/").
+_COMMAND_TAIL = regex.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:--?[a-z]|[\w~.-]*[./][\w~-])")
+
+
+def _misread_command(lex: Lexicon, text: str, token: str, end: int) -> Fix | None:
+    command = _misread_commands().get(token)
+    if command is None or lex.listed_or_known(token) or lex.valid(token) or not _COMMAND_TAIL.match(text, end):
+        return None
+    return Fix(command, "letters", COMMAND_CONFIDENCE)
+
+
 def _misread_mark(lex: Lexicon, text: str, token: str, start: int, end: int) -> Fix | None:
     """``token`` with its last letter an exclamation mark (see _MARK_END), or None."""
     if len(token) < 3 or token[-1] not in "lit" or not token.isalpha() or not _MARK_END.match(text, end):
@@ -310,6 +343,9 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     if unit_after_number(text, token, start):
         memo[start, token] = None
         return None  # a unit symbol: "50 nm" is no "50 um"
+    if (f := _misread_command(corrector.lex, text, token, end)) is not None:
+        memo[start, token] = f
+        return f  # ("sudo systemetl start": the argument of "sudo" is a command)
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and _recurring_name(doc, token) and (
         not _damage_shows(token, f, key) or (f.rule == "letters" and not OCR_JUNK.search(token))

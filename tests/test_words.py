@@ -346,6 +346,23 @@ def test_shell_commands_and_code_keywords_stay():
     assert cleaner.clean(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Starten Sie ihn mit sudo systemetl restart drucker.service neu.", "systemctl"),
+        ("Sichern Sie den Ordner mit rsyne -a quelle/ ziel/ auf die Platte.", "rsync"),
+        ("Die Meldungen zeigt journaletl --since heute an.", "journalctl"),
+        ("Er sagte nur systemetl und ging.", "systemetl"),  # no command line follows
+        ("I clung to the rope, she said.", "clung"),  # (English: "clang" is a compiler)
+    ],
+)
+def test_a_misread_shell_command_before_its_arguments(text, fixed):
+    """A command of five letters or more that one letter reading made into no word ("c" read
+    as "e") is that command where an option, a path or a file name follows."""
+    misread = next(w for w in text.split() if w[:2] == fixed[:2])
+    assert Cleaner().clean(text) == text.replace(misread, fixed)
+
+
 def test_a_recurring_lower_case_word_an_edit_would_change_is_the_documents_own():
     """OCR seldom makes the same edit in the same word three times: a lower-case term that
     recurs ("messd", a daemon's name) is the document's own, as with a shape guess."""
