@@ -174,10 +174,20 @@ COMMANDS = frozenset("""
 CODE_LINE = regex.compile(r"^[ \t]*+(?:def|var)[ \t][^\n(]*+\([^\n]*+(?<=[:;){][ \t]*)$", regex.MULTILINE)
 
 
+# ... or a definition in prose ("die Methode def speichern(self, pfad) schreibt"), its keyword
+# and parameters: a lower-case name right before its parenthesis, as German writes no noun.
+INLINE_DEF = regex.compile(r"(?<![\w.])def[ \t]+[a-z_][A-Za-z0-9_]*\([^()\n]{0,80}\)")
+_DEF_REACH = 100  # characters: a definition's keyword and its parameters
+
+
 def code_line(text: str, start: int) -> bool:
-    """Is the word at ``text[start:]`` the keyword that starts a line of code (CODE_LINE)?"""
+    """Is the word at ``text[start:]`` the keyword that starts a line of code (CODE_LINE), or
+    part of a definition (INLINE_DEF)?"""
     line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip() and CODE_LINE.match(text, line) is not None
+    if not text[line:start].strip() and CODE_LINE.match(text, line) is not None:
+        return True
+    at = text.rfind("def", max(line, start - _DEF_REACH), start + 3)
+    return at >= 0 and (m := INLINE_DEF.match(text, at)) is not None and start < m.end()
 
 
 # Unit symbols, which follow a number ("50 nm", "3 kWh"): no words, though an OCR reading
