@@ -174,7 +174,7 @@ COMMANDS = frozenset("""
 CODE_LINE = regex.compile(r"^[ \t]*+(?:def|var)[ \t][^\n(]*+\([^\n]*+(?<=[:;){][ \t]*)$", regex.MULTILINE)
 
 
-# ... or a definition in prose ("die Methode def speichern(self, pfad) schreibt"), its keyword
+# ... or a definition in prose ("die Methode def speichern(self, ziel) schreibt"), its keyword
 # and parameters: a lower-case name right before its parenthesis, as German writes no noun.
 INLINE_DEF = regex.compile(r"(?<![\w.])def[ \t]+[a-z_][A-Za-z0-9_]*\([^()\n]{0,80}\)")
 _DEF_REACH = 100  # characters: a definition's keyword and its parameters

@@ -248,6 +248,7 @@ _COMMAND_TAIL = regex.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:--?[a-z]|[\w~.-]*[.
 
 
 def _misread_command(lex: Lexicon, text: str, token: str, end: int) -> Fix | None:
+    """The command that ``token`` at ``text[:end]`` is a misreading of, where a command line follows."""
     command = _misread_commands().get(token)
     if command is None or lex.listed_or_known(token) or lex.valid(token) or not _COMMAND_TAIL.match(text, end):
         return None
