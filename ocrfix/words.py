@@ -23,6 +23,7 @@ from . import ngrams
 from .chardata import UNDOT, contains_any
 from .confusions import CONFUSIONS, LETTER_READINGS, RESTORE_RULES
 from .correct import (
+    ADDRESS_FORMS,
     COMMON_ZIPF,
     INTACT,
     LONG_WORD,
@@ -327,7 +328,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     unless the document says otherwise.
 
     A capitalized word the lists lack that recurs in the document is a name: it keeps
-    its letters unless OCR junk in it or the document's lost dots say they are damage.
+    its letters unless OCR junk in it or the document's lost dots say they are damage, or
+    they are a form of address misread ("Thre" twice is "Ihre": no name is one letter from it).
     A word no list knows, or a rare one only web or old text knows, may be the damaged twin
     of a word the document holds intact (:func:`_document_twin`).  A lower-case word the
     document holds often, or an old or dialect form in a dialect scene, is the document's
@@ -348,7 +350,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         memo[start, token] = f
         return f  # ("sudo systemetl start": the argument of "sudo" is a command)
     f = _settled_at(corrector, text, token, start, end, key)
-    if f is not None and _recurring_name(doc, token) and (
+    if f is not None and f.replacement not in ADDRESS_FORMS and _recurring_name(doc, token) and (
         not _damage_shows(token, f, key) or (f.rule == "letters" and not OCR_JUNK.search(token))
     ):
         f = None  # a name (OCR seldom misreads a shape of one word the same way twice)
