@@ -329,7 +329,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
 
     A capitalized word the lists lack that recurs in the document is a name: it keeps
     its letters unless OCR junk in it or the document's lost dots say they are damage, or
-    they are a form of address misread ("Thre" twice is "Ihre": no name is one letter from it).
+    they are a form of address misread ("Thre" twice is "Ihre": no name is one letter from it;
+    nor is one before another name's part: "Thr Gemeindebiiro").
     A word no list knows, or a rare one only web or old text knows, may be the damaged twin
     of a word the document holds intact (:func:`_document_twin`).  A lower-case word the
     document holds often, or an old or dialect form in a dialect scene, is the document's
@@ -354,8 +355,11 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         not _damage_shows(token, f, key) or (f.rule == "letters" and not OCR_JUNK.search(token))
     ):
         f = None  # a name (OCR seldom misreads a shape of one word the same way twice)
-    elif f is not None and f.rule == "letters" and _beside_a_name(corrector.lex, text, token, start, end):
-        f = None  # a name's part: "Nikolaas Tinbergen"
+    elif (
+        f is not None and f.rule == "letters" and f.replacement not in ADDRESS_FORMS
+        and _beside_a_name(corrector.lex, text, token, start, end)
+    ):
+        f = None  # a name's part: "Nikolaas Tinbergen" (no "Thr Gemeindebiiro": "Ihr")
     elif f is not None and _own_word(doc, token, f, corrector.lex, start):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     elif f is not None and not _damage_marked(token, f) and _in_foreign_quote(doc, corrector.lex, start):
