@@ -21,7 +21,7 @@ from . import ngrams
 from .chardata import DIAERESIS_BASES, UNDOT, contains_any
 from .confusions import CONFUSIONS, RESTORE_RULES, Bounds, Candidate, by_first, candidates, edits1, misread_runs, undone
 from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
-from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
+from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, MAX_WORD, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
 from .search import MIN_PART, first_lower, reachable
 from .tokens import COMMANDS, Word, letter_runs
@@ -72,7 +72,6 @@ MIN_HEAD, MIN_TAIL = 3, 4  # the parts of a compound a fix may put out
 # An unknown lower-case word is rarely right: a fix of it may cost this much more.
 UNKNOWN_LOWER_COST = 0.3
 
-MAX_WORD = 40  # longer tokens are not words (and would make candidate search slow)
 SHORT = 3  # words this short get only cheap fixes towards common words
 SHORT_MAX_COST = 0.5  # ... or, towards the most common words (SURE_ZIPF), this:
 SHORT_MAX_COST_SURE = 1.0
@@ -1305,7 +1304,7 @@ class Corrector:
     def _merges(self, a: str, b: str, line_break: bool, starts: bool = False) -> bool:
         """:meth:`should_merge` for the parts ``a`` and ``b`` across a space or a line break."""
         lex = self.lex
-        if not b[0].islower() or len(a) < 2 or (lex.listed(a) and lex.listed(b)):
+        if not b[0].islower() or len(a) < 2 or len(a) + len(b) > MAX_WORD or (lex.listed(a) and lex.listed(b)):
             return False
         joined = a + b
         common = lex.zipf(joined)

@@ -41,7 +41,7 @@ import regex
 
 from .chardata import UNDOT, contains_any
 from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first, undone
-from .lexicon import OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
+from .lexicon import MAX_WORD, OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
 from .tokens import QUOTE_OPENINGS, letter_run_at, letter_runs, only_letter_runs, quotations, touches
 
 if TYPE_CHECKING:
@@ -590,8 +590,10 @@ def _evidence(lex: Lexicon, word: str) -> Evidence:
     (for one with dots: its shapes only as a German model's made-up dots, where taking them away
     makes it listed); for a capitalized one, those whose restoring makes a listed word
     CAPITAL_LEAD more common, or its shapes where one misread shape makes it a common listed
-    word (_misread_capital).
+    word (_misread_capital).  A run of more than MAX_WORD letters says nothing: it is no word.
     """
+    if len(word) > MAX_WORD:
+        return _PLAIN  # (and its checks, each position a copy of it, would take quadratic time)
     listed = lex.listed(word)
     if not _SPECIAL.search(word):  # most words: no dots, ß, ss or fi/fl/ff
         if listed:

@@ -32,6 +32,7 @@ HISTORICAL_FORMAT = "ocrfix-historical 2"
 # A word that hunspell does not know is "known" if it is at least this common
 # (names, places and loan words: "Andujar" is not, "Google" is).
 KNOWN_ZIPF = 2.0
+MAX_WORD = 40  # longer letter runs are no words (junk or a blob): no list, search or split looks at them
 # Zipf frequency assumed for a valid word that is not in the list (mostly compounds).
 COMPOUND_ZIPF = 1.5
 COMMON_PART_ZIPF = 3.0  # a word this common counts as a compound part
@@ -391,6 +392,8 @@ class Lexicon:
         as "füll" make odd compounds); with ``known``, common words hunspell
         lacks count too (names: "Pilger|maier").  The parts include their 1901 forms.
         """
+        if len(word) > MAX_WORD:
+            return False  # (each split of a run of 100,000 letters would copy it)
         return two_parts(word.lower(), self._words.known_parts if known else self._words.parts)
 
     def lower_compound(self, word: str) -> bool:

@@ -345,6 +345,8 @@ def _letter_garbage(n: int, seed: int = 7) -> str:
 
 PATHOLOGICAL = {
     "200k-letter-token": lambda: "Fiihrung" * 25_000,
+    # (a word no list knows before it: the join of the two and each place of the run were copied)
+    "200k-letter-run-after-a-word": lambda: "zwischenfal " + "a" * 200_000,
     "200k-hyphenated-breaks": lambda: "Wirt-\nschaft " * 200_000,
     "100k-combining-marks": lambda: "a" + "\u0308\u0301" * 50_000,
     "1MB-random-text": lambda: _random_text(1_000_000),
