@@ -64,6 +64,10 @@ KNOWN_TWIN_MIN_LEN = 3
 KNOWN_TWIN_MAX_ZIPF = 4.0
 KNOWN_TWIN_MARGIN = 1.5
 RECURS = 3  # a lower-case word this often in a document is its own, not a shape misread (_own_word)
+# A recurring capitalized word this long, in a text that plainly misreads shapes, is misread
+# where one shape makes it a noun this common (zipf), not a name (_common_misread)
+COMMON_MISREAD_LEN = 5
+COMMON_MISREAD_ZIPF = 3.0
 _READINGS = frozenset((c.meant, c.seen) for c in CONFUSIONS)
 _CHUNK_EDGE = regex.compile("[ \n]")
 _ELIDED = regex.compile(r"\p{L}['’ʼ]")  # before the rest of a word with an elision
@@ -330,7 +334,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     A capitalized word the lists lack that recurs in the document is a name: it keeps
     its letters unless OCR junk in it or the document's lost dots say they are damage, or
     they are a form of address misread ("Thre" twice is "Ihre": no name is one letter from it;
-    nor is one before another name's part: "Thr Gemeindebiiro").
+    nor is one before another name's part: "Thr Gemeindebiiro"), or a common word misread in a
+    text that plainly misreads shapes (:func:`_common_misread`).
     A word no list knows, or a rare one only web or old text knows, may be the damaged twin
     of a word the document holds intact (:func:`_document_twin`).  A lower-case word the
     document holds often, or an old or dialect form in a dialect scene, is the document's
@@ -352,7 +357,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         return f  # ("sudo systemetl start": the argument of "sudo" is a command)
     f = _settled_at(corrector, text, token, start, end, key)
     if f is not None and f.replacement not in ADDRESS_FORMS and _recurring_name(doc, token) and (
-        not _damage_shows(token, f, key) or (f.rule == "letters" and not OCR_JUNK.search(token))
+        not _damage_shows(token, f, key)
+        or (f.rule == "letters" and not OCR_JUNK.search(token) and not _common_misread(corrector.lex, token, f))
     ):
         f = None  # a name (OCR seldom misreads a shape of one word the same way twice)
     elif (
@@ -390,6 +396,15 @@ def _recurring_name(doc: Document, token: str) -> bool:
     return (
         token[0].isupper() and len(token) < LONG_WORD and doc.vocab[token] > 1 and VOWEL.search(token) is not None
     )
+
+
+def _common_misread(lex: Lexicon, token: str, fix: Fix) -> bool:
+    """Is ``fix`` of the recurring capitalized ``token`` a common noun, the token long enough
+    to be no short name ("Insein" twice in a text that plainly misreads shapes is "Inseln"
+    twice: a font misreads a word's shape alike each time; the guard of _decided holds where
+    the text shows no misread shapes, "Herr Insein", and for a verb: "Brummi" is no "Brummt")?"""
+    form = fix.replacement
+    return len(token) >= COMMON_MISREAD_LEN and lex.zipf(form) >= COMMON_MISREAD_ZIPF and lex.may_be_noun(form)
 
 
 def _beside_a_name(lex: Lexicon, text: str, token: str, start: int, end: int) -> bool:
