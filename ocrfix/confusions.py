@@ -184,6 +184,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("I", "l", 0.5, "letters"),
     Confusion("t", "I", 0.5, "letters"),            # thr for Ihr
     Confusion("T", "I", 0.6, "letters"),            # Thr
+    Confusion("i", "I", 0.5, "letters"),            # interaktion: the capital's stroke read with a dot
     Confusion("t", "l", 0.7, "letters"),            # Beispiet
     Confusion("1", "l", 0.5, "letters"),
     Confusion("rn", "m", 0.5, "letters"),
@@ -265,6 +266,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("hi", "h", 0.6, "letters", listed_only=True, shown=True),
     Confusion("ui", "u", 0.6, "letters", listed_only=True, shown=True),   # Erscheinuing
     Confusion("i", "li", 0.6, "letters", listed_only=True, shown=True),   # Pficht: an l merged with the i
+    Confusion("t", "i", 0.6, "letters", listed_only=True, shown=True),    # Auftetlung
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
