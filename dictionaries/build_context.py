@@ -62,6 +62,12 @@ in which of ä/ö/ü they have ("&gefällt gefüllt"), which one OCR reading ("i
 ß form and the form with t or r in its place ("&hieß hier": OCR's f stands for each). Their
 forms are counted apart, with "*" before the form ("*gefällt"): a form of a swap set that is no
 twin gets no twin by it.
+Lines that start with "^" list a read set (``read_sets``): a listed word rarer than
+``ocrfix.correct.READ_VALID_MAX_ZIPF`` and the common listed words that one of the English
+model's cheap readings of a dotted letter makes into it ("^hingen hängen": i for ä; the readings
+of ``ocrfix.confusions`` that ``Corrector._valid_word`` takes a valid word for by frequency
+alone); their forms are counted as those of swap sets are, so that its sentence can say which
+is meant ("Im Museum hingen Bilder").
 
 Cues are the CUES most common words written in lower case: function
 words that mark the mood or the clause ("wenn", "als", "nicht"), not the nouns of
@@ -86,7 +92,7 @@ import corpus_text
 
 from ocrfix.chardata import UNDOT
 from ocrfix.ngrams import (
-    CLAUSE_END, FORMAT, OLD, OLD_PRIOR, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end,
+    CLAUSE_END, FORMAT, OLD, OLD_PRIOR, READ_SET, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end,
     clause_opener, fold, suffix,
 )
 
@@ -178,6 +184,41 @@ def swap_sets(inside: Counter[str]) -> dict[str, list[str]]:
                         sets["ß" + stored] = [stored, other]
                         taken.update((stored, other))
     return sets
+
+
+def read_sets(inside: Counter[str]) -> dict[str, list[str]]:
+    """The listed words rarer than READ_VALID_MAX_ZIPF by the common listed forms (COMMON_SWAP,
+    and VALID_MARGIN[LOST] more common) that one cheap reading of one of their dotted letters
+    makes into them (the readings ``Corrector._valid_word`` repairs a valid word by: i for ü or
+    ä, d for ö): {"hingen": ["hingen", "hängen"]}.  Nouns as in :func:`swap_sets`."""
+    from ocrfix.confusions import CONFUSIONS
+    from ocrfix.correct import READ_VALID_MAX_COST, READ_VALID_MAX_ZIPF, VALID_MARGIN
+    from ocrfix.document import LOST
+    from ocrfix.lexicon import ALL_VARIANTS, _wordlist, zipf_of
+
+    reads = {
+        (c.seen, c.meant)
+        for c in CONFUSIONS
+        if c.rule == "umlaut" and c.cost <= READ_VALID_MAX_COST and c.seen.isalpha() and c.seen.islower()
+        and c.meant.islower() and c.seen != c.meant.translate(UNDOT)  # (not the dots lost: twins)
+    }
+    forms = _wordlist().forms
+    out: dict[str, list[str]] = {}
+    for stored, entry in forms.items():
+        if not entry & ALL_VARIANTS or zipf_of(entry) < COMMON_SWAP:
+            continue
+        for seen, meant in reads:
+            i = stored.find(meant)
+            while i >= 0:
+                plain = stored[:i] + seen + stored[i + len(meant) :]
+                found = forms.get(plain, 0)
+                if found & ALL_VARIANTS and zipf_of(found) < min(READ_VALID_MAX_ZIPF, zipf_of(entry) - VALID_MARGIN[LOST]):
+                    out.setdefault(plain, [plain]).append(stored)
+                    noun, plain_noun = stored[0].upper() + stored[1:], plain[0].upper() + plain[1:]
+                    if noun != stored and inside[noun] >= MIN_NOUN:
+                        out.setdefault(plain_noun, [plain_noun]).append(noun)
+                i = stored.find(meant, i + 1)
+    return out
 
 
 def sentences(stem: str):
@@ -399,16 +440,20 @@ def main() -> None:
     common = common_words()
     pairs = old_pairs(damaged)
     swaps = swap_sets(inside)
+    reads = read_sets(inside)
     words = members | {w for form, plains in damaged.items() for w in (form, *plains)}
     old = frozenset(w for form, plains in pairs.items() for w in (form, *plains))
-    counts = count(words, cue_words, common, old, respelled(members), frozenset(w for f in swaps.values() for w in f))
+    apart = frozenset(w for forms in (*swaps.values(), *reads.values()) for w in forms)
+    counts = count(words, cue_words, common, old, respelled(members), apart)
     sets = twin_sets(members, damaged)
     sets.update({"=" + OLD + form: [OLD + w for w in (form, *plains)] for form, plains in pairs.items()})
     sets.update({SWAP + key: [SWAP + w for w in forms] for key, forms in swaps.items()})
+    sets.update({READ_SET + key: [SWAP + w for w in forms] for key, forms in reads.items()})
     kept = informative(counts, sets)
     lines: dict[str, list[str]] = {"@": ["@" + "\t".join(sorted(common))]}
     lines.update({"=" + form: ["=" + form, *plains] for form, plains in sorted(damaged.items())})
     lines.update({SWAP_SET + key: [SWAP_SET + forms[0], *forms[1:]] for key, forms in sorted(swaps.items())})
+    lines.update({READ_SET + key: [READ_SET + forms[0], *forms[1:]] for key, forms in sorted(reads.items())})
     for key in sorted(kept):
         word, _, feature = key.partition("\t")
         lines.setdefault(word, [word, str(kept[word])])
@@ -420,7 +465,7 @@ def main() -> None:
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
     print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins, {len(damaged)} damaged forms "
-          f"and {len(swaps)} swap sets",
+          f"{len(swaps)} swap sets and {len(reads)} read sets",
           file=sys.stderr)
 
 

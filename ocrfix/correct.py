@@ -130,6 +130,9 @@ DATIVE_SINGULAR = frozenset(
 # How many orders of magnitude likelier in its sentence a fix's form without the dots it
 # restored must be, for the fix to drop them (Corrector.undotted).
 UNDOTTED_MARGIN = 0.0
+# ... and by which a sentence must favour a valid word as read over the common word that a cheap
+# reading of a dotted letter made of it by frequency alone ("Im Museum hingen Bilder": no "hängen")
+AS_READ_MARGIN = -2.0
 # How many zipf points (orders of magnitude) more common a restored umlaut/ß form
 # must be to replace a valid word, by the state of the umlauts; None: never.
 VALID_MARGIN = {LOST: 0.5, NEUTRAL: 1.5, INTACT: None}
@@ -624,6 +627,19 @@ class Corrector:
         confidence = min(fix.confidence, _odds_confidence(-odds))
         rules = [r for r in fix.rule.split("+") if r != "umlaut" or dot_count(plain)]  # (its dots are gone)
         return Fix(plain, join_rules((*rules, "context")), confidence)
+
+    def as_read(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> bool:
+        """Is ``word``, a valid word that ``fix`` took for a common one by a cheap reading of a
+        dotted letter and frequency alone (:meth:`_valid_word`: "hingen" -> "hängen"), what its
+        sentence means, by AS_READ_MARGIN (a read set of the context model, :meth:`ngrams.Model.reads`)?"""
+        model = ngrams.model()
+        seen = word.text
+        lowered = seen not in model.read_sets and seen[:1].isupper() and sentence_start(text, word.start)
+        base, form = (first_lower(seen), first_lower(fix.replacement)) if lowered else (seen, fix.replacement)
+        if form not in model.reads(base)[1:]:
+            return False  # (most fixes: a dict lookup)
+        ctx = ngrams.context_at(*(view(seen) if view else (text, word.start, word.end)))
+        return model.odds(form, base, ctx, old=key.old, modern=key.modern) > AS_READ_MARGIN
 
     def swapped(self, text: str, word: Word, fix: Fix, key: Key, view: View | None = None) -> Fix | None:
         """``fix`` with another letter at a place where what OCR read stands for either ("ii": ü

@@ -42,7 +42,7 @@ from .chardata import UNDOT
 from .lexicon import data_dir
 from .search import word_set
 
-FORMAT = "ocrfix-context 10"
+FORMAT = "ocrfix-context 11"
 # An old form and the word it becomes where OCR drops its ß ("daß", "da") are counted in old
 # text alone too, under this mark ("+da"): where a document is known to be old, they compare
 # as old text uses them.
@@ -57,6 +57,11 @@ OLD_PRIOR = "%"
 # They are counted apart, under SWAP ("*gefällt"): only twins of one set may share counts.
 SWAP_SET = "&"
 SWAP = "*"
+# A line that starts with READ_SET lists a rarer listed word and the common ones that one of the
+# English model's cheap readings of a dotted letter makes into it ("^hingen hängen": i for ä),
+# which the corrector may take it for by frequency alone; their forms count as those of swap
+# sets do (SWAP), so that the sentence can say which is meant (Model.reads).
+READ_SET = "^"
 SWAP_MASK = regex.compile("[äöü]")
 # Pseudo-cases of a feature, shared by the twins by their counts: the build prunes a feature
 # seen once with a twin, so a missing one is 0 or 1 cases, not surely none ...
@@ -187,9 +192,14 @@ class Model:
         self.common: Container[str] = frozenset()  # the neighbours that have no suffix feature
         self.swap_sets: dict[str, tuple[str, ...]] = {}  # a form -> its swap set (SWAP_SET)
         self.swap_count: dict[str, int] = {}  # the counts of the forms of swap sets (SWAP)
+        self.read_sets: dict[str, tuple[str, ...]] = {}  # a word as read -> it and what it may be read for
         for line in lines:
             if line.startswith("@"):  # the common words, folded (see SUFFIX)
                 self.common = word_set(line[1:].rstrip("\n").split("\t"))
+                continue
+            if line.startswith(READ_SET):
+                forms = tuple(line[1:].rstrip("\n").split("\t"))
+                self.read_sets[forms[0]] = forms
                 continue
             if line.startswith(SWAP_SET):
                 forms = tuple(line[1:].rstrip("\n").split("\t"))
@@ -241,6 +251,12 @@ class Model:
         members = self.swap_sets.get(word, ())
         return members if all(m in self.swap_count for m in members) else ()
 
+    def reads(self, word: str) -> tuple[str, ...]:
+        """``word`` and the common words that a cheap reading of a dotted letter makes into it
+        (READ_SET: "hingen", "hängen"), or () if it has none."""
+        members = self.read_sets.get(word, ())
+        return members if all(m in self.swap_count for m in members) else ()
+
     def odds(self, word: str, other: str, ctx: Context, old: bool = False, modern: bool = False) -> float:
         """log10 of how much more likely ``other`` is than ``word`` here (twins of one set, or
         forms of one swap set, by their own counts and with no era's prior); ``old``: in a
@@ -250,6 +266,8 @@ class Model:
             members = self.damaged_sets[other]
         elif other.translate(UNDOT) == word.translate(UNDOT):
             members = self.sets[word.translate(UNDOT)]
+        elif other in self.read_sets.get(word, ()) or word in self.read_sets.get(other, ()):
+            members, count, mark = self.read_sets.get(word) or self.read_sets[other], self.swap_count, SWAP
         else:
             members, count, mark = self.swap_sets[word], self.swap_count, SWAP
         if old and not mark and all(m in self.old_count for m in members):

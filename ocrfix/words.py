@@ -747,6 +747,9 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
                     f = None  # ("D'Oma hot extra an Kuacha bacha": no "hofft")
                 if f is None and (number := roman_number(token)):
                     f = _roman(text, start, end, number)
+            elif own.umlauts == LOST and corrector.as_read(text, w, f, own, view):
+                f = None  # a valid word that a reading made a more common one: its sentence says
+                # it is itself ("Im Museum hingen Bilder")
             elif own.umlauts == LOST and (g := corrector.context_fix(text, w._replace(text=f.replacement), own, view)):
                 # the fix is a word with a twin in a text that lost its dots: its sentence
                 # decides ("Die GroBe des Hauses" -> "Große" -> "Größe")

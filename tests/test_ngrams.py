@@ -200,3 +200,13 @@ def test_a_form_in_a_swap_set_and_a_damaged_set_compares_by_each():
     assert model.damaged_twins("hie") == ("hieß",) and "hieß" in model.swaps("hier")
     assert model.odds("hie", "hieß", _context("Das Spiel sei verloren, hie es am Abend.", "hie")) > 1
     assert model.odds("hier", "hieß", _context("Er wohnt schon lange hier in der Stadt.", "hier")) < 0
+
+
+def test_a_read_set_compares_a_rare_word_with_what_a_reading_makes_of_a_common_one():
+    """ "hingen" is "hängen" with i read for ä: a read set, counted apart as swap sets are, so
+    that the sentence can keep the rarer word as it was read."""
+    model = ngrams.model()
+    assert model.reads("hingen") == ("hingen", "hängen") and model.reads("hängen") == ()
+    assert "hingen" not in model.count  # (no twin of anything by it)
+    assert model.odds("hängen", "hingen", _context("Die Bilder hingen schief an der Wand.", "hingen")) > 0
+    assert model.odds("müssen", "missen", _context("Wir missen jetzt nach Hause gehen.", "missen")) < -2
