@@ -429,6 +429,8 @@ class Corrector:
         sure = _unambiguous(word, key, lex) if lost and SURE_UMLAUT_HINT.search(word) else None
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
+        if best is None and sure is not None and "é" in word and key.state("ä") != INTACT:
+            best = self._e_for_a(word, sure, key)
         if best is None and sure is None:
             if lost and not junk and not before_hyphen and len(word) >= PARTS_MIN_LEN:
                 return self._dots_for_hunspell(word, key) or self._dots_for_parts(word, key)
@@ -441,6 +443,17 @@ class Corrector:
             # if the document does ("Demokratiebiidung" is no "…büdung": then "…bildung")
             return sure._replace(otherwise=best) if sure is not None else best
         return best
+
+    def _e_for_a(self, word: str, sure: Fix, key: Key) -> Fix | None:
+        """``word`` with its é read for ä, not for ö as the sure reading has it, where only that
+        makes a word hunspell takes ("Einhéngepunkt": é is far more often ö, "kénnen", but
+        "Einhöngepunkt" is no word)."""
+        plain = word.replace("é", "ä")
+        alt = _unambiguous(plain, key, self.lex)
+        form = alt.replacement if alt is not None else plain
+        if self.lex.valid(form) and not self.lex.valid(sure.replacement):
+            return Fix(form, "umlaut", PARTS_CONFIDENCE)
+        return None
 
     def _eszett_end(self, word: str, key: Key) -> Fix | None:
         """``word``, no listed form nor a common old or dialect one, as the common old form that
