@@ -69,6 +69,7 @@ NAME_MAX_LEN = 12
 # this much more.  A cost, not a ban: an adjective may start a name ("Weiße Flotte").
 CAPITAL_OTHER_COST = 0.5
 MIN_HEAD, MIN_TAIL = 3, 4  # the parts of a compound a fix may put out
+DOTTED_HEAD = 2  # ... and a head whose first letter's dots a fix restores ("Öl|messstab")
 # An unknown lower-case word is rarely right: a fix of it may cost this much more.
 UNKNOWN_LOWER_COST = 0.3
 
@@ -1719,7 +1720,7 @@ def _dotted_head(lex: Lexicon, form: str) -> bool:
     return any(
         lex.listed_or_known(form[:i]) and lex.zipf(form[:i]) > lex.zipf(form[0].translate(UNDOT) + form[1:i])
         and _listed_tail(form[i:], lex.listed)
-        for i in range(MIN_HEAD, len(form) - MIN_TAIL + 1)
+        for i in range(DOTTED_HEAD, len(form) - MIN_TAIL + 1)
     )
 
 
