@@ -464,7 +464,7 @@ def main() -> None:
               f"{MIN_COUNT} or more times; from {corpus_text.attribution(stems)}; built by build_context.py")
     with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write((header + "\n" + "".join("\t".join(cells) + "\n" for cells in lines.values())).encode("utf-8"))
-    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins, {len(damaged)} damaged forms "
+    print(f"{OUT.name}: {len(kept):,} counts for {len(members):,} twins, {len(damaged)} damaged forms, "
           f"{len(swaps)} swap sets and {len(reads)} read sets",
           file=sys.stderr)
 

@@ -5,7 +5,8 @@ only its neighbours tell them apart ("als hätte" is common, "als hatte" rare).
 So with a ß dropped or read as f ("daß": "da", "hieß": "hie", "ließ": "lief") and a ligature a PDF
 dropped ("Schiff": "Schi"); and forms that differ only in which of ä/ö/ü they have, or in a ß
 for t or r, where one OCR reading stands for either ("gefiillt": "gefällt" or "gefüllt", "hief":
-"hieß" or "hier"; swap sets).
+"hieß" or "hier"; swap sets); and a rare valid word and the common one that a cheap reading of
+a dotted letter makes of it, which a fix takes by frequency ("hingen": "hängen"; read sets).
 ``dictionaries/context_de.tsv.gz`` (``build_context.py``) holds, for each word
 that has such a twin, how often it occurs, with which word before and after it,
 with which two, with which of the commonest words within a few words

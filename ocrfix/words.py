@@ -334,7 +334,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     A capitalized word the lists lack that recurs in the document is a name: it keeps
     its letters unless OCR junk in it or the document's lost dots say they are damage, or
     they are a form of address misread ("Thre" twice is "Ihre": no name is one letter from it;
-    nor is one before another name's part: "Thr Gemeindebiiro"), or a common word misread in a
+    nor is one before another name's part: "Thr Gemeindebiiro"), or a common noun misread in a
     text that plainly misreads shapes (:func:`_common_misread`).
     A word no list knows, or a rare one only web or old text knows, may be the damaged twin
     of a word the document holds intact (:func:`_document_twin`).  A lower-case word the
