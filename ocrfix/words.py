@@ -113,6 +113,8 @@ def old_repairs(doc: Document, edits: Iterable[Edit | Correction], lex: Lexicon)
 def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
     """:func:`correct_words` by the key of ``doc``."""
     glyphs = _zeros_for_o(text, doc.key) if "0" in text else []
+    if "@" in text:
+        glyphs += _at_for_zero(text)
     if contains_any(text, "[|!]"):
         glyphs += _misread_strokes(text, corrector.lex)
     if doc.key.misread and (first := _first_i(text, corrector.lex)) is not None:
@@ -309,6 +311,26 @@ def _zeros_for_o(text: str, key: Key) -> list[Edit]:
         small = before.rstrip().endswith((",", "—", "–", "-"))
         out.append(Edit(m.start(), m.end(), "o" if small else "O", "letters", ZERO_CONFIDENCE))
     return out
+
+
+# A number with an at sign read for a zero ("ca. 25.00@ Arten", "um 115@", "p < @,@5", "die 195@er
+# Jahre"): digits, separators and at signs, one of them a digit, a decade's "er" after it; not
+# within a word ("st6@t" is "stößt"), an address ("x1@example.org": protected) or a handle ("@123").
+_AT_NUMBER = regex.compile(r"(?<![\p{L}\p{N}@._-])(?!@\d)(?=[\d.,]*@)(?=[@.,]*\d)[\d@](?:[\d@.,]*[\d@])?(?=(?:er)?(?![\p{L}\p{N}@_-]|[.,]\p{N}))")
+AT_ZERO_CONFIDENCE = 0.9
+
+
+def _at_for_zero(text: str) -> list[Edit]:
+    """The at signs that are zeros in a number (:data:`_AT_NUMBER`), where no protected span
+    reaches out of the number (an address; "@5" alone looks like a handle, inside "@,@5")."""
+    protected = Protected(text)
+    return [
+        Edit(m.start() + i, m.start() + i + 1, "0", "letters", AT_ZERO_CONFIDENCE)
+        for m in _AT_NUMBER.finditer(text)
+        if not any(a < m.start() or b > m.end() for a, b in protected.near(m.start(), m.end()) if a < m.end() and b > m.start())
+        for i, c in enumerate(m.group())
+        if c == "@"
+    ]
 
 
 # A text's first word, read with a small i for its capital I ("im September", "in der
