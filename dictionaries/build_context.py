@@ -212,7 +212,8 @@ def read_sets(inside: Counter[str]) -> dict[str, list[str]]:
             while i >= 0:
                 plain = stored[:i] + seen + stored[i + len(meant) :]
                 found = forms.get(plain, 0)
-                if found & ALL_VARIANTS and zipf_of(found) < min(READ_VALID_MAX_ZIPF, zipf_of(entry) - VALID_MARGIN[LOST]):
+                rarer = min(READ_VALID_MAX_ZIPF, zipf_of(entry) - VALID_MARGIN[LOST])
+                if found & ALL_VARIANTS and zipf_of(found) < rarer:
                     out.setdefault(plain, [plain]).append(stored)
                     noun, plain_noun = stored[0].upper() + stored[1:], plain[0].upper() + plain[1:]
                     if noun != stored and inside[noun] >= MIN_NOUN:

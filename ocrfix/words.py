@@ -316,7 +316,11 @@ def _zeros_for_o(text: str, key: Key) -> list[Edit]:
 # A number with an at sign read for a zero ("ca. 25.00@ Arten", "um 115@", "p < @,@5", "die 195@er
 # Jahre"): digits, separators and at signs, one of them a digit, a decade's "er" after it; not
 # within a word ("st6@t" is "stößt"), an address ("x1@example.org": protected) or a handle ("@123").
-_AT_NUMBER = regex.compile(r"(?<![\p{L}\p{N}@._-])(?!@\d)(?=[\d.,]*@)(?=[@.,]*\d)[\d@](?:[\d@.,]*[\d@])?(?=(?:er)?(?![\p{L}\p{N}@_-]|[.,]\p{N}))")
+_AT_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}@._-])(?!@\d)(?=[\d.,]*@)(?=[@.,]*\d)"  # an at sign in it, a digit, no handle
+    r"[\d@](?:[\d@.,]*[\d@])?"
+    r"(?=(?:er)?(?![\p{L}\p{N}@_-]|[.,]\p{N}))"  # its end (a decade's "er" may follow)
+)
 AT_ZERO_CONFIDENCE = 0.9
 
 
@@ -324,13 +328,13 @@ def _at_for_zero(text: str) -> list[Edit]:
     """The at signs that are zeros in a number (:data:`_AT_NUMBER`), where no protected span
     reaches out of the number (an address; "@5" alone looks like a handle, inside "@,@5")."""
     protected = Protected(text)
-    return [
-        Edit(m.start() + i, m.start() + i + 1, "0", "letters", AT_ZERO_CONFIDENCE)
-        for m in _AT_NUMBER.finditer(text)
-        if not any(a < m.start() or b > m.end() for a, b in protected.near(m.start(), m.end()) if a < m.end() and b > m.start())
-        for i, c in enumerate(m.group())
-        if c == "@"
-    ]
+    out = []
+    for m in _AT_NUMBER.finditer(text):
+        start, end = m.span()
+        if any(a < end and b > start and (a < start or b > end) for a, b in protected.near(start, end)):
+            continue
+        out += [Edit(start + i, start + i + 1, "0", "letters", AT_ZERO_CONFIDENCE) for i, c in enumerate(m[0]) if c == "@"]
+    return out
 
 
 # A text's first word, read with a small i for its capital I ("im September", "in der
