@@ -249,13 +249,15 @@ class Model:
 
     def swaps(self, word: str) -> tuple[str, ...]:
         """The members of the swap set of ``word`` (itself included), or () if it has none."""
-        members = self.swap_sets.get(word, ())
-        return members if all(m in self.swap_count for m in members) else ()
+        return self._counted(self.swap_sets.get(word, ()))
 
     def reads(self, word: str) -> tuple[str, ...]:
         """``word`` and the common words that a cheap reading of a dotted letter makes into it
         (READ_SET: "hingen", "hängen"), or () if it has none."""
-        members = self.read_sets.get(word, ())
+        return self._counted(self.read_sets.get(word, ()))
+
+    def _counted(self, members: tuple[str, ...]) -> tuple[str, ...]:
+        """``members`` of a swap or read set, or () where one has no count (SWAP) to compare by."""
         return members if all(m in self.swap_count for m in members) else ()
 
     def odds(self, word: str, other: str, ctx: Context, old: bool = False, modern: bool = False) -> float:
