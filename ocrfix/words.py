@@ -396,10 +396,14 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     elif f is not None and not _damage_marked(token, f) and _in_foreign_quote(doc, corrector.lex, start):
         f = None  # a foreign phrase: "Alea iacta est", "il dolce far niente"
-    # (in a document that shows its damage; a short word that recurs is a name or the text's own,
-    # a long one OCR misreads alike each time: _recurring_name)
+    # (in a document that shows its damage, or where nothing knows the word: the German model
+    # misreads a shape here and there in a text that shows no other damage, "Nationalspicler";
+    # a short word that recurs is a name or the text's own, a long one OCR misreads alike each
+    # time: _recurring_name)
     may_be_twin = doc.vocab[token] == 1 or len(token) >= LONG_WORD
-    if f is None and (key.umlauts == LOST or key.shapes in SIGNS) and may_be_twin:
+    if f is None and may_be_twin and (
+        key.umlauts == LOST or key.shapes in SIGNS or not corrector.lex.known(token)
+    ):
         f = _document_twin(corrector, doc, token)
     if f is None and key.shapes in SIGNS:
         f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
