@@ -890,6 +890,8 @@ class Corrector:
                 old = OLD_ESZETT
             else:
                 old = "" if cand.inserted else _old_seen(word, form)
+            if cand.listed_only and not key.old and lex.zipf(form, old=True) < COMMON_ZIPF:
+                old = ""  # (a rare reading makes a rare old or dialect form only in old text: "Bubl" is no "Bußl")
             if lex.target(form, _target_zipf(cand, key, lost_word or lost_acronym), old):
                 pass
             elif (
