@@ -267,7 +267,6 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("ui", "u", 0.6, "letters", listed_only=True, shown=True),   # Erscheinuing
     Confusion("i", "li", 0.6, "letters", listed_only=True, shown=True),   # Pficht: an l merged with the i
     Confusion("t", "i", 0.6, "letters", listed_only=True, shown=True),    # Auftetlung
-    Confusion("é", "e", 0.6, "letters", listed_only=True, shown=True),    # einé
     # (the English model's rarer readings of common letters, 2 to 5 cases each in the estimate
     # fonts: costs by the formula below; only where ä, ö or ü are lost, see correct._bounds,
     # and only towards a listed word: never a word a list knows, "and" in an English title)
