@@ -414,13 +414,17 @@ class Corrector:
         # two listed words hunspell does not join ("Asyl|berechtigten"), a prefix and a listed
         # word, a listed verb's form ("gefettete", "parkieren") may well be right: then letter shapes
         # alone are no reason to change it (unless a long one where the document shows misread
-        # shapes plainly, towards a common listed word: "Weit|krieg")
-        shapes = junk or not (
-            lex.compound_like(word, known=True) or (word.islower() and _formed(lex, word))
+        # shapes, towards a common listed word: plainly, "Weit|krieg"; or as a sign beside the
+        # English model's readings, one reading away, "Weit|lichen", and not for a word formed
+        # from listed ones, "aus|kaufen")
+        compound = lex.compound_like(word, known=True)
+        formed = not compound and word.islower() and _formed(lex, word)
+        shapes = junk or not (compound or formed)
+        long_shaped = len(word) >= PARTS_MIN_LEN and (
+            key.shapes == LOST or (key.shapes == NEUTRAL and key.misread and not formed)
         )
-        long_lost = key.shapes == LOST and len(word) >= PARTS_MIN_LEN
-        best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_lost,
-                          common_shapes=long_lost and not shapes)
+        best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_shaped,
+                          common_shapes=long_shaped and not shapes)
         if best is None and lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
@@ -770,7 +774,8 @@ class Corrector:
         ``restore_only``, only lost umlauts and ß are restored, by dots alone unless
         ``reads``: then by their common readings too (READ_VALID_MAX_COST), towards a
         common word.  With ``common_shapes``, a candidate with misread shapes must be a
-        common listed word.
+        common listed word; and where the text shows misread shapes only as a sign, one reading
+        away, and no guess past the search ("malischer" is no "magischer").
         """
         lex = self.lex
         short = len(word) <= SHORT
@@ -809,10 +814,12 @@ class Corrector:
             read_max = READ_VALID_MAX_COST + (NAME_COST if name_like else 0.0)
             bounds = bounds._replace(dots_only=False, max_cost=min(bounds.max_cost, read_max))
         cands = self.search(word, bounds, margin is None and not short)
+        one_reading = common_shapes and key.shapes != LOST
+        guesses = shapes and not one_reading  # (:meth:`_no_candidate`'s)
         if not cands and long_word and not restore_only:
             cands = self.search(word, bounds._replace(max_cost=bounds.max_cost + LONG_WORD_COST), False)
         if not cands:
-            return self._no_candidate(word, key, margin, shapes)  # (most searches: no more to ask)
+            return self._no_candidate(word, key, margin, guesses)  # (most searches: no more to ask)
         # (an old or dialect form is as common as in old text; and in old text, a word that no
         # dictionary takes is weighed against its candidates by their frequency there: "inn" is
         # "ihn", a pronoun, which novels and drama use far more than the web text of the list)
@@ -937,7 +944,9 @@ class Corrector:
                 continue
             if short_name and cand.shapes and z < COMMON_ZIPF:
                 continue  # (a name or a foreign word: "Errare", no "Errate")
-            if common_shapes and cand.shapes and (z < COMMON_ZIPF or not lex.listed(form)):
+            if common_shapes and cand.shapes and (
+                z < COMMON_ZIPF or not lex.listed(form) or (one_reading and len(cand.rules) > 1)
+            ):
                 continue  # (two known words made another compound by a shape: "Dach|zelten", "Haus|meier")
             if short and not lost_acronym:
                 # (by today's frequency, which set these bars: in a Low German scene "hef" is no "her")
@@ -953,7 +962,7 @@ class Corrector:
             other_kind = inside and _no_noun(lex, form)
             found.append((cand.cost + (CAPITAL_OTHER_COST if other_kind else 0.0) - FREQ_WEIGHT * z, cand, form))
         if not found:
-            return self._no_candidate(word, key, margin, shapes)
+            return self._no_candidate(word, key, margin, guesses)
         if any(c.shown for _, c, _ in found) and not all(c.shown for _, c, _ in found):
             # a reading only some faces make, the last resort: "fahit" is "fühlt", no "fährt"
             found = [f for f in found if not f[1].shown]
