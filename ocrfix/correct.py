@@ -898,7 +898,8 @@ class Corrector:
             else:
                 old = "" if cand.inserted else _old_seen(word, form)
             if cand.listed_only and not key.old and lex.zipf(form, old=True) < COMMON_ZIPF:
-                old = ""  # (a rare reading makes a rare old or dialect form only in old text: "Bubl" is no "Bußl")
+                # (a rare reading makes a rare old or dialect form only in old text: "Bubl" is no "Bußl")
+                old = ""
             if lex.target(form, _target_zipf(cand, key, lost_word or lost_acronym), old):
                 pass
             elif (
