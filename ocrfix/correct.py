@@ -216,6 +216,8 @@ _ODD_CAPITAL = regex.compile(r"(?<=\p{Ll})[ÄÖÜ]")
 # the kind of a compound no dictionary takes in either casing
 _ADJECTIVE_END = regex.compile(r"(?:isch|lich|ig|bar|los|sam|haft)(?:e[mnrs]?)?$")
 _GHOST = regex.compile(r"(\p{Ll})(?i:\1)(?<=\p{Lu})\p{Ll}{2,}$")  # "wWenn": a letter read twice
+# ... and a stroke read twice inside a word, as an l and a capital I or L ("TeilInahme", "HandLlung")
+_INNER_GHOST = regex.compile(r"(?<=l)[IL](?=\p{Ll})|(?<=\p{Ll})[IL](?=l)")
 GHOST_CONFIDENCE = 0.8
 VOWEL = regex.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")  # (names have one: "Thr" is no name)
 # (a sentence's end, or the text's start, and the quotes or brackets that open the next; a
@@ -374,10 +376,12 @@ class Corrector:
             # a letter read twice, small and capital ("wWenn", "kKonne"): the word without
             # one of them, capitalized where a sentence starts, as it stands or repaired
             form = (word[1] if sentence_start else word[0]) + word[2:]
-            f = self.settled(form, sentence_start, before_hyphen, key)
+            return self._unghosted(form, sentence_start, before_hyphen, key)
+        if not word[1:].islower() and (m := _INNER_GHOST.search(word)) and not lex.listed_or_known(word):
+            # a stroke read twice inside it ("TeilInahme"): the word without the capital
+            f = self._unghosted(word[: m.start()] + word[m.end() :], sentence_start, before_hyphen, key)
             if f is not None:
-                return Fix(f.replacement, join_rules(("letters", f.rule)), f.confidence, f.unchecked)
-            return Fix(form, "letters", GHOST_CONFIDENCE) if lex.valid(form) else None
+                return f
         if word.isupper():
             # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
             return self._best(word, sentence_start, key, margin=KNOWN_MARGIN, restore_only=True) if lost else None
@@ -508,6 +512,14 @@ class Corrector:
     def _valid_stays(self, word: str, key: Key) -> bool:
         """Does a valid ``word`` stay without a search: in intact text, or too common to be damage?"""
         return VALID_MARGIN[key.umlauts] is None or self.lex.zipf(word) >= SURE_ZIPF
+
+    def _unghosted(self, form: str, sentence_start: bool, before_hyphen: bool, key: Key) -> Fix | None:
+        """``form``, a word without a glyph OCR read twice, as it stands or repaired; None where
+        it is no word either way."""
+        f = self.settled(form, sentence_start, before_hyphen, key)
+        if f is not None:
+            return Fix(f.replacement, join_rules(("letters", f.rule)), f.confidence, f.unchecked)
+        return Fix(form, "letters", GHOST_CONFIDENCE) if self.lex.valid(form) else None
 
     def _valid_word(self, word: str, sentence_start: bool, key: Key) -> Fix | None:
         """A valid word may still be damage if a restored umlaut makes it far more common; where
