@@ -376,7 +376,10 @@ class Corrector:
             # a letter read twice, small and capital ("wWenn", "kKonne"): the word without
             # one of them, capitalized where a sentence starts, as it stands or repaired
             form = (word[1] if sentence_start else word[0]) + word[2:]
-            return self._unghosted(form, sentence_start, before_hyphen, key)
+            f = self._unghosted(form, sentence_start, before_hyphen, key)
+            if f is None and not sentence_start and lex.noun(word[1:]):
+                f = self._unghosted(word[1:], sentence_start, before_hyphen, key)  # ("den kKriegsdienst")
+            return f
         if not word[1:].islower() and (m := _INNER_GHOST.search(word)) and not lex.listed_or_known(word):
             # a stroke read twice inside it ("TeilInahme"): the word without the capital
             f = self._unghosted(word[: m.start()] + word[m.end() :], sentence_start, before_hyphen, key)
