@@ -207,12 +207,12 @@ def read_sets(inside: Counter[str]) -> dict[str, list[str]]:
     for stored, entry in forms.items():
         if not entry & ALL_VARIANTS or zipf_of(entry) < COMMON_SWAP:
             continue
+        rarer = min(READ_VALID_MAX_ZIPF, zipf_of(entry) - VALID_MARGIN[LOST])  # (the word as read is below)
         for seen, meant in reads:
             i = stored.find(meant)
             while i >= 0:
                 plain = stored[:i] + seen + stored[i + len(meant) :]
                 found = forms.get(plain, 0)
-                rarer = min(READ_VALID_MAX_ZIPF, zipf_of(entry) - VALID_MARGIN[LOST])
                 if found & ALL_VARIANTS and zipf_of(found) < rarer:
                     out.setdefault(plain, [plain]).append(stored)
                     noun, plain_noun = stored[0].upper() + stored[1:], plain[0].upper() + plain[1:]
