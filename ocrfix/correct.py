@@ -53,10 +53,6 @@ NEUTRAL_SHAPE_MARGIN = 1.0
 # The most a fix may cost, by the state of the umlauts as a whole: damaged documents
 # warrant bolder guesses.
 MAX_COST = {LOST: 1.3, NEUTRAL: 1.0, INTACT: 0.9}
-# Letter shapes alone are weaker evidence than a restored umlaut or ligature: in a
-# document whose umlauts survived, a capitalized "Marin" is a name, not "Mann" (unless
-# the document's own words show misread shapes plainly: then "Ausschen" is "Aussehen").
-SHAPE_MAX_COST = {INTACT: 0.8}
 # An unknown capitalized word inside a sentence is often a name: each edit costs more.
 NAME_COST = 0.1
 # A capitalized word this long that no list knows is a compound noun far more often than a
@@ -816,12 +812,11 @@ class Corrector:
             shapes = False
         elif margin is not None and not key.modern and lex.historical(word):
             shape_margin = NEUTRAL_SHAPE_MARGIN  # an old form where the text may be old ("von seiten": no "selten")
-        if not shapes or (capital and (key.shapes == INTACT or (key.shapes == UNSEEN and len(word) < NAME_MAX_LEN))):
-            shape_max = -1.0
-        else:
-            shape_max = SHAPE_MAX_COST.get(key.umlauts, 9.0) if name_like and key.shapes != LOST else 9.0
+        shaped = shapes and not (
+            capital and (key.shapes == INTACT or (key.shapes == UNSEEN and len(word) < NAME_MAX_LEN))
+        )
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
-        no_shapes = shape_max < 0 and not lex.user_words
+        no_shapes = not shaped and not lex.user_words
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)
         # (LONG_WORD: a long word that no list knows, in a text that shows its damage)
         long_word = margin is None and len(word) >= LONG_WORD and LOST in (key.umlauts, key.shapes)
@@ -867,7 +862,7 @@ class Corrector:
         else:
             ligatures = key.ligature == LOST or (key.ligature == NEUTRAL and not lex.historical(word))
         for cand in cands:
-            shape = (cand.cost > shape_max and _letters_only(cand)) or (shape_max < 0 and _shape_only(cand))
+            shape = not shaped and _shape_only(cand)
             if (shape or (not ligatures and "ligature" in cand.rules)) and cand.word not in lex.extra_words:
                 continue  # (the user's words are wanted wherever they may be meant)
             form = self._cased(word, cand, sentence_start)
@@ -1792,11 +1787,6 @@ def _old_seen(word: str, form: str) -> str:
 def _umlauts_only(cand: Candidate) -> bool:
     """Does ``cand`` only restore lost or misread umlauts ("Quiilereien" -> "Quälereien")?"""
     return not cand.shapes and all(r == "umlaut" for r in cand.rules)
-
-
-def _letters_only(cand: Candidate) -> bool:
-    """Does ``cand`` rest on letter-shape confusions alone ("Marin" -> "Mann")?"""
-    return all(r == "letters" for r in cand.rules)
 
 
 def _shape_only(cand: Candidate) -> bool:
