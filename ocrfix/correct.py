@@ -69,6 +69,9 @@ DOTTED_HEAD = 2  # ... and a head whose first letter's dots a fix restores ("Öl
 # An unknown lower-case word is rarely right: a fix of it may cost this much more.
 UNKNOWN_LOWER_COST = 0.3
 
+# A lower-case word the lists know only capitalized ("instituts") may be a noun whose capital
+# OCR read small, from this length (a shorter one is as often a command or a value: "info")
+RECASED_MIN = 5
 SHORT = 3  # words this short get only cheap fixes towards common words
 SHORT_MAX_COST = 0.5  # ... or, towards the most common words (SURE_ZIPF), this:
 SHORT_MAX_COST_SURE = 1.0
@@ -964,7 +967,12 @@ class Corrector:
                 bar_z = lex.zipf(form, old=True) if era else z  # (era: the text is old)
                 if bar_z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                     continue
-            if margin is not None and z < (written_zipf if cand.restored else base_zipf) + margin + (
+            # (a lower-case noun read for a capitalized one, "nach italien", is known by that
+            # one's frequency: it weighs against the word as written, as a restored umlaut does)
+            recased = (
+                form[0] != word[0] and form.lower() == word.lower() and len(word) >= RECASED_MIN and lex.listed(form)
+            )
+            if margin is not None and z < (written_zipf if cand.restored or recased else base_zipf) + margin + (
                 cand.cost if margin_by_cost else 0.0
             ) + (
                 shape_margin if _shape_only(cand) else 0.0
