@@ -24,6 +24,7 @@ from pathlib import Path
 
 import regex
 
+from .diskcache import cached
 from .search import MIN_PART, Prefixes, WordSet, drop_index, first_lower, folded_items, is_head, two_parts, word_set
 
 VARIANTS = ("de_DE", "de_AT", "de_CH")
@@ -63,45 +64,23 @@ class _WordList:
     listed forms that it uses more often than today's text (its kind 0).
     """
 
-    def __init__(self, path: Path, historical: Path | None = None) -> None:
-        self.path, self.historical = path, historical
-        forms, zipfs, masks = _read_table(path, WORDLIST_FORMAT, 3)
-        # (packed in a comprehension: a function call per entry costs 0.05 s at start-up)
-        self.forms: dict[str, int] = dict(zip(forms, [z << 14 | m for z, m in zip(zipfs, masks)]))
-        self.old_text: dict[str, int] = {}
-        if historical is not None:
-            old, old_zipfs, kinds = _read_table(historical, HISTORICAL_FORMAT, 3)
-            cut = kinds.index(0) if 0 in kinds else len(kinds)  # (the old forms come first)
-            self.old_text = dict(zip(old[cut:], old_zipfs[cut:]))
-            known = self.forms
-            for form, z in zip(old[:cut], old_zipfs[:cut]):
-                # (listed forms are not in the file; known ones may be, in this or another casing)
-                entry = known.get(form) or known.get(form.lower()) or 0
-                known[form] = (entry >> 14) << 14 | z << 4 | HISTORICAL
-        # lower-cased common words, as compound parts: listed ones, and all known ones
-        # (the file lists the most common first)
-        n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
-        # and their 1901 forms: old text joins "Schloß|wohnung", "Fluß|ufer"
-        self.parts = self._with_old_eszett([w.lower() for w, m in zip(forms[:n], masks[:n]) if m])
-        self.known_parts = self._with_old_eszett(list(map(str.lower, forms[:n])))
-
-    def _with_old_eszett(self, parts: list[str]) -> WordSet:
-        """``parts`` and their forms in the 1901 spelling, where it differs ("schloss": "schloß";
-        "ausstellung" stays: :func:`old_spelling` keeps the ss that joins two words)."""
-        forms = self.forms
-
-        def listed(word: str) -> bool:  # (a part is lower case; the word list has nouns capitalized)
-            return bool((forms.get(word, 0) | forms.get(word[:1].upper() + word[1:], 0)) & ALL_VARIANTS)
-
-        return word_set(parts + [old for p in parts if "ss" in p and (old := old_spelling(p, listed)) != p])
+    def __init__(self, path: Path, historical: Path | None = None, cache: bool = False) -> None:
+        """``cache``: keep the tables in the user's disk cache (:mod:`ocrfix.diskcache`)."""
+        self.path, self.historical, self.cache = path, historical, cache
+        read = functools.partial(_read_lists, path, historical)
+        sources = (path,) if historical is None else (path, historical)
+        self.forms, self.old_text, self.parts, self.known_parts = cached("wordlist", sources, read) if cache else read()
 
     @functools.cached_property
     def prefixes(self) -> Prefixes:
         """Every form with its first letter folded, sorted, for :func:`ocrfix.search.reachable`:
         from the shipped index if it was built from this word list, else made here (0.6 s)."""
         if self.historical is not None:  # (the shipped index covers both lists)
+            index = index_path(self.path)
+            read = functools.partial(_index_tables, index, self.path, self.historical)
             try:
-                return read_index(index_path(self.path), self.path, self.historical)
+                items, drops, folded, chars = cached("index", (self.path, self.historical, index), read) if self.cache else read()
+                return Prefixes(items, drops, presorted=True, folded=folded, chars=chars)
             except (OSError, ValueError):
                 pass
         return Prefixes({first_lower(f) for f in self.forms})
@@ -109,6 +88,38 @@ class _WordList:
     @functools.cached_property
     def part_prefixes(self) -> Prefixes:
         return Prefixes(self.parts)
+
+
+def _read_lists(path: Path, historical: Path | None) -> tuple[dict[str, int], dict[str, int], WordSet, WordSet]:
+    """The tables of a :class:`_WordList`: its ``forms``, ``old_text``, ``parts`` and ``known_parts``."""
+    names, zipfs, masks = _read_table(path, WORDLIST_FORMAT, 3)
+    # (packed in a comprehension: a function call per entry costs 0.05 s at start-up)
+    forms = dict(zip(names, [z << 14 | m for z, m in zip(zipfs, masks)]))
+    old_text: dict[str, int] = {}
+    if historical is not None:
+        old, old_zipfs, kinds = _read_table(historical, HISTORICAL_FORMAT, 3)
+        cut = kinds.index(0) if 0 in kinds else len(kinds)  # (the old forms come first)
+        old_text = dict(zip(old[cut:], old_zipfs[cut:]))
+        for form, z in zip(old[:cut], old_zipfs[:cut]):
+            # (listed forms are not in the file; known ones may be, in this or another casing)
+            entry = forms.get(form) or forms.get(form.lower()) or 0
+            forms[form] = (entry >> 14) << 14 | z << 4 | HISTORICAL
+    # lower-cased common words, as compound parts: listed ones, and all known ones
+    # (the file lists the most common first)
+    n = next((i for i, z in enumerate(zipfs) if z < COMMON_PART_ZIPF * 100), len(zipfs))
+    parts = _with_old_eszett(forms, [w.lower() for w, m in zip(names[:n], masks[:n]) if m])
+    return forms, old_text, parts, _with_old_eszett(forms, list(map(str.lower, names[:n])))
+
+
+def _with_old_eszett(forms: dict[str, int], parts: list[str]) -> WordSet:
+    """``parts`` and their forms in the 1901 spelling, where it differs ("schloss": "schloß";
+    "ausstellung" stays: :func:`old_spelling` keeps the ss that joins two words): old text
+    joins "Schloß|wohnung", "Fluß|ufer"."""
+
+    def listed(word: str) -> bool:  # (a part is lower case; the word list has nouns capitalized)
+        return bool((forms.get(word, 0) | forms.get(word[:1].upper() + word[1:], 0)) & ALL_VARIANTS)
+
+    return word_set(parts + [old for p in parts if "ss" in p and (old := old_spelling(p, listed)) != p])
 
 
 ALL_VARIANTS = 7  # the variant bits of a word-list entry: 1 de_DE, 2 de_AT, 4 de_CH
@@ -181,18 +192,23 @@ def write_index(wordlist: Path, out: Path, historical: Path) -> None:
 
 def read_index(path: Path, wordlist: Path, historical: Path) -> Prefixes:
     """The index :func:`write_index` wrote; ValueError if it is not the one of these lists."""
+    items, drops, folded, chars = _index_tables(path, wordlist, historical)
+    return Prefixes(items, drops, presorted=True, folded=folded, chars=chars)
+
+
+def _index_tables(path: Path, wordlist: Path, historical: Path) -> tuple[tuple[str, ...], dict[str, str], WordSet, str]:
+    """The sorted forms, dropped-glyph index, folded forms and characters of :func:`read_index`."""
     header, body = _read_gzip(path)
     if INDEX_FORMAT not in header or _digest(wordlist, historical) not in header:
         raise ValueError(f"{path} is not the index of {wordlist}: rebuild it with dictionaries/build_index.py")
     keys, dropped, restored, folded, chars = body.split("\n\n")
     drops = dict(zip(dropped.split("\n"), restored.split("\n")))
-    folded_set = word_set(folded.split("\n"))
-    return Prefixes(keys.split("\n"), drops, presorted=True, folded=folded_set, chars=chars.rstrip("\n"))
+    return tuple(keys.split("\n")), drops, word_set(folded.split("\n")), chars.rstrip("\n")
 
 
 @functools.lru_cache(maxsize=None)
 def _wordlist() -> _WordList:
-    return _WordList(data_dir() / "wordlist_de.tsv.gz", data_dir() / "historical_de.tsv.gz")
+    return _WordList(data_dir() / "wordlist_de.tsv.gz", data_dir() / "historical_de.tsv.gz", cache=True)
 
 
 @functools.lru_cache(maxsize=None)

@@ -35,11 +35,13 @@ import gzip
 import math
 import threading
 from collections.abc import Container, Iterable
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import regex
 
 from .chardata import UNDOT
+from .diskcache import cached
 from .lexicon import data_dir
 from .search import word_set
 
@@ -228,6 +230,16 @@ class Model:
             sets.setdefault(word.translate(UNDOT), []).append(word)
         self.sets = {key: tuple(members) for key, members in sets.items()}
 
+    def tables(self) -> dict[str, Any]:
+        """What the file was read into, as plain data (:meth:`from_tables` makes the model again)."""
+        return {name: value for name, value in vars(self).items() if name != "_features"}
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, Any]) -> Model:
+        model = cls.__new__(cls)
+        vars(model).update(tables, _features={})
+        return model
+
     def features(self, word: str) -> dict[str, int]:
         """The features of the twin ``word`` (or OLD and the word: in old text) and their counts."""
         found = self._features.get(word)
@@ -372,9 +384,16 @@ _lock = threading.Lock()
 
 @functools.lru_cache(maxsize=1)
 def model() -> Model:
-    """The shipped model, loaded on first use, once per process."""
+    """The shipped model, loaded on first use, once per process (from the user's disk cache
+    where it is there: :mod:`ocrfix.diskcache`)."""
     path = data_dir() / "context_de.tsv.gz"
-    with _lock, gzip.open(path, "rt", encoding="utf-8") as f:
+    with _lock:
+        return Model.from_tables(cached("context", (path,), lambda: read_model(path).tables()))
+
+
+def read_model(path: Path) -> Model:
+    """The model of a file that ``dictionaries/build_context.py`` wrote."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
         header = f.readline()
         if FORMAT not in header:
             raise RuntimeError(f"{path}: expected {FORMAT!r}, rebuild it with dictionaries/build_context.py")
