@@ -149,6 +149,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("f8", "ß", 0.55, "eszett"),           # gewif8
     Confusion("f3", "ß", 0.5, "eszett"),            # daf3: as f8 (too rare in the data to estimate)
     Confusion("fB", "ß", 0.5, "eszett"),            # mutmafBlicher: as f8 (too rare in the data to estimate)
+    Confusion("fR", "ß", 0.5, "eszett"),            # weifR: as fB
     Confusion("fg", "ß", 0.55, "eszett"),           # dafg
     Confusion("{", "ß", 0.3, "eszett"),
     Confusion("}", "ß", 0.3, "eszett"),             # wei}: at a word's end, as {
