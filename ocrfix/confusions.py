@@ -245,6 +245,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("il", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # wilhrend
     Confusion("Gé", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # AngehGérigen
     Confusion("éi", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # ungewéihnlich
+    Confusion("B", "E", 0.6, "letters", listed_only=True),    # Bifersucht
+    Confusion("O", "D", 0.6, "letters", listed_only=True),    # Oschungel
     Confusion("éo", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # gehéort (as oé, the other way round)
     Confusion("éi", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # Schwéichen (as éi for ö)
     Confusion("aft", "äß", 0.6, "umlaut", listed_only=True, shown=True),  # regelmaftig
