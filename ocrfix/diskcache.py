@@ -32,15 +32,18 @@ T = TypeVar("T")
 def folder() -> Path | None:
     """Where the entries go: ``OCRFIX_CACHE`` if set (None where it says ``off``), else the
     platform's cache folder for the user (``$XDG_CACHE_HOME/ocrfix`` or ``~/.cache/ocrfix``,
-    ``~/Library/Caches/ocrfix``, ``%LOCALAPPDATA%\\ocrfix\\Cache``)."""
+    ``~/Library/Caches/ocrfix``, ``%LOCALAPPDATA%\\ocrfix\\Cache``); None where there is no home."""
     value = os.environ.get(ENV)
-    if value is not None:
-        return None if value.strip().lower() in OFF else Path(value).expanduser()
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "ocrfix" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "ocrfix"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ocrfix"
+    try:
+        if value is not None:
+            return None if value.strip().lower() in OFF else Path(value).expanduser()
+        if sys.platform == "win32":
+            return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "ocrfix" / "Cache"
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "ocrfix"
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ocrfix"
+    except (RuntimeError, KeyError):  # (a user with no home: a service account, a bare container)
+        return None
 
 
 def cached(name: str, sources: Iterable[Path], make: Callable[[], T]) -> T:

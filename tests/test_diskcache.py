@@ -93,6 +93,20 @@ def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
     assert diskcache.folder() == tmp_path / ".cache" / "ocrfix"
 
 
+def test_no_home_is_no_error(monkeypatch, tmp_path):
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv(diskcache.ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    monkeypatch.setattr(diskcache.Path, "home", staticmethod(no_home))
+    assert diskcache.folder() is None
+    source = tmp_path / "table.tsv"
+    source.write_text("Haus\t500\n", encoding="utf-8")
+    assert diskcache.cached("table", [source], Maker({"Haus": 500})) == {"Haus": 500}
+
+
 def test_the_shipped_tables_read_back_as_made(folder):
     wordlist, historical = data_dir() / "wordlist_de.tsv.gz", data_dir() / "historical_de.tsv.gz"
     made = _WordList(wordlist, historical)
