@@ -245,8 +245,6 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("il", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # wilhrend
     Confusion("Gé", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # AngehGérigen
     Confusion("éi", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # ungewéihnlich
-    Confusion("B", "E", 0.6, "letters", listed_only=True),    # Bifersucht
-    Confusion("O", "D", 0.6, "letters", listed_only=True),    # Oschungel
     Confusion("éo", "ö", 0.6, "umlaut", listed_only=True, shown=True),    # gehéort (as oé, the other way round)
     Confusion("éi", "ä", 0.6, "umlaut", listed_only=True, shown=True),    # Schwéichen (as éi for ö)
     Confusion("aft", "äß", 0.6, "umlaut", listed_only=True, shown=True),  # regelmaftig
@@ -282,6 +280,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("l", "f", 0.7, "letters", True, listed_only=True),   # zulrieden
     Confusion("i", "f", 0.75, "letters", True, listed_only=True),  # schaifen
     Confusion("F", "E", 0.65, "letters", True, listed_only=True),  # Fgoist
+    Confusion("B", "E", 0.6, "letters", listed_only=True),  # Bifersucht: the capital E's middle bar joined
+    Confusion("O", "D", 0.6, "letters", listed_only=True),  # Oschungel: the bowl of a D
     Confusion("ı", "i", 0.2, "letters"),            # dotless i
     Confusion("ı", "r", 0.65, "letters"),           # eıfüllen (the German model, READING_FONTS: rd_hist_deu)
     Confusion("nı", "m", 0.4, "letters"),           # zusanımenstellen

@@ -61,7 +61,8 @@ def cached(name: str, sources: Iterable[Path], make: Callable[[], T]) -> T:
     try:
         with open(path, "rb") as f:
             if f.readline().rstrip(b"\n") == key:
-                return marshal.loads(f.read())  # type: ignore[no-any-return]  (load(f) reads per object)
+                # (one read and loads: marshal.load(f) reads the file object by object)
+                return marshal.loads(f.read())  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass  # (none yet, or a damaged one: made again)
     value = make()
