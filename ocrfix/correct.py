@@ -597,10 +597,13 @@ class Corrector:
             return modern_spelling(word, self.lex.listed)
         return word
 
-    def context_fix(self, text: str, word: Word, key: Key, view: View | None = None) -> Fix | None:
+    def context_fix(
+        self, text: str, word: Word, key: Key, view: View | None = None, extra: float = 0.0
+    ) -> Fix | None:
         """The twin of ``word`` that its sentence means, if the neighbours say so clearly
         enough ("als hatte er" -> "hätte"); None where they do not, or it has no twin.
-        ``view``: where the neighbours are, as corrected (see :data:`View`)."""
+        ``view``: where the neighbours are, as corrected (see :data:`View`); ``extra``: log10
+        odds the twin needs beyond its margin (a dialect scene)."""
         twins = self.twins(word.text, key.of_dots, sentence_start(text, word.start))
         if not twins:
             return None  # (most words: no further call)
@@ -608,7 +611,7 @@ class Corrector:
         for twin, odds, margin in self._twin_odds(text, word, key, twins, view):
             if odds - margin > best_odds:
                 best, best_odds = twin, odds - margin
-        if best is None or best_odds < 0:
+        if best is None or best_odds < extra:
             return None
         if word.text[0] == "U" and best[0] == "Ü" and not sentence_start(text, word.start):
             # the English model's U for a small ü, as in _cased: the twins are keyed by case, and

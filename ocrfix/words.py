@@ -481,8 +481,10 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> boo
     the document plainly shows the damage ``fix`` repairs ("gmocht" is no
     "gemocht", "dä" no "da" where the ä are intact), or a dropped ligature restores it (no
     dialect drops the ff of "öffentlichen": a PDF does); and an old or dialect form is even
-    where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them; and so
-    is a dotted word that taking the dots away makes listed (Swiss "dänn": no "dann").
+    where it shows misread shapes ("wat", "Min"): its unknown words are no sign of them, or lost
+    dots where a restored ß would change it (Bavarian "heit", no "heißt": the state of ß follows
+    the dots' where an English model lost them); and so is a dotted word that taking the dots
+    away makes listed (Swiss "dänn": no "dann").
     """
     if not token.isalpha():
         return False
@@ -490,6 +492,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> boo
         (fix.rule == "letters" and lex.historical(token))
         or dot_count(fix.replacement) < dot_count(token)
         or not _damage_shows(token, fix, doc.key)
+        or (fix.rule == "eszett" and len(fix.replacement) > len(token) and lex.old_form(token))
     ):
         return True
     if fix.rule not in ("letters", "dictionary"):
@@ -566,13 +569,24 @@ def _foreign(lex: Lexicon, word: str) -> bool:
     return not lex.listed(word) and lex.known(word) and not lex.prefixes.folds_to(first_lower(word))
 
 
+# In a dialect scene or its quotations (Document.dialect_scene, in_speech) a valid word's twin
+# needs its sentence to say so this many orders of magnitude more clearly: dialect writes verb
+# forms without their umlaut ("des fallt mir ned ei", "er schlaft no") in a syntax the model
+# has seldom seen.
+DIALECT_CONTEXT_MARGIN = 1.0
+
+
 def _dialect_form(doc: Document, lex: Lexicon, token: str, fix: Fix, at: int) -> bool:
-    """Is ``token``, which its sentence would make a twin that restores a dropped ligature, an old
-    or dialect form of a dialect scene (:func:`_own_word`) in a text that does not plainly drop
-    them (a Swabian "hot" for "hat" is no "hofft" that lost its ff: a PDF drops them, no dialect)?"""
-    if doc.key.ligature == LOST or not (doc.dialect_scene or doc.in_speech(at)) or not lex.old_form(token):
+    """Is ``token``, which its sentence would make a twin that restores a dropped ligature or ß,
+    an old or dialect form of a dialect scene (:func:`_own_word`), for a ligature in a text that
+    does not plainly drop them (a Swabian "hot" for "hat" is no "hofft" that lost its ff: a PDF
+    drops them, no dialect)?  (A ß in any such text: its state follows the dots' where an English
+    model lost them, so it says nothing of the dialect's own words.)"""
+    if not (doc.dialect_scene or doc.in_speech(at)) or not lex.old_form(token):
         return False
-    return ligature_twin(token, fix.replacement)
+    if len(fix.replacement) > len(token) and "ß" in fix.replacement:
+        return True  # nor one that a dropped ß may have made: Bavarian "heit" is no "heißt", "scho" no "Schoß"
+    return doc.key.ligature != LOST and ligature_twin(token, fix.replacement)
 
 
 def _damage_shows(token: str, fix: Fix, key: Key) -> bool:
@@ -772,7 +786,8 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             view = functools.partial(_view, text, ws, i, edits, fixed, quiet)
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
-                    f = corrector.context_fix(text, w, own, view)
+                    dialect = doc.dialect_scene or doc.in_speech(start)
+                    f = corrector.context_fix(text, w, own, view, DIALECT_CONTEXT_MARGIN if dialect else 0.0)
                 if f is not None and _dialect_form(doc, corrector.lex, token, f, start):
                     f = None  # ("D'Oma hot extra an Kuacha bacha": no "hofft")
                 if f is None and (number := roman_number(token)):
