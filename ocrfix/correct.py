@@ -1044,8 +1044,10 @@ class Corrector:
             # (a reading after the longest start of the word that a listed form has makes none)
             rules = _one_reading(word, lex.prefixes.shared(first_lower(word)), key)
             forms: Iterable[str] = rules
-        elif _formed(lex, word):
-            return None  # likely German ("aus|backen", "parkieren"), no misreading
+        elif _formed(lex, word) or lex.zipf(word):
+            # likely German ("aus|backen", "parkieren"), or a form the word list holds, however
+            # rarely (web text writes it: "geschmackslos"), no misreading
+            return None
         else:
             # (an edit after the longest start of the word that a listed form has makes no listed form)
             forms = edits1(word, lex.prefixes.shared(first_lower(word)))
