@@ -291,7 +291,11 @@ def test_one_cleaner_shared_by_eight_threads(mixed_texts):
 
 # -- bounded cost -----------------------------------------------------------------------
 
-BOUND = 30.0  # seconds for the pathological inputs of issue 5; 1MB-random-text takes 18 to 25 on one core
+# seconds for the pathological inputs of issue 5: a bound against hanging and superlinear paths
+# (which would take minutes), not a timing (benchmarks/speed.py's patho section times them).
+# 1MB-random-text took 18 to 25 s on one core, and 25 to 31 s at ab503dd and after on the same
+# machine on a slower day: CI failed once at 30.
+BOUND = 60.0
 
 
 @contextmanager
