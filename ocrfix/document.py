@@ -329,8 +329,9 @@ class Document:
         self.key = self._key(intact, lost, (traditional, totals[_MODERN], totals[_DROPPED]), readings, misread)
 
     def in_speech(self, at: int) -> bool:
-        """Is ``at`` inside a quotation of a dialect scene in the quotations (:func:`_dialect_speech`)?"""
-        return touches(self.speech, at, at + 1)
+        """Is ``at`` inside a quotation of a dialect scene in the quotations (:func:`_dialect_speech`)?
+        (Asked of every word the sentence model weighs; most texts have no such quotations.)"""
+        return bool(self.speech) and touches(self.speech, at, at + 1)
 
     @functools.cached_property
     def vocab(self) -> Counter[str]:
