@@ -225,6 +225,11 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
 # without that letter.
 _MARK_END = regex.compile(r"[«»\"“”]|[ \t]*$|\s+[\p{Lu}„»«\"“]")
 MARK_CONFIDENCE = 0.7
+# ... and right before a closing quote in any text: there the German model reads a "!" as l
+# where it misreads no other shape ("Nemesist«"); not an l after a consonant, which ends a
+# southern diminutive as often ("»Servus, Hansl«", "Gretl", "Bubl")
+_QUOTE_AFTER = regex.compile(r"[«»\"“”]")
+_DIMINUTIVE = regex.compile(r"[^aeiouäöüh]l$")
 MARK_STEM = 4  # letters a word needs before a capital
 
 
@@ -405,7 +410,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         key.umlauts == LOST or key.shapes in SIGNS or not corrector.lex.known(token)
     ):
         f = _document_twin(corrector, doc, token)
-    if f is None and key.shapes in SIGNS:
+    if f is None and (key.shapes in SIGNS or (_QUOTE_AFTER.match(text, end) and not _DIMINUTIVE.search(token))):
         f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
         token in COMMANDS or after_command(text, start) or code_line(text, start) or _elided_end(text, start)
