@@ -98,6 +98,10 @@ EXTRA_FONTS: dict[str, str] = {
     "roboto-slab": "Roboto Slab:style=Regular",
     "go": "Go:style=Regular",
     "open-sans": "Open Sans:style=Regular",
+    "old-standard": "Old Standard TT:style=Regular",
+    "gentium-book": "Gentium Book Plus:style=Regular",
+    "lato": "Lato:style=Regular",
+    "vollkorn": "Vollkorn:style=Regular",
 }
 # The file each font must resolve to: fontconfig falls back to another font silently.
 FONT_FILES: dict[str, str] = {
@@ -130,6 +134,10 @@ FONT_FILES: dict[str, str] = {
     "roboto-slab": "RobotoSlab-Regular.otf",
     "go": "Go-Regular.ttf",
     "open-sans": "OpenSans-Regular.ttf",
+    "old-standard": "OldStandard-Regular.ttf",
+    "gentium-book": "GentiumBookPlus-Regular.ttf",
+    "lato": "Lato-Regular.ttf",
+    "vollkorn": "Vollkorn-Regular.ttf",
 }
 # The dev corpus's four fonts and three more: may be used to estimate confusion costs.
 ESTIMATE_FONTS = ("liberation-serif", "liberation-sans", "dejavu-sans", "free-serif",
@@ -147,6 +155,9 @@ READING_FONTS_2 = ("adventor", "biolinum", "noto-sans", "liberation-sans-narrow"
 # And four more (Debian: fonts-lindenhill, fonts-roboto-slab, fonts-go, fonts-open-sans): an
 # old-style serif, a slab serif, a humanist sans with slab-like details, a humanist sans (rd3_*).
 READING_FONTS_3 = ("linden-hill", "roboto-slab", "go", "open-sans")
+# And four more (Debian: fonts-oldstandard, fonts-sil-gentiumplus, fonts-lato, fonts-vollkorn): a
+# 19th-century modern face, a book serif, a geometric-humanist sans, a dark old-style (rd4_*).
+READING_FONTS_4 = ("old-standard", "gentium-book", "lato", "vollkorn")
 PROFILES = {"eng": ("clean", "scan", "lowres", "fax"), "deu": ("scan", "lowres", "fax")}
 
 # --- text ------------------------------------------------------------------------
@@ -300,6 +311,8 @@ SETS: tuple[SetSpec, ...] = (
     SetSpec("rd2_modern_deu", "ocr", "build", ("modern",), 120, READING_FONTS_2, ("deu",)),
     SetSpec("rd3_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS_3, ("eng",)),
     SetSpec("rd3_modern_eng", "ocr", "build", ("modern",), 200, READING_FONTS_3, ("eng",)),
+    SetSpec("rd4_hist_eng", "ocr", "build", ("historical",), 200, READING_FONTS_4, ("eng",)),
+    SetSpec("rd4_hist_deu", "ocr", "build", ("historical",), 120, READING_FONTS_4, ("deu",)),
 )
 SET_NAMES = tuple(s.name for s in SETS)
 
