@@ -154,6 +154,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("{", "ß", 0.3, "eszett"),
     Confusion("}", "ß", 0.3, "eszett"),             # wei}: at a word's end, as {
     Confusion("3", "ß", 0.4, "eszett"),
+    Confusion("6", "ß", 0.45, "eszett"),            # mu6, sto6t: reading faces only (rd*), as 8 and 3
     Confusion("@", "ß", 0.4, "eszett"),             # hei@t
     Confusion("®", "ß", 0.5, "eszett"),
     Confusion("R", "ß", 0.5, "eszett"),             # groRen

@@ -68,8 +68,8 @@ WORD = regex.compile(
       (?:\p{{L}}|[46](?=\p{{Ll}}\p{{L}})|2(?=\p{{Ll}}))  # not a shorter one ("MP3" is not "M"); 6/4 for ö/ä, 2 for z: 6ffentlich, 4uSerst, 2u
       [\p{{L}}\p{{M}}]*
       (?:[{_OCR_INNER}]+[\p{{L}}\p{{M}}]+)*   # OCR junk between letters: gro8ten, er6ffnete
-      (?:(?<=\p{{Ll}})(?:[&{{8§®$]|}}(?<!{{\p{{L}}*}})|(?<=f)3)(?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{, 8, §, ®, $,
-      # f3 or }} (not closing a brace: "{{name}}"): hie&, daf3, wei}}
+      (?:(?<=\p{{Ll}})(?:[&{{8§®$]|}}(?<!{{\p{{L}}*}})|(?<=f)3|(?<=[aeiou])6)(?![\p{{L}}\p{{N}}]))?  # final ß read as &, {{, 8,
+      # §, ®, $, f3, 6 after a vowel (not "IPv6") or }} (not closing a brace: "{{name}}"): hie&, daf3, mu6, wei}}
     )
     (?![\p{{N}}_])                            # not glued to a digit after
     """,
