@@ -119,6 +119,8 @@ def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
         glyphs += _misread_strokes(text, corrector.lex)
     if doc.key.misread and (first := _first_i(text, corrector.lex)) is not None:
         glyphs.append(first)
+    if doc.key.misread and "ich" in text:
+        glyphs += [Edit(m.start(), m.start() + 1, "I", "letters", FIRST_I_CONFIDENCE) for m in _SENTENCE_ICH.finditer(text)]
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
@@ -346,6 +348,14 @@ def _at_for_zero(text: str) -> list[Edit]:
 # Sendung"): OCR does so at the top of a page, and a text starts with a capital.
 _FIRST_I = regex.compile(r"\A[\s\"'„“«»‚‹›(\[]*+(i\p{Ll}++)(?![\p{L}\p{M}\p{N}_.(])")
 FIRST_I_CONFIDENCE = 0.8
+
+
+# ... and "ich" after a full stop on its line that ends a sentence (after a word of four
+# letters or more, no abbreviation: "bzw.", "v. Chr."; not at a line's start, where OCR puts a
+# stop the page lacks: "wenn.⏎ich"): a sentence starts with a capital, and drama's stage
+# directions, which end in a stop and may go on in lower case, seldom do with "ich" (with "ihn",
+# "im", "in" often: "ihn küssend."): 714 "Ich" there to one "ich" in the truth of my sets.
+_SENTENCE_ICH = regex.compile(r"(?<=\p{L}{4}\.[\"'“”«»]?[ \t]+[\"„»«]?)ich(?![\p{L}\p{M}\p{N}_])")
 
 
 def _first_i(text: str, lex: Lexicon) -> Edit | None:
