@@ -81,6 +81,9 @@ SHORT_MAX_COST_SURE = 1.0
 DOTTED_SHORT = 5
 FREQ_WEIGHT = 0.35  # cost units per zipf point: frequency breaks ties between cheap candidates
 COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
+# In old text, a dotted word nothing knows is an old form, not dots a German model made up,
+# unless the word without them is this common ("änders": "anders"; "Geböte" keeps its dots).
+MADE_UP_DOTS_ZIPF = 5.0
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 _DOTTED = frozenset("äöü")
 # A long word with lost dots that only splits into known words once they are back (see
@@ -998,9 +1001,10 @@ class Corrector:
                 found = [f for f in found if f[1].cost < cheapest or not _no_noun(lex, f[2])]
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
-        if key.old and dot_count(form) < dot_count(word):
+        if key.old and dot_count(form) < dot_count(word) and (lex.known(word) or lex.zipf(form) < MADE_UP_DOTS_ZIPF):
             # old text writes umlauts that today's lists lack ("kömmt", "Geböte", "lüstete"):
-            # far more of its unknown dotted words are those than dots a German model made up
+            # far more of its unknown dotted words are those than dots a German model made up,
+            # but for one of the commonest words that nothing knows dotted ("änders", "einfäch")
             return None
         if (
             margin is None and word[0].isupper() and len(form) < len(word)
