@@ -810,8 +810,9 @@ class Corrector:
         unknown_lower = margin is None and word[0].islower()
         # Misread shapes (and dropped ligatures) change a word the lists know ("un", "wär") only
         # in a document that shows them; a capitalized word where it shows no sign of them at
-        # all is a name ("Texi"), unless a long one where it shows too few words to tell
-        # (NAME_MAX_LEN: "Landesversarnmlung"; where its shapes are intact, no word is misread).
+        # all is a name ("Texi"), unless a long one (NAME_MAX_LEN: "Landesversarnmlung"), which is
+        # a compound more often, and a German model misreads a shape now and then in text whose
+        # shapes it keeps ("Parkamentskammer").
         capital = word[0].isupper()
         inside = capital and not sentence_start and word[1:].islower()
         shape_margin = 0.0
@@ -821,9 +822,7 @@ class Corrector:
             shapes = False
         elif margin is not None and not key.modern and lex.historical(word):
             shape_margin = NEUTRAL_SHAPE_MARGIN  # an old form where the text may be old ("von seiten": no "selten")
-        shaped = shapes and not (
-            capital and (key.shapes == INTACT or (key.shapes == UNSEEN and len(word) < NAME_MAX_LEN))
-        )
+        shaped = shapes and not (capital and key.shapes in (INTACT, UNSEEN) and len(word) < NAME_MAX_LEN)
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = not shaped and not lex.user_words
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)

@@ -256,13 +256,16 @@ def test_a_twin_reads_its_neighbours_as_corrected() -> None:
 
 def test_one_reading_in_a_capitalized_word_by_the_shapes_channel():
     """A capitalized word that nothing knows is one misread shape away from a common word only
-    where the text shows misread shapes, and a short one only where it shows them plainly (a
-    name); old text gets the same fallback for its lower-case words."""
+    where the text shows misread shapes, or from twelve letters on (a compound more often than a
+    name), and a short one only where it shows them plainly (a name); old text gets the same
+    fallback for its lower-case words."""
     corrector = Cleaner()._ctx.corrector
     neutral = Key((LOST,) * 4, LOST, NEUTRAL, NEUTRAL, False)
-    fix = corrector.fix("Gesellschaff", False, False, neutral)
-    assert fix is not None and (fix.replacement, fix.rule) == ("Gesellschaft", "letters")
-    assert corrector.fix("Gesellschaff", False, False, neutral._replace(shapes=INTACT)) is None
+    fix = corrector.fix("Landschaff", False, False, neutral)
+    assert fix is not None and (fix.replacement, fix.rule) == ("Landschaft", "letters")
+    assert corrector.fix("Landschaff", False, False, neutral._replace(shapes=INTACT)) is None
+    fix = corrector.fix("Gesellschaff", False, False, neutral._replace(shapes=INTACT))
+    assert fix is not None and fix.replacement == "Gesellschaft"  # (twelve letters: NAME_MAX_LEN)
     assert corrector.fix("Buchhaltong", False, False, neutral) is None  # (no reading: "o" for "u")
     assert corrector.fix("Fieund", False, False, neutral) is None  # (short: a name may be meant)
     fix = corrector.fix("Fieund", False, False, neutral._replace(shapes=LOST))
