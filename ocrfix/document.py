@@ -333,6 +333,10 @@ class Document:
         (Asked of every word the sentence model weighs; most texts have no such quotations.)"""
         return bool(self.speech) and touches(self.speech, at, at + 1)
 
+    def in_dialect(self, at: int) -> bool:
+        """Does ``at`` stand in dialect: the text a dialect scene, or ``at`` in its quotations that are one?"""
+        return self.dialect_scene or self.in_speech(at)
+
     @functools.cached_property
     def vocab(self) -> Counter[str]:
         """How often each word occurs."""

@@ -79,8 +79,8 @@ class _WordList:
             index = index_path(self.path)
             read = functools.partial(_index_tables, index, self.path, self.historical)
             try:
-                items, drops, folded, chars = cached("index", (self.path, self.historical, index), read) if self.cache else read()
-                return Prefixes(items, drops, presorted=True, folded=folded, chars=chars)
+                tables = cached("index", (self.path, self.historical, index), read) if self.cache else read()
+                return _index_prefixes(*tables)
             except (OSError, ValueError):
                 pass
         return Prefixes({first_lower(f) for f in self.forms})
@@ -192,7 +192,11 @@ def write_index(wordlist: Path, out: Path, historical: Path) -> None:
 
 def read_index(path: Path, wordlist: Path, historical: Path) -> Prefixes:
     """The index :func:`write_index` wrote; ValueError if it is not the one of these lists."""
-    items, drops, folded, chars = _index_tables(path, wordlist, historical)
+    return _index_prefixes(*_index_tables(path, wordlist, historical))
+
+
+def _index_prefixes(items: tuple[str, ...], drops: dict[str, str], folded: WordSet, chars: str) -> Prefixes:
+    """The :class:`Prefixes` of the tables of :func:`_index_tables` (read, or from the disk cache)."""
     return Prefixes(items, drops, presorted=True, folded=folded, chars=chars)
 
 

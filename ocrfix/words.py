@@ -225,12 +225,13 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
 # Elend", "Ach, neei«"): where a sentence may end after it (a closing quote, a capital or the
 # text's end follows) and nothing else reads the word, a word no list knows but a known word
 # without that letter.
-_MARK_END = regex.compile(r"[«»\"“”]|[ \t]*$|\s+[\p{Lu}„»«\"“]")
+_CLOSING_QUOTE = r"[«»\"“”]"
+_MARK_END = regex.compile(_CLOSING_QUOTE + r"|[ \t]*$|\s+[\p{Lu}„»«\"“]")
 MARK_CONFIDENCE = 0.7
 # ... and right before a closing quote in any text: there the German model reads a "!" as l
 # where it misreads no other shape ("Nemesist«"); not an l after a consonant, which ends a
 # southern diminutive as often ("»Servus, Hansl«", "Gretl", "Bubl")
-_QUOTE_AFTER = regex.compile(r"[«»\"“”]")
+_QUOTE_AFTER = regex.compile(_CLOSING_QUOTE)
 _DIMINUTIVE = regex.compile(r"[^aeiouäöüh]l$")
 MARK_STEM = 4  # letters a word needs before a capital
 
@@ -503,7 +504,7 @@ def _own_word(doc: Document, token: str, fix: Fix, lex: Lexicon, at: int) -> boo
     """
     if not token.isalpha():
         return False
-    if (doc.dialect_scene or doc.in_speech(at)) and fix.rule != "ligature" and (
+    if doc.in_dialect(at) and fix.rule != "ligature" and (
         (fix.rule == "letters" and lex.historical(token))
         or dot_count(fix.replacement) < dot_count(token)
         or not _damage_shows(token, fix, doc.key)
@@ -584,7 +585,7 @@ def _foreign(lex: Lexicon, word: str) -> bool:
     return not lex.listed(word) and lex.known(word) and not lex.prefixes.folds_to(first_lower(word))
 
 
-# In a dialect scene or its quotations (Document.dialect_scene, in_speech) a valid word's twin
+# In a dialect scene or its quotations (Document.in_dialect) a valid word's twin
 # needs its sentence to say so this many orders of magnitude more clearly: dialect writes verb
 # forms without their umlaut ("des fallt mir ned ei", "er schlaft no") in a syntax the model
 # has seldom seen.
@@ -597,7 +598,7 @@ def _dialect_form(doc: Document, lex: Lexicon, token: str, fix: Fix, at: int) ->
     does not plainly drop them (a Swabian "hot" for "hat" is no "hofft" that lost its ff: a PDF
     drops them, no dialect)?  (A ß in any such text: its state follows the dots' where an English
     model lost them, so it says nothing of the dialect's own words.)"""
-    if not (doc.dialect_scene or doc.in_speech(at)) or not lex.old_form(token):
+    if not doc.in_dialect(at) or not lex.old_form(token):
         return False
     if len(fix.replacement) > len(token) and "ß" in fix.replacement:
         return True  # nor one that a dropped ß may have made: Bavarian "heit" is no "heißt", "scho" no "Schoß"
@@ -801,8 +802,7 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
             view = functools.partial(_view, text, ws, i, edits, fixed, quiet)
             if f is None:
                 if not _elided_end(text, start):  # ("Grimm'schen": no "fischen")
-                    dialect = doc.dialect_scene or doc.in_speech(start)
-                    f = corrector.context_fix(text, w, own, view, DIALECT_CONTEXT_MARGIN if dialect else 0.0)
+                    f = corrector.context_fix(text, w, own, view, DIALECT_CONTEXT_MARGIN if doc.in_dialect(start) else 0.0)
                 if f is not None and _dialect_form(doc, corrector.lex, token, f, start):
                     f = None  # ("D'Oma hot extra an Kuacha bacha": no "hofft")
                 if f is None and (number := roman_number(token)):
