@@ -84,6 +84,7 @@ COMMON_ZIPF = 3.0  # short words are corrected only towards words this common
 # In old text, a dotted word nothing knows is an old form, not dots a German model made up,
 # unless the word without them is this common ("änders": "anders"; "Geböte" keeps its dots).
 MADE_UP_DOTS_ZIPF = 5.0
+OLD_TAIL_HEAD, OLD_TAIL_MIN = 2, 4  # the letters before and of a compound's old last part ("über|kömmt")
 SURE_ZIPF = 5.5  # a valid word this common is never damage ("wurde", not "würde")
 _DOTTED = frozenset("äöü")
 # A long word with lost dots that only splits into known words once they are back (see
@@ -1000,10 +1001,15 @@ class Corrector:
                 found = [f for f in found if f[1].cost < cheapest or not _no_noun(lex, f[2])]
         found.sort(key=lambda f: (f[0], f[2]))
         score, cand, form = found[0]
-        if key.old and dot_count(form) < dot_count(word) and (lex.known(word) or lex.zipf(form) < MADE_UP_DOTS_ZIPF):
+        if dot_count(form) < dot_count(word) and (
+            (key.old and (lex.known(word) or lex.zipf(form) < MADE_UP_DOTS_ZIPF))
+            or (not key.modern and _old_dotted_tail(lex, word))
+        ):
             # old text writes umlauts that today's lists lack ("kömmt", "Geböte", "lüstete"):
             # far more of its unknown dotted words are those than dots a German model made up,
-            # but for one of the commonest words that nothing knows dotted ("änders", "einfäch")
+            # but for one of the commonest words that nothing knows dotted ("änders", "einfäch");
+            # and a compound whose last part is such an old form is one where no word tells the
+            # era ("überkömmt", "Blutdürst")
             return None
         if (
             margin is None and word[0].isupper() and len(form) < len(word)
@@ -1582,6 +1588,16 @@ def _bounds(key: Key, short: bool, restore_only: bool, unknown_lower: bool, name
             0.0,  # "Kl" for "KI": towards the shipped acronyms only, anywhere
         ),
     )
+
+
+def _old_dotted_tail(lex: Lexicon, word: str) -> bool:
+    """Does ``word`` end in an old form with dots that old text writes at least as often as the
+    web, after a part of OLD_TAIL_HEAD letters or more ("über|kömmt", "Blut|dürst")?"""
+    for i in range(OLD_TAIL_HEAD, len(word) - OLD_TAIL_MIN + 1):
+        tail = word[i:]
+        if dot_count(tail) and any(lex.old_form(t) and not lex.listed(t) for t in (tail, tail[0].upper() + tail[1:])):
+            return True
+    return False
 
 
 def _no_noun(lex: Lexicon, form: str) -> bool:
