@@ -256,6 +256,22 @@ _S_READ = regex.compile(r"(?<=\p{L}\p{L})s(?=,[ \t]*\n?[ \t]*\p{Ll}|\.\s*[»«])
 _GUILLEMETS = "»«"
 _OPENING = regex.compile(r"[»«](?=\p{L})")  # a mark before the first letter of a quotation
 _CLOSING = {mark: regex.compile(r"(?<=[\p{L}.,!?])" + mark + r"(?!\p{L})") for mark in _GUILLEMETS}
+# ... and where the word is one with its "s" too ("»Nach rechts, rief er"), before a verb that says
+# who spoke, where that is the only such word of a quotation left open
+_SAYING = (
+    r"(?:sagte|rief|fragte|meinte|antwortete|entgegnete|erwiderte|versetzte|erkl[aä]rte"
+    r"|bemerkte|beharrte|fl[uü]sterte|murmelte|schrie|sprach|lachte|seufzte|fuhr)n?(?![\p{L}])"
+)
+_INQUIT = regex.compile(r",[ \t]*\n?[ \t]*" + _SAYING)
+_GENITIVE_BEFORE = regex.compile(r"(?<![\p{L}])\p{Ll}*es\s+$")
+# The opening guillemet read as "s" where a quotation goes on after the words that say who spoke
+# ("»Ja«, sagte sie, saber nur heute" for "»aber"): before a common word, where "s" and the
+# word is none.
+_OPENING_S = regex.compile(
+    r"(?<=(?:[«»][ \t]*,?|\p{L}s,)[ \t]*\n?[ \t]*" + _SAYING + r"[^,.;:!?»«\n]{0,40},[ \t]*\n?[ \t]*)"
+    r"s(?=(\p{Ll}{2,})(?![\p{L}\p{N}]))"
+)
+OPENING_S_ZIPF = 4.0
 QUOTE_SPAN = 600  # characters a quotation may run before its closing mark
 S_LEAD = 2.0  # zipf points a word is more common than its "s" form, which web junk made known ("jas")
 
@@ -267,32 +283,46 @@ def _closing_read_as_s(text: str, ctx: Context) -> list[Edit]:
     a blank line or QUOTE_SPAN characters with no guillemet lost its closing mark;
     where it holds exactly one word that no list knows, that ends in "s" (before a comma
     and a lower-case word, or a full stop and a quotation mark), and that is a word
-    without the "s", that "s" was the mark.  It closes as the text's quotations do ("«"
-    in German print, "»" in Swiss), and where none does, as German print.
+    without the "s", that "s" was the mark; or, where none is, the one word before a verb
+    of saying that is a listed word without its "s" (_INQUIT).  It closes as the text's
+    quotations do ("«" in German print, "»" in Swiss), and where none does, as German print.
+    An opening mark read as "s" after the verb of saying (_OPENING_S) starts a quotation too.
     """
     closing = "»" if len(_CLOSING["»"].findall(text)) > len(_CLOSING["«"].findall(text)) else "«"
     lex = ctx.lexicon
-    edits = []
-    starts = [m.end() for m in _OPENING.finditer(text)]
+    opening = "«" if closing == "»" else "»"
+    reopened = [
+        m for m in _OPENING_S.finditer(text)
+        if lex.listed(m[1]) and lex.zipf(m[1]) >= max(OPENING_S_ZIPF, lex.zipf("s" + m[1], old=True) + S_LEAD)
+        and not lex.valid("s" + m[1])
+    ]
+    edits = [Edit(m.start(), m.end(), opening, "quotes", 0.8) for m in reopened]
+    starts = sorted([m.end() for m in _OPENING.finditer(text)] + [m.end() for m in reopened])
     for start, nxt in zip(starts, [*starts[1:], len(text) + 1]):
         end = min(nxt - 1, start + QUOTE_SPAN)
         blank = text.find("\n\n", start, end)
         end = end if blank < 0 else blank
         if contains_any(text[start:end], _GUILLEMETS):
             continue
-        found = [m for m in _S_READ.finditer(text, start, end) if _stem_is_word(text, start, m.start(), lex)]
+        reads = list(_S_READ.finditer(text, start, end))
+        found = [m for m in reads if _stem_is_word(text, start, m.start(), lex)]
+        if not found and len(reads) == 1 and _stem_is_word(text, start, reads[0].start(), lex, loose=True):
+            found = reads
         if len(found) == 1:
             edits.append(Edit(found[0].start(), found[0].end(), closing, "quotes", 0.8))
-    return edits
+    return sorted(edits)
 
 
-def _stem_is_word(text: str, lo: int, at: int, lex) -> bool:
-    """Is the word ending at ``text[at]`` (an "s") none, and a word without its "s"?"""
+def _stem_is_word(text: str, lo: int, at: int, lex, loose: bool = False) -> bool:
+    """Is the word ending at ``text[at]`` (an "s") none, and a word without its "s"?  (With
+    ``loose``: is it a listed word without its "s", before a verb of saying?)"""
     begin = at
     while begin > lo and text[begin - 1].isalpha():
         begin -= 1
     stem = text[begin:at]
     word = stem + "s"
+    if loose:  # (not after "des", "eines", "seines": a genitive's "s", "des Vaters")
+        return lex.listed(stem) and _INQUIT.match(text, at + 1) is not None and not _GENITIVE_BEFORE.search(text, lo, begin)
     if lex.valid(word) or lex.historical(word) or not (lex.valid(stem) or lex.known(stem)):
         return False
     return not lex.known(word) or lex.zipf(word) + S_LEAD <= lex.zipf(stem)
