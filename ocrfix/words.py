@@ -119,6 +119,8 @@ def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
         glyphs += _misread_strokes(text, corrector.lex)
     if doc.key.misread and (first := _first_i(text, corrector.lex)) is not None:
         glyphs.append(first)
+    if doc.key.dots[2] != INTACT and ("Uber" in text or "fir" in text):
+        glyphs += _misread_prepositions(text)
     if doc.key.misread and "ich" in text:
         glyphs += [Edit(m.start(), m.start() + 1, "I", "letters", FIRST_I_CONFIDENCE) for m in _SENTENCE_ICH.finditer(text)]
     odd = corrector.odd_words(doc.runs, doc.key)
@@ -357,6 +359,31 @@ FIRST_I_CONFIDENCE = 0.8
 # directions, which end in a stop and may go on in lower case, seldom do with "ich" (with "ihn",
 # "im", "in" often: "ihn küssend."): 714 "Ich" there to one "ich" in the truth of my sets.
 _SENTENCE_ICH = regex.compile(r"(?<=\p{L}{4}\.[\"'“”«»]?[ \t]+[\"„»«]?)ich(?![\p{L}\p{M}\p{N}_])")
+
+
+# A preposition with its ü read by the English model as a word some list knows, a name or an
+# English one ("Uber", "fir"), inside a sentence and before an article or a pronoun, is the
+# preposition ("sprachen Uber den Plan", "stimmten fir den Antrag"), where the text keeps no ü
+# that says otherwise: the others stand there seldom ("mit Uber nach Hause", "Uber hat", "fir
+# tree"), and not after a preposition or a conjunction ("über Uber die ganze Zeit").
+MISREAD_PREPOSITIONS = {"Uber": "über", "fir": "für"}
+_SPACE = r"(?:[ \t]+\n?|\n)[ \t]*"  # (between two words: a line break too)
+_MISREAD_PREPOSITION = regex.compile(
+    r"(?<=[\p{Ll},;]" + _SPACE + r")(?<!\b(?:über|mit|von|bei|gegen|für|ohne|durch|zu|nach|aus|wie|als|und|oder)" + _SPACE + r")"
+    r"(?:" + "|".join(MISREAD_PREPOSITIONS) + r")(?=" + _SPACE +
+    r"(?:d(?:ie|er|as|en|em|es|iese[mnrs]?)|eine?[mnrs]?|(?:m|d|s)eine?[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?"
+    r"|jede[mnrs]?|alle[mnrs]?|viele|mehrere|sich|uns|euch|ihn|mich|dich|es|Sie|Ihre[mnrs]?)(?![\p{L}\p{N}]))"
+)
+PREPOSITION_CONFIDENCE = 0.8
+
+
+def _misread_prepositions(text: str) -> list[Edit]:
+    """The misread prepositions of :data:`_MISREAD_PREPOSITION`, outside protected spans."""
+    protected = Protected(text)
+    return [
+        Edit(m.start(), m.end(), MISREAD_PREPOSITIONS[m[0]], "umlaut", PREPOSITION_CONFIDENCE)
+        for m in _MISREAD_PREPOSITION.finditer(text) if not protected.touches(m.start(), m.end())
+    ]
 
 
 def _first_i(text: str, lex: Lexicon) -> Edit | None:
