@@ -322,7 +322,8 @@ def _stem_is_word(text: str, lo: int, at: int, lex, loose: bool = False) -> bool
     stem = text[begin:at]
     word = stem + "s"
     if loose:  # (not after "des", "eines", "seines": a genitive's "s", "des Vaters")
-        return lex.listed(stem) and _INQUIT.match(text, at + 1) is not None and not _GENITIVE_BEFORE.search(text, lo, begin)
+        before_inquit = _INQUIT.match(text, at + 1) is not None
+        return before_inquit and lex.listed(stem) and not _GENITIVE_BEFORE.search(text, lo, begin)
     if lex.valid(word) or lex.historical(word) or not (lex.valid(stem) or lex.known(stem)):
         return False
     return not lex.known(word) or lex.zipf(word) + S_LEAD <= lex.zipf(stem)

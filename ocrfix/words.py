@@ -119,7 +119,7 @@ def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
         glyphs += _misread_strokes(text, corrector.lex)
     if doc.key.misread and (first := _first_i(text, corrector.lex)) is not None:
         glyphs.append(first)
-    if doc.key.dots[2] != INTACT and ("Uber" in text or "fir" in text):
+    if doc.key.state("ü") != INTACT and ("Uber" in text or "fir" in text):
         glyphs += _misread_prepositions(text)
     if doc.key.misread and "ich" in text:
         glyphs += [Edit(m.start(), m.start() + 1, "I", "letters", FIRST_I_CONFIDENCE) for m in _SENTENCE_ICH.finditer(text)]
@@ -369,9 +369,10 @@ _SENTENCE_ICH = regex.compile(r"(?<=\p{L}{4}\.[\"'“”«»]?[ \t]+[\"„»«]?
 MISREAD_PREPOSITIONS = {"Uber": "über", "fir": "für"}
 _SPACE = r"(?:[ \t]+\n?|\n)[ \t]*"  # (between two words: a line break too)
 _MISREAD_PREPOSITION = regex.compile(
-    r"(?<=[\p{Ll},;]" + _SPACE + r")(?<!\b(?:über|mit|von|bei|gegen|für|ohne|durch|zu|nach|aus|wie|als|und|oder)" + _SPACE + r")"
+    r"(?<=[\p{Ll},;]" + _SPACE + r")"
+    r"(?<!\b(?:über|mit|von|bei|gegen|für|ohne|durch|zu|nach|aus|wie|als|und|oder)" + _SPACE + r")"
     r"(?:" + "|".join(MISREAD_PREPOSITIONS) + r")(?=" + _SPACE +
-    r"(?:d(?:ie|er|as|en|em|es|iese[mnrs]?)|eine?[mnrs]?|(?:m|d|s)eine?[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?"
+    r"(?:d(?:ie|er|as|en|em|es|iese[mnrs]?)|eine?[mnrs]?|(?:m|d|s|k)eine?[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?"
     r"|jede[mnrs]?|alle[mnrs]?|viele|mehrere|sich|uns|euch|ihn|mich|dich|es|Sie|Ihre[mnrs]?)(?![\p{L}\p{N}]))"
 )
 PREPOSITION_CONFIDENCE = 0.8
