@@ -55,6 +55,30 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
+# Where a sentence ends and the next starts: after its closing mark (and a closing quote), before
+# a capital or an opening quote.
+_SENTENCE_END = regex.compile(r"(?<=[.!?][«»“”\"]?)\s+(?=[\p{Lu}»„\"])")
+SENTENCE_MIN_WORDS = 3
+
+
+def sentences(records: Iterable[dict]) -> list[dict]:
+    """The records split into their sentences, as a user who cleans one sentence at a time
+    sends them: where the truth and the input split into as many, each pair of the same place
+    (of SENTENCE_MIN_WORDS words or more) is a record; records whose splits differ are left out
+    (OCR may lose or add a full stop), and a correct text's sentences are records of their own."""
+    out = []
+    for r in records:
+        truth = r.get("truth", r.get("text", ""))
+        parts = _SENTENCE_END.split(truth)
+        if "ocr" not in r:
+            out += [{"text": t} for t in parts if len(t.split()) >= SENTENCE_MIN_WORDS]
+            continue
+        read = _SENTENCE_END.split(r["ocr"])
+        if len(read) == len(parts):
+            out += [{"truth": t, "ocr": o} for t, o in zip(parts, read) if len(t.split()) >= SENTENCE_MIN_WORDS]
+    return out
+
+
 def score(fix: Callable[[str], str], records: Iterable[dict]) -> Score:
     """The scores of ``fix`` on ``records``, timed."""
     recs = list(records)

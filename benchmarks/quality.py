@@ -1,12 +1,16 @@
 """Quality of ocrfix and its peers on corpora of (truth, ocr) pairs.
 
     python benchmarks/quality.py [CORPUS_DIR ...] [--peers symspell,hunspell,pyspell,ftfy]
-                                 [--files NAME,...] [--against REF] [--twins]
+                                 [--files NAME,...] [--against REF] [--twins] [--sentences]
 
 CORPUS_DIR defaults to ../shared/corpus (relative to the repository); every
 ``*.jsonl`` file in each is scored (the development sets of ``devsets.py`` are
 such a folder too).  The metric is the reference scorer's (see ``metric.py``);
 ``broken%`` is broken words per 100 truth words.
+
+``--sentences`` splits each file's records into their sentences (``metric.sentences``) and
+scores those, one ``clean()`` a sentence: what a user who cleans one sentence or title at a
+time gets, where a document says little about itself.
 
 ``--against REF`` scores ocrfix at a git revision (or a checkout's path) too, in
 a process of its own, so that a change is seen side by side with the code before
@@ -31,7 +35,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(ROOT))  # this checkout's ocrfix
 
-from metric import load, score_outputs, twins  # noqa: E402
+from metric import load, score_outputs, sentences, twins  # noqa: E402
 from peers import NAMES, make  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", default="", help="comma-separated file names (default: all *.jsonl)")
     ap.add_argument("--against", metavar="REF", help="also score ocrfix at this git revision or checkout path")
     ap.add_argument("--twins", action="store_true", help="add the count of real-word twins repaired and changed")
+    ap.add_argument("--sentences", action="store_true", help="score each record's sentences, one clean() each")
     args = ap.parse_args(argv)
 
     files = [f for corpus in args.corpora for f in sorted(corpus.glob("*.jsonl"))]
@@ -70,11 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         valid = get_lexicon("de_DE", frozenset()).valid
     cols = COLS + (("twins", "changed%") if args.twins else ())
     print(f"{'corrector':14s} {'file':22s} {'n':>4s} {'words':>6s} " + " ".join(f"{c:>8s}" for c in cols))
-    with _checkouts(correctors) as paths:
+    with _checkouts(correctors) as paths, tempfile.TemporaryDirectory() as tmp:
         for f in files:
-            recs = load(f)
+            recs, source = load(f), f
+            if args.sentences:  # (a file of its own, for the --against child)
+                recs, source = sentences(recs), Path(tmp) / f.name
+                source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             for name, fix in correctors.items():
-                outputs, seconds = _outputs(fix, paths.get(name), f, recs)
+                outputs, seconds = _outputs(fix, paths.get(name), source, recs)
                 s = score_outputs(recs, outputs, seconds)
                 vals: tuple = (s.wer0, s.wer1, s.red if s.red is not None else "-", s.fixed, s.broken,
                                round(100 * s.broken / max(s.words, 1), 3), s.kchar_s)
