@@ -80,6 +80,9 @@ DIALECT_MIN_MISREAD = 3
 # "nöch", "Gärn"; elsewhere a German model's made-up dots, a few); its words no list knows are
 # the dialect's more often than damage.
 DIALECT_SHARE = 0.15
+# ... and two of them at least: in a sentence of six words one old-looking form is 15 % ("Schutzen
+# Sie das Gerat vor Regen": a damaged "Gerät"), two are a dialect's ("Kimmst heit mit zum Wirt?")
+DIALECT_MIN = 2
 SPEECH_MIN = 3  # ... and, for the quotations of a text alone, at least this many such words;
 # or as many words no list knows or old or dialect forms, where the narration around them
 # (NARRATION_MIN words at least) holds at most this share of them: its own words are there
@@ -300,7 +303,7 @@ class Document:
         self.signatures = totals[_SIGNATURES]
         self.old_forms = totals[_OLD]  # the words that are old or dialect forms the word list lacks
         undotted = totals[_UNDOTTED]
-        self.dialect_scene = self.old_forms + undotted >= DIALECT_SHARE * self.words
+        self.dialect_scene = self.old_forms + undotted >= max(DIALECT_MIN, DIALECT_SHARE * self.words)
         if self.dialect_scene:
             # dialect writes dotted words no list knows: there, those that taking the dots away
             # makes listed are no sign of a German model's made-up dots
