@@ -306,27 +306,38 @@ def _closing_read_as_s(text: str, ctx: Context) -> list[Edit]:
             continue
         reads = list(_S_READ.finditer(text, start, end))
         found = [m for m in reads if _stem_is_word(text, start, m.start(), lex)]
-        if not found and len(reads) == 1 and _stem_is_word(text, start, reads[0].start(), lex, loose=True):
+        if not found and len(reads) == 1 and _listed_before_inquit(text, start, reads[0].start(), lex):
             found = reads
         if len(found) == 1:
             edits.append(Edit(found[0].start(), found[0].end(), closing, "quotes", 0.8))
     return sorted(edits)
 
 
-def _stem_is_word(text: str, lo: int, at: int, lex, loose: bool = False) -> bool:
-    """Is the word ending at ``text[at]`` (an "s") none, and a word without its "s"?  (With
-    ``loose``: is it a listed word without its "s", before a verb of saying?)"""
-    begin = at
-    while begin > lo and text[begin - 1].isalpha():
-        begin -= 1
+def _stem_is_word(text: str, lo: int, at: int, lex) -> bool:
+    """Is the word ending at ``text[at]`` (an "s") none, and a word without its "s"?"""
+    begin = _word_start(text, lo, at)
     stem = text[begin:at]
     word = stem + "s"
-    if loose:  # (not after "des", "eines", "seines": a genitive's "s", "des Vaters")
-        before_inquit = _INQUIT.match(text, at + 1) is not None
-        return before_inquit and lex.listed(stem) and not _GENITIVE_BEFORE.search(text, lo, begin)
     if lex.valid(word) or lex.historical(word) or not (lex.valid(stem) or lex.known(stem)):
         return False
     return not lex.known(word) or lex.zipf(word) + S_LEAD <= lex.zipf(stem)
+
+
+def _listed_before_inquit(text: str, lo: int, at: int, lex) -> bool:
+    """Is the word ending at ``text[at]`` (an "s") a listed word without its "s", before a verb
+    of saying (_INQUIT), and not after "des", "eines", "seines" (a genitive's "s": "des Vaters")?"""
+    begin = _word_start(text, lo, at)
+    return (
+        _INQUIT.match(text, at + 1) is not None and lex.listed(text[begin:at])
+        and not _GENITIVE_BEFORE.search(text, lo, begin)
+    )
+
+
+def _word_start(text: str, lo: int, at: int) -> int:
+    """Where the word that ends at ``at`` starts, not before ``lo``."""
+    while at > lo and text[at - 1].isalpha():
+        at -= 1
+    return at
 
 
 _BULLET_LINE = regex.compile(
