@@ -301,7 +301,9 @@ class Document:
         self.words = len(self.runs)
         self.unknown = lost[_SHAPES]  # (so far: the lower-case words no list knows)
         self.signatures = totals[_SIGNATURES]
-        self.old_forms = totals[_OLD]  # the words that are old or dialect forms the word list lacks
+        # the words that are old or dialect forms the word list lacks, and whose dots restored make
+        # no commoner listed word (those are signs of lost dots: "fur")
+        self.old_forms = totals[_OLD]
         undotted = totals[_UNDOTTED]
         self.dialect_scene = self.old_forms + undotted >= max(DIALECT_MIN, DIALECT_SHARE * self.words)
         if self.dialect_scene:
@@ -572,7 +574,7 @@ def _vector(ev: Evidence) -> tuple[tuple[int, int], ...]:
         pairs.append(({TRADITIONAL: _TRADITIONAL, MODERN: _MODERN, ESZETT_DROPPED: _DROPPED}[ev.era], 1))
     if ev.signatures:
         pairs.append((_SIGNATURES, ev.signatures))
-    if ev.old:
+    if ev.old and not ev.lost.intersection(DOTS):  # ("fur" where dots are lost: für, no dialect)
         pairs.append((_OLD, 1))
     if ev.undotted:
         pairs.append((_UNDOTTED, 1))
