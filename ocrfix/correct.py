@@ -389,8 +389,14 @@ class Corrector:
             if f is not None:
                 return f
         if word.isupper():
-            # acronyms are protected; only umlaut-less text may have lost an Ö ("OVP")
-            return self._best(word, sentence_start, key, margin=KNOWN_MARGIN, restore_only=True) if lost else None
+            # acronyms are protected; only text that may have lost umlauts may have lost an Ö
+            # ("OVP"), and a word in capitals its dots only as the word would ("MUTTER" stays)
+            if key.umlauts == INTACT:
+                return None
+            f = self._best(word, sentence_start, key, margin=KNOWN_MARGIN, restore_only=True)
+            if f is not None and _any_case_zipf(lex, f.replacement) < _any_case_zipf(lex, word) + KNOWN_MARGIN:
+                return None
+            return f
         if lex.listed(word):
             return self._valid_word(word, sentence_start, key.of_dots)
         user = lex.user_form(word)
@@ -1598,6 +1604,12 @@ def _old_dotted_tail(lex: Lexicon, word: str) -> bool:
         if dot_count(tail) and any(lex.old_form(t) and not lex.listed(t) for t in (tail, tail[0].upper() + tail[1:])):
             return True
     return False
+
+
+def _any_case_zipf(lex: Lexicon, word: str) -> float:
+    """The frequency of ``word`` written in capitals, or in lower or title case: the list knows
+    few words in capitals ("MÜTTER", not "MUTTER")."""
+    return max(lex.zipf(word), lex.zipf(word.lower()), lex.zipf(word[0] + word[1:].lower()))
 
 
 def _no_noun(lex: Lexicon, form: str) -> bool:
