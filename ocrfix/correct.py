@@ -441,7 +441,11 @@ class Corrector:
         )
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_shaped,
                           common_shapes=long_shaped and not shapes)
-        if best is None and lost and not junk and len(word) >= PARTS_MIN_LEN:
+        # a long word no list knows, in a text that may have lost its dots (one sentence shows too
+        # few to count), is restored where its parts tell ("Dünge|mittel|knappheit"); a compound
+        # restored at one place only where the text shows them lost (a dialect's "Quetsche|kuche")
+        maybe_lost = key.umlauts != INTACT
+        if best is None and maybe_lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
             best = self._restored_compound(word, key)
@@ -453,7 +457,7 @@ class Corrector:
         if best is None and sure is not None and "é" in word and key.state("ä") != INTACT:
             best = self._e_for_a(word, sure, key)
         if best is None and sure is None:
-            if lost and not junk and not before_hyphen and len(word) >= PARTS_MIN_LEN:
+            if maybe_lost and not junk and not before_hyphen and len(word) >= PARTS_MIN_LEN:
                 return self._dots_for_hunspell(word, key) or self._dots_for_parts(word, key)
             return None  # nothing to change: whether hunspell knows the word does not matter
         # hunspell is slow on words it does not know: ask it only now
