@@ -362,18 +362,21 @@ _SENTENCE_ICH = regex.compile(r"(?<=\p{L}{4}\.[\"'“”«»]?[ \t]+[\"„»«]?
 
 
 # A preposition with its ü read by the English model as a word some list knows, a name or an
-# English one ("Uber", "fir"), inside a sentence and before an article or a pronoun, is the
-# preposition ("sprachen Uber den Plan", "stimmten fir den Antrag"), where the text keeps no ü
+# English one ("Uber", "fir"), inside a sentence and before an article, a pronoun, a number or a
+# span of time, is the preposition ("sprachen Uber den Plan", "stimmten fir den Antrag", "Uber
+# 500 Kilometer", "Uber Jahre"), where the text keeps no ü
 # that says otherwise: the others stand there seldom ("mit Uber nach Hause", "Uber hat", "fir
 # tree"), and not after a preposition or a conjunction ("über Uber die ganze Zeit").
 MISREAD_PREPOSITIONS = {"Uber": "über", "fir": "für"}
 _SPACE = r"(?:[ \t]+\n?|\n)[ \t]*"  # (between two words: a line break too)
 _MISREAD_PREPOSITION = regex.compile(
     r"(?<=[\p{Ll},;]" + _SPACE + r")"
-    r"(?<!\b(?:über|mit|von|bei|gegen|für|ohne|durch|zu|nach|aus|wie|als|und|oder)" + _SPACE + r")"
+    r"(?<!\b(?i:über|mit|von|bei|gegen|für|ohne|durch|zu|nach|aus|wie|als|und|oder)" + _SPACE + r")"
     r"(?:" + "|".join(MISREAD_PREPOSITIONS) + r")(?=" + _SPACE +
     r"(?:d(?:ie|er|as|en|em|es|iese[mnrs]?)|eine?[mnrs]?|(?:m|d|s|k)eine?[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?"
-    r"|jede[mnrs]?|alle[mnrs]?|viele|mehrere|sich|uns|euch|ihn|mich|dich|es|Sie|Ihre[mnrs]?)(?![\p{L}\p{N}]))"
+    r"|jede[mnrs]?|alle[mnrs]?|viele|mehrere|sich|uns|euch|ihn|mich|dich|es|Sie|Ihre[mnrs]?"
+    r"|\d+(?:[.,]\d+)*(?:\s*%)?|zwei|drei|vier|sechs|sieben|acht|neun|zehn|elf|zwanzig|hundert|tausend"
+    r"|Jahre|Jahrzehnte|Monate|Wochen|Tage|Stunden|Minuten)(?![\p{L}\p{N}]))"
 )
 PREPOSITION_CONFIDENCE = 0.8
 
