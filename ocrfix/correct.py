@@ -451,7 +451,9 @@ class Corrector:
             best = self._restored_compound(word, key)
         if best is None and not junk and len(word) >= PART_FIX_LEN and LOST in (key.umlauts, key.shapes):
             best = self._repaired_part(word, key)  # (only where the damage is plain)
-        sure = _unambiguous(word, key, lex) if lost and SURE_UMLAUT_HINT.search(word) else None
+        sure = _unambiguous(word, key, lex) if maybe_lost and SURE_UMLAUT_HINT.search(word) else None
+        if sure is not None and not lost and not lex.valid(sure.replacement):
+            sure = None  # (where the text does not show its dots lost, only towards a word: "Pérez")
         if sure is not None and OCR_JUNK.search(sure.replacement):
             sure = None  # junk that no sure reading explains ("Fiihrungs8"): no word at all
         if best is None and sure is not None and "é" in word and key.state("ä") != INTACT:
