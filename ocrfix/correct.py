@@ -444,7 +444,9 @@ class Corrector:
         # a long word no list knows, in a text that may have lost its dots (one sentence shows too
         # few to count), is restored where its parts tell ("Dünge|mittel|knappheit"); a compound
         # restored at one place only where the text shows them lost (a dialect's "Quetsche|kuche")
-        maybe_lost = key.umlauts != INTACT
+        # and not a noun's adjective in -los, where the text does not show its dots lost
+        # ("spiegel|losen" is no "spiegel|lösen")
+        maybe_lost = lost or (key.umlauts != INTACT and not _LOS_ADJECTIVE.search(word))
         if best is None and maybe_lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
         if best is None and lost and len(word) >= PARTS_MIN_LEN:
@@ -1610,6 +1612,9 @@ def _old_dotted_tail(lex: Lexicon, word: str) -> bool:
         if dot_count(tail) and any(lex.old_form(t) and not lex.listed(t) for t in (tail, tail[0].upper() + tail[1:])):
             return True
     return False
+
+
+_LOS_ADJECTIVE = regex.compile(r"\p{L}{3}los(?:e[mnrs]?)?$")
 
 
 def _any_case_zipf(lex: Lexicon, word: str) -> float:
