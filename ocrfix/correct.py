@@ -442,10 +442,10 @@ class Corrector:
         best = self._best(word, sentence_start, key, margin=None, restore_only=False, shapes=shapes or long_shaped,
                           common_shapes=long_shaped and not shapes)
         # a long word no list knows, in a text that may have lost its dots (one sentence shows too
-        # few to count), is restored where its parts tell ("Dünge|mittel|knappheit"); a compound
-        # restored at one place only where the text shows them lost (a dialect's "Quetsche|kuche")
-        # and not a noun's adjective in -los, where the text does not show its dots lost
-        # ("spiegel|losen" is no "spiegel|lösen")
+        # few to count), is restored where its parts tell ("Dünge|mittel|knappheit"), unless the
+        # text does not show them lost and it is an adjective in -los ("spiegel|losen" is no
+        # "spiegel|lösen"); a compound restored at one place only where the text shows them lost
+        # (a dialect's "Quetsche|kuche")
         maybe_lost = lost or (key.umlauts != INTACT and not _LOS_ADJECTIVE.search(word))
         if best is None and maybe_lost and not junk and len(word) >= PARTS_MIN_LEN:
             best = self._dots_by_parts(word, key)
@@ -1614,6 +1614,7 @@ def _old_dotted_tail(lex: Lexicon, word: str) -> bool:
     return False
 
 
+# a noun's adjective in -los, inflected or not (see Corrector._fix)
 _LOS_ADJECTIVE = regex.compile(r"\p{L}{3}los(?:e[mnrs]?)?$")
 
 
