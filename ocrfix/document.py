@@ -42,7 +42,7 @@ import regex
 from .chardata import UNDOT, contains_any
 from .confusions import LETTER_READINGS, SHOWN_READINGS, by_first, undone
 from .lexicon import MAX_WORD, OLD_LETTER_RUNS, OLD_LETTERS, old_spelling
-from .tokens import QUOTE_OPENINGS, letter_run_at, letter_runs, only_letter_runs, quotations, touches
+from .tokens import QUOTE_OPENINGS, letter_run_at, letter_run_start, letter_runs, only_letter_runs, quotations, touches
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -814,10 +814,7 @@ def _old_above(lex: Lexicon, form: str, floor: float) -> bool:
 
 def _old_form_read(lex: Lexicon, text: str, at: int) -> bool:
     """Is the digit or sign at ``text[at]``, a ß read, that of an old ß form ("da8", "La&")?"""
-    start = at
-    while start and text[start - 1].isalpha():
-        start -= 1
-    return lex.historical(text[start:at] + "ß" + letter_run_at(text, at + 1))
+    return lex.historical(text[letter_run_start(text, at) : at] + "ß" + letter_run_at(text, at + 1))
 
 
 def _old_letters(lex: Lexicon, word: str) -> bool:

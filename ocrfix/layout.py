@@ -10,7 +10,7 @@ import regex
 from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS, contains_any
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .result import Edit
-from .tokens import Protected
+from .tokens import Protected, letter_run_start
 
 if TYPE_CHECKING:
     from .context import Context
@@ -315,7 +315,7 @@ def _closing_read_as_s(text: str, ctx: Context) -> list[Edit]:
 
 def _stem_is_word(text: str, lo: int, at: int, lex) -> bool:
     """Is the word ending at ``text[at]`` (an "s") none, and a word without its "s"?"""
-    begin = _word_start(text, lo, at)
+    begin = letter_run_start(text, at, lo)
     stem = text[begin:at]
     word = stem + "s"
     if lex.valid(word) or lex.historical(word) or not (lex.valid(stem) or lex.known(stem)):
@@ -326,18 +326,11 @@ def _stem_is_word(text: str, lo: int, at: int, lex) -> bool:
 def _listed_before_inquit(text: str, lo: int, at: int, lex) -> bool:
     """Is the word ending at ``text[at]`` (an "s") a listed word without its "s", before a verb
     of saying (_INQUIT), and not after "des", "eines", "seines" (a genitive's "s": "des Vaters")?"""
-    begin = _word_start(text, lo, at)
+    begin = letter_run_start(text, at, lo)
     return (
         _INQUIT.match(text, at + 1) is not None and lex.listed(text[begin:at])
         and not _GENITIVE_BEFORE.search(text, lo, begin)
     )
-
-
-def _word_start(text: str, lo: int, at: int) -> int:
-    """Where the word that ends at ``at`` starts, not before ``lo``."""
-    while at > lo and text[at - 1].isalpha():
-        at -= 1
-    return at
 
 
 _BULLET_LINE = regex.compile(

@@ -258,6 +258,14 @@ def letter_run_at(text: str, pos: int) -> str:
     return m.group() if m else ""
 
 
+def letter_run_start(text: str, pos: int, lo: int = 0) -> int:
+    """Where the run of letters that ends at ``pos`` starts, not before ``lo`` (``pos`` if none
+    ends there)."""
+    while pos > lo and text[pos - 1].isalpha():
+        pos -= 1
+    return pos
+
+
 def only_letter_runs(text: str) -> bool:
     """Is every word of ``text`` one of its :func:`letter_runs`?"""
     return _NOT_RUNS.search(text) is None

@@ -23,7 +23,7 @@ from .chardata import (
     contains_any,
 )
 from .result import Edit, replay
-from .tokens import Protected
+from .tokens import Protected, letter_run_start
 
 if TYPE_CHECKING:
     from .context import Context
@@ -197,9 +197,7 @@ def _split_diaeresis(text: str) -> list[Edit]:
 def _glued(text: str, i: int) -> bool:
     """Is the letter at ``i`` in a run of letters glued to a digit ("utf8Encode")?  Such a
     run is no word (see ``tokens.WORD``) but an identifier, and stays as it is."""
-    a, b, n = i, i + 1, len(text)
-    while a and text[a - 1].isalpha():
-        a -= 1
+    a, b, n = letter_run_start(text, i), i + 1, len(text)
     while b < n and text[b].isalpha():
         b += 1
     return (a > 0 and text[a - 1].isdigit()) or (b < n and text[b].isdigit())

@@ -44,8 +44,8 @@ from .document import Document, Key, initial, read
 from .result import Correction, Edit, join_rules
 from .search import first_lower
 from .tokens import (
-    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_runs, quotations, touches,
-    unit_after_number, words,
+    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_run_start, letter_runs, quotations,
+    touches, unit_after_number, words,
 )
 
 if TYPE_CHECKING:
@@ -198,9 +198,7 @@ def _misread_strokes(text: str, lex: Lexicon) -> list[Edit]:
         if lex.listed(form) and lex.zipf(form) >= COMMON_ZIPF and not _stroke_paired(text, m.start(), end):
             found.append(Edit(m.start(), end, form, "letters", STROKE_CONFIDENCE))
     for m in _STROKE_AFTER.finditer(text):
-        start = m.start() - 2
-        while start and text[start - 1].isalpha():
-            start -= 1
+        start = letter_run_start(text, m.start() - 2)
         word = text[start : m.start()]
         form = word + "l"
         eszett = word + "ß"
