@@ -343,6 +343,8 @@ class Corrector:
         """The twins that ``word`` may stand for where ``key`` holds (see :meth:`_twins_of`; cached)."""
         if key.umlauts == INTACT and key.ligature == INTACT:
             return ()  # (most text: the fast path)
+        if word in self.lex.user_words:
+            return ()  # the user's word is right as written ("Buchse": no "Büchse" in a manual)
         model = ngrams.model()
         lowered = word[0].lower() + word[1:] if sentence_start and word[:1].isupper() else word
         if key.umlauts == INTACT:  # (then only a dropped ligature is left to ask about, seldom,
@@ -372,8 +374,8 @@ class Corrector:
 
     def _fix(self, word: str, sentence_start: bool, before_hyphen: bool, key: Key = NEUTRAL_KEY) -> Fix | None:
         lex = self.lex
-        if len(word) < 2 or len(word) > MAX_WORD:
-            return None
+        if len(word) < 2 or len(word) > MAX_WORD or word in lex.user_words:
+            return None  # (the user's word is right as written)
         lost = key.umlauts == LOST
         if word[1].isupper() and _GHOST.match(word):
             # a letter read twice, small and capital ("wWenn", "kKonne"): the word without

@@ -123,6 +123,9 @@ def _word_edits(text: str, doc: Document, corrector: Corrector) -> list[Edit]:
         glyphs += _misread_prepositions(text)
     if doc.key.misread and "ich" in text:
         glyphs += [Edit(m.start(), m.start() + 1, "I", "letters", FIRST_I_CONFIDENCE) for m in _SENTENCE_ICH.finditer(text)]
+    if glyphs and corrector.lex.user_words:
+        users = corrector.lex.user_words  # (the user's word is right as written: "mit Uber")
+        glyphs = [g for g in glyphs if letter_run_at(text, letter_run_start(text, g.start)) not in users]
     odd = corrector.odd_words(doc.runs, doc.key)
     if doc.only_runs and "`" not in text:  # (inline code may hold spaces)
         if not odd:
@@ -420,9 +423,9 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
     if (start, token) in memo:
         return memo[start, token]
     text, key = doc.text, doc.key_of(token, corrector.lex)
-    if unit_after_number(text, token, start):
+    if token in corrector.lex.user_words or unit_after_number(text, token, start):
         memo[start, token] = None
-        return None  # a unit symbol: "50 nm" is no "50 um"
+        return None  # the user's word is right as written; a unit symbol: "50 nm" is no "50 um"
     if (f := _misread_command(corrector.lex, text, token, end)) is not None:
         memo[start, token] = f
         return f  # ("sudo systemetl start": the argument of "sudo" is a command)

@@ -110,6 +110,28 @@ def test_user_words_are_accepted_and_corrected_towards():
     assert out == "Die Firma Klimatrix liefert, sagte der Chef von KLIMATRIX und Klimatrix über Klimatrix."
 
 
+# Our own manual paragraph, its dots lost (an ASCII scrape): "Buchse" and "Locher" are words
+# of manuals that the context model, built from encyclopedia and old novels, knows hardly at all
+MANUAL_FOLDED = (
+    "Schliessen Sie das Netzteil an die Buchse DC IN an. Die grune LED leuchtet, sobald das "
+    "Gerat betriebsbereit ist. Mit dem Locher konnen Sie die Ausdrucke abheften."
+)
+
+
+def test_a_user_word_stays_as_written_where_the_context_prefers_its_twin():
+    out = ocrfix.clean(MANUAL_FOLDED, user_words=["Buchse", "Locher"])
+    assert "an die Buchse DC" in out and "Mit dem Locher" in out
+    assert "grüne" in out and "Gerät" in out and "können" in out  # the rest is repaired
+    uber = "Der Fahrdienst Uber 300 Meter weiter fahrt fur die Firma."
+    assert ocrfix.clean(uber, user_words=["Uber"]).startswith("Der Fahrdienst Uber 300")
+
+
+@pytest.mark.parametrize("word", sorted(set(MANUAL_FOLDED.replace(".", " ").split())))
+def test_no_correction_changes_a_user_word(word):
+    corrections = ocrfix.explain(MANUAL_FOLDED, user_words=[word]).corrections
+    assert not [c for c in corrections if word in c.original.split()]
+
+
 def test_step_switches_turn_steps_off():
     text = "Die Fiihrung der Wirtschafts-\nstandorte."
     assert ocrfix.clean(text, words=False) == "Die Fiihrung der Wirtschaftsstandorte."

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from ocrfix import Cleaner, clean, explain
@@ -157,6 +157,25 @@ def test_no_fix_puts_out_a_word_nothing_knows(text):
     corrector = CLEANER._ctx.corrector
     for word in set(letter_runs(clean(text))) - seen:
         assert corrector.knows(word, {w: 1 for w in seen}), word
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` split at spaces, without the punctuation around them ("Ma8" stays whole)."""
+    return [t.strip(".,;:?\"'„“”‚‘’»«‹›()[]*–—…") for t in text.split()]
+
+
+@settings(max_examples=60)
+@given(german_ocr_text(), st.data())
+def test_a_user_word_is_never_changed(text, data):
+    """A word of ``user_words`` is right as written: the words step keeps each of its
+    occurrences, unless it joins one to a neighbour OCR split it from ("wi rd": "wird")."""
+    seen = _tokens(clean(text, words=False))
+    assume(any(len(w) > 1 and w.isalpha() for w in seen))
+    word = data.draw(st.sampled_from(sorted({w for w in seen if len(w) > 1 and w.isalpha()})))
+    before = _tokens(Cleaner(user_words=[word], words=False).clean(text))  # (the layout steps ask the user's words too)
+    after = _tokens(Cleaner(user_words=[word]).clean(text))
+    joined = sum(1 for t in after if word in t and t != word and t not in before)
+    assert after.count(word) + joined >= before.count(word), word
 
 
 # -- explain() accounts for everything --------------------------------------------------
