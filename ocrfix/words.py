@@ -455,6 +455,8 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = _document_twin(corrector, doc, token)
     if f is None and (key.shapes in SIGNS or (_QUOTE_AFTER.match(text, end) and not _DIMINUTIVE.search(token))):
         f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
+    if f is None and len(token) >= 4 and token.isalpha():
+        f = _glued(corrector.lex, token, sentence_start(text, start))  # ("darfich": "darf ich")
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
         token in COMMANDS or after_command(text, start) or code_line(text, start) or _elided_end(text, start)
     ):
@@ -465,6 +467,36 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = f.otherwise  # (over a word the search found, only a word that is known as a whole)
     memo[start, token] = f
     return f
+
+
+# Two words OCR ran together, lost the space between: a word and one of these, the short
+# words that follow a verb, an adverb or a conjunction most often ("darfich", "tiefals",
+# "Daist").  Not "er", "es", "in", "an", "man", "den": those end names and inflected forms too
+# ("Moldauer", "Zimmerin", "Minuteman", "engenden").
+GLUED_WORDS = frozenset(
+    "ich du wir ihr sich mich dich mir dir ihm ihn uns euch ist bin bist sind als und so ja im "
+    "nicht noch nur auch doch wie was wo".split()
+)
+GLUED_HEAD_ZIPF = 3.0  # how common the word before it must be
+SPLIT_CONFIDENCE = 0.6
+
+
+def _glued(lex: Lexicon, token: str, starts: bool) -> Fix | None:
+    """``token``, which nothing knows, as the two words OCR ran together, where one split
+    alone makes a listed word and one of GLUED_WORDS.  A lower-case token only (a capitalized
+    one is a name, unless it starts a sentence); never one hunspell or known parts take as a
+    compound, nor an old text's glued forms ("aufeine", "mitbrach": the short word first)."""
+    if not (token.islower() or (starts and token[1:].islower())):
+        return None
+    if lex.known(token) or lex.valid(token) or lex.compound_like(token, known=True):
+        return None
+    splits = [
+        (token[:i], token[i:]) for i in range(2, len(token) - 1)
+        if token[i:] in GLUED_WORDS and lex.listed(token[:i]) and lex.zipf(token[:i]) >= GLUED_HEAD_ZIPF
+    ]
+    if len(splits) != 1:
+        return None
+    return Fix(" ".join(splits[0]), "split", SPLIT_CONFIDENCE)
 
 
 def _recurring_name(doc: Document, token: str) -> bool:
