@@ -76,6 +76,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("uU", "ü", 0.5, "umlaut"),            # StadtgruUndung: the letter and its dots apart
     Confusion("Uu", "ü", 0.5, "umlaut"),            # KUusse
     Confusion("Ui", "ü", 0.5, "umlaut"),            # BUicher, Uibrigen
+    Confusion("ul", "ü", 0.55, "umlaut", listed_only=True),  # fulhrte: the dots read as an l beside it
     Confusion("", "ü", 0.9, "umlaut", True),        # fr: the letter dropped
     # ö
     Confusion("é", "ö", 0.25, "umlaut"),            # kénnten
