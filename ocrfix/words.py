@@ -485,17 +485,15 @@ def _glued(lex: Lexicon, token: str, starts: bool) -> Fix | None:
     """``token``, which nothing knows, as the two words OCR ran together, where one split
     alone makes a listed word and one of GLUED_WORDS.  A lower-case token only (a capitalized
     one is a name, unless it starts a sentence); never one hunspell or known parts take as a
-    compound, nor an old text's glued forms ("aufeine", "mitbrach": the short word first)."""
+    compound, and never with the short word first (old text glues "aufeine", "mitbrach")."""
     if not (token.islower() or (starts and token[1:].islower())):
-        return None
-    if lex.known(token) or lex.valid(token) or lex.compound_like(token, known=True):
         return None
     splits = [
         (token[:i], token[i:]) for i in range(2, len(token) - 1)
         if token[i:] in GLUED_WORDS and lex.listed(token[:i]) and lex.zipf(token[:i]) >= GLUED_HEAD_ZIPF
     ]
-    if len(splits) != 1:
-        return None
+    if len(splits) != 1 or lex.known(token) or lex.compound_like(token, known=True) or lex.valid(token):
+        return None  # (hunspell last: it is slow on words it does not know)
     return Fix(" ".join(splits[0]), "split", SPLIT_CONFIDENCE)
 
 
