@@ -839,7 +839,9 @@ class Corrector:
             shapes = False
         elif margin is not None and not key.modern and lex.historical(word):
             shape_margin = NEUTRAL_SHAPE_MARGIN  # an old form where the text may be old ("von seiten": no "selten")
-        shaped = shapes and not (capital and key.shapes in (INTACT, UNSEEN) and len(word) < NAME_MAX_LEN)
+        # (... but for a form of address whose capital I OCR read as T or l: "bei Thnen", no name)
+        address = capital and "I" + word[1:] in ADDRESS_FORMS
+        shaped = shapes and (address or not (capital and key.shapes in (INTACT, UNSEEN) and len(word) < NAME_MAX_LEN))
         # (no shapes at all: the search need not try them, unless a user's word may be meant)
         no_shapes = not shaped and not lex.user_words
         bounds = _bounds(key, short, restore_only, unknown_lower, name_like, no_shapes)

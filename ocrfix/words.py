@@ -440,6 +440,10 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         and _beside_a_name(corrector.lex, text, token, start, end)
     ):
         f = None  # a name's part: "Nikolaas Tinbergen" (no "Thr Gemeindebiiro": "Ihr")
+    elif f is not None and f.replacement in ADDRESS_FORMS and f.rule == "letters" and _TITLE_BEFORE.search(
+        text, max(0, start - 20), start
+    ):
+        f = None  # a name after a title: "Herr Thren" (no "Ihren")
     elif f is not None and _own_word(doc, token, f, corrector.lex, start):
         f = None  # dialect, a term: "det", "un", "wat" in a Berlin or Low German scene
     elif f is not None and not _damage_marked(token, f) and _in_foreign_quote(doc, corrector.lex, start):
@@ -531,6 +535,8 @@ def _guessed(fix: Fix) -> bool:
     return fix.rule == "letters" or "context" in fix.rule.split("+")
 
 
+# A title before a name: the word after it is a name, however one letter from a form of address.
+_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:Herrn?|Frau|Fräulein|Familie|Dr\.|Prof\.)[ \n]$")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}\-.])(\p{Lu}\p{Ll}+)[ \n](?:\p{Lu}\.[ \n])?$")
 
 
