@@ -459,8 +459,9 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = _document_twin(corrector, doc, token)
     if f is None and (key.shapes in SIGNS or (_QUOTE_AFTER.match(text, end) and not _DIMINUTIVE.search(token))):
         f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
-    if f is None and len(token) >= 4 and token.isalpha():
-        f = _glued(corrector.lex, token, sentence_start(text, start))  # ("darfich": "darf ich")
+    if f is None and len(token) >= 4 and token.isalpha() and "-" not in text[start - 1 : start] + text[end : end + 1]:
+        # ("darfich": "darf ich"; not a part of a compound with hyphens, "Daist-Gruppe")
+        f = _glued(corrector.lex, token, sentence_start(text, start))
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
         token in COMMANDS or after_command(text, start) or code_line(text, start) or _elided_end(text, start)
     ):
