@@ -24,7 +24,7 @@ from .document import DOTS, INTACT, LOST, NEUTRAL, NEUTRAL_KEY, UNSEEN, Key
 from .lexicon import ALL_OLD, COMPOUND_ZIPF, KNOWN_ZIPF, MAX_WORD, OLD_ESZETT, OLD_LETTER_RUNS, OLD_SEEN, modern_spelling, old_spelling
 from .result import join_rules
 from .search import MIN_PART, first_lower, reachable
-from .tokens import COMMANDS, Word, letter_runs
+from .tokens import COMMANDS, Word, hyphen_beside, letter_runs
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -777,7 +777,7 @@ class Corrector:
             elif ligature_twin(base, member):  # ("twins" asked of_dots, where ligatures are unsure)
                 if key.ligature == INTACT or (key.ligature == UNSEEN and self.lex.listed(word.text)):
                     continue  # a valid word changes only where the document shows dropped ligatures
-                if "-" in text[word.start - 1 : word.start] + text[word.end : word.end + 1]:
+                if hyphen_beside(text, word.start, word.end):
                     continue  # a part of a name with hyphens: "Darb el-Ahmar"
                 margin = CONTEXT_MARGIN[LOST if key.ligature == LOST else NEUTRAL] + LIGATURE_MARGIN
             else:
@@ -839,7 +839,7 @@ class Corrector:
             shapes = False
         elif margin is not None and not key.modern and lex.historical(word):
             shape_margin = NEUTRAL_SHAPE_MARGIN  # an old form where the text may be old ("von seiten": no "selten")
-        # (... but for a form of address whose capital I OCR read as T or l: "bei Thnen", no name)
+        # (... but for a form of address whose capital I OCR read as another capital: "bei Thnen", no name)
         address = capital and "I" + word[1:] in ADDRESS_FORMS
         shaped = shapes and (address or not (capital and key.shapes in (INTACT, UNSEEN) and len(word) < NAME_MAX_LEN))
         # (no shapes at all: the search need not try them, unless a user's word may be meant)

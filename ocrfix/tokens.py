@@ -266,6 +266,12 @@ def letter_run_start(text: str, pos: int, lo: int = 0) -> int:
     return pos
 
 
+def hyphen_beside(text: str, start: int, end: int) -> bool:
+    """Does a hyphen touch the word at ``text[start:end]``: is it a part of a compound with
+    hyphens ("Fu-Lin", "Daist-Gruppe")?"""
+    return "-" in text[start - 1 : start] + text[end : end + 1]
+
+
 def only_letter_runs(text: str) -> bool:
     """Is every word of ``text`` one of its :func:`letter_runs`?"""
     return _NOT_RUNS.search(text) is None

@@ -44,8 +44,8 @@ from .document import Document, Key, initial, read
 from .result import Correction, Edit, join_rules
 from .search import first_lower
 from .tokens import (
-    COMMANDS, Protected, Word, after_command, code_line, letter_run_at, letter_run_start, letter_runs, quotations,
-    touches, unit_after_number, words,
+    COMMANDS, Protected, Word, after_command, code_line, hyphen_beside, letter_run_at, letter_run_start, letter_runs,
+    quotations, touches, unit_after_number, words,
 )
 
 if TYPE_CHECKING:
@@ -459,9 +459,9 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         f = _document_twin(corrector, doc, token)
     if f is None and (key.shapes in SIGNS or (_QUOTE_AFTER.match(text, end) and not _DIMINUTIVE.search(token))):
         f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
-    if f is None and len(token) >= 4 and token.isalpha() and "-" not in text[start - 1 : start] + text[end : end + 1]:
+    if f is None and len(token) >= 4 and token.isalpha() and not hyphen_beside(text, start, end):
         # ("darfich": "darf ich"; not a part of a compound with hyphens, "Daist-Gruppe")
-        f = _glued(corrector.lex, token, sentence_start(text, start))
+        f = _ran_together(corrector.lex, token, sentence_start(text, start))
     if f is not None and not RESTORE_RULES.issuperset(f.rule.split("+")) and (
         token in COMMANDS or after_command(text, start) or code_line(text, start) or _elided_end(text, start)
     ):
@@ -486,7 +486,7 @@ GLUED_HEAD_ZIPF = 3.0  # how common the word before it must be
 SPLIT_CONFIDENCE = 0.6
 
 
-def _glued(lex: Lexicon, token: str, starts: bool) -> Fix | None:
+def _ran_together(lex: Lexicon, token: str, starts: bool) -> Fix | None:
     """``token``, which nothing knows, as the two words OCR ran together, where one split
     alone makes a listed word and one of GLUED_WORDS.  A lower-case token only (a capitalized
     one is a name, unless it starts a sentence); never one hunspell or known parts take as a
