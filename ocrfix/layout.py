@@ -113,11 +113,37 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
     )
     if keep_hyphen:
         return "-"
-    if right[0].isupper() and (rest := _rest(right)) != right:
-        # "Tat-\nSichlich": join only if the joined word is, or can be made, a word
+    if right[0].isupper() and not right.isupper():
+        # "Tat-\nSichlich": join only if the joined word is, or can be made, a word; a capital
+        # that may be a misread ß or umlaut joins as it is, unless a word ends the line
+        # ("Western-\nRachedrama": a compound's parts with their hyphen)
+        rest = _rest(right)
         joined = left + rest
-        return "rest" if lex.valid(joined) or corrector.fix(joined, False, False) is not None else "-"
+        if lex.valid(joined) or corrector.fix(joined, False, False) is not None:
+            return "rest" if rest != right else ""
+        return "-" if rest != right or _whole_word(left, lex) or _starts_compound_part(right, lex) else ""
+    if _both_words(corrector, left, right):
+        return "-"  # "politisch-\nwirtschaftlichen": a compound of adjectives, written with its hyphen
     return ""
+
+
+# An adjective's ending: the first part of a compound of adjectives written with a hyphen
+_ADJECTIVE = regex.compile(r"\p{L}{3}(?:isch|lich|ig|bar|sam|haft|iv|ell|al)$")
+
+
+def _both_words(corrector: Corrector, left: str, right: str) -> bool:
+    """Are a lower-case adjective that ends a line with a hyphen and the word that starts the
+    next two words of a compound written with its hyphen ("öffentlich-\nrechtlichen"), not one
+    word broken: each is valid, written with the hyphen they are too, and joined they make
+    no word and nothing the corrector repairs?"""
+    lex = corrector.lex
+    if not (_ADJECTIVE.search(left) and left.islower() and right.islower() and len(right) > 3):
+        return False  # (not a particle or adverb: "hinaus-\nstreckt", "ein-\ngelangt")
+    joined = left + right
+    return (
+        lex.valid(left) and lex.valid(right) and not lex.valid(joined)
+        and lex.valid(f"{left}-{right}") and corrector.fix(joined, False, False) is None
+    )
 
 
 # Capitals OCR reads for a lower-case ß or umlaut ("Rechtmä-\nBigkeit", "ge-\nUbt").
