@@ -93,8 +93,11 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         return "-" if right.istitle() and not left.isupper() and lex.valid(right) and _whole_word(left, lex) else None
     if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
         return None
-    if left.isupper() and right.isupper() and lex.valid(left + right):
-        return ""  # "STAN-\nDARD"
+    if left.isupper() and right.isupper():
+        # a word in capitals or an acronym broken at a syllable ("STAN-\nDARD", "FT-\nSE"), unless
+        # the part after the hyphen is a word of its own ("EU-\nKOMMISSION")
+        own = len(right) >= 4 and (lex.valid(right.title()) or lex.valid(right.lower()))
+        return "-" if own and not lex.valid(left + right) else ""
     if _misread_at_break(corrector, left, right) or _digit_for_umlaut_at_break(corrector.lex, left, right):
         return ""  # "wei-\nBes", "V6-\ngeln": the word step repairs "weiBes", "V6geln"
     if not right[0].isalnum():
@@ -127,8 +130,9 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
     return ""
 
 
-# An adjective's ending: the first part of a compound of adjectives written with a hyphen
-_ADJECTIVE = regex.compile(r"\p{L}{3}(?:isch|lich|ig|bar|sam|haft|iv|ell|al)$")
+# An adjective's ending: the first part of a compound of adjectives written with a hyphen (not
+# a Latin stem's, which closes up: "radikal-⏎demokratisch", "sozial-⏎kritisch")
+_ADJECTIVE = regex.compile(r"\p{L}{3}(?:isch|lich|ig|bar|sam|haft)$")
 
 
 def _both_words(corrector: Corrector, left: str, right: str) -> bool:
