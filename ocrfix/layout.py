@@ -107,12 +107,12 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         or right[0].isdigit()
         or left[-1].isdigit()
         or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
-        or (left.isupper() and len(left) > 1 and not lex.valid(left + right))
+        or (left.isupper() and len(left) > 1 and not lex.valid(left + right) and not _capitals_misread(lex, left, right))
         # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
         # (a lower-case continuation is the rest of the word: "hin-\nausfiel", "Burg-\nhausen",
         # unless it is a lone letter, an elision read as a hyphen: "zieht-\ns")
-        or (not (right[0].islower() and len(right) > 1) and not lex.listed(left + right)
-            and lex.valid(f"{left}-{right}") and not lex.valid(left + right))
+        or (not (right[0].islower() and len(right) > 1) and not lex.listed(left + _rest(right))
+            and lex.valid(f"{left}-{right}") and not lex.valid(left + _rest(right)))
     )
     if keep_hyphen:
         return "-"
@@ -207,7 +207,18 @@ def _starts_compound_part(right: str, lex) -> bool:
     """
     if right.isupper():
         return True
-    return lex.valid(right) or lex.known(right)
+    if not (lex.valid(right) or lex.known(right)):
+        return False
+    # (not a capitalized adjective or verb, whose capital is a misread lower-case letter of
+    # the broken word: "Gleich-\nZeitig")
+    return lex.may_be_noun(right) or not lex.valid(right[0].lower() + right[1:])
+
+
+def _capitals_misread(lex: Lexicon, left: str, right: str) -> bool:
+    """Is a short part in capitals before a lower-case rest that is no word the start of a word
+    whose small letters OCR read as capitals ("BU-\ncher": "Bü", the English model's U for ü)?
+    An acronym's compound goes on with a word ("US-\namerikanisch", "EU-\nweit")."""
+    return len(left) <= 3 and right.islower() and not lex.valid(right)
 
 
 def _whole_word(left: str, lex) -> bool:
