@@ -170,8 +170,8 @@ def _misread_at_break(corrector: Corrector, left: str, right: str) -> bool:
     German breaks a word before its ß ("Stra-ße", "gro-ßes"), so OCR that reads a ß as
     "B" puts a capital at the start of the line ("wei-\\nBes"), and short fragments of
     words ("wei", "Bes") are often known: the break would look like a compound with a hyphen.
-    It is a misread letter where the corrector repairs exactly that letter of the joined
-    word, restoring a ß or dots, and makes a valid word of it.
+    It is a misread letter where the corrector repairs that letter of the joined word, restoring
+    a ß or dots (and maybe those of the part before it: "gré-\n8eres"), and keeps the rest.
     """
     if not (left[-1].islower() and right[0] in _MISREAD_FIRST and right[1:2].islower() and right[1:].isalpha()):
         return False
@@ -179,8 +179,8 @@ def _misread_at_break(corrector: Corrector, left: str, right: str) -> bool:
     fix = corrector.fix(joined, False, False)
     if fix is None or not RESTORE_RULES.issuperset(fix.rule.split("+")):
         return False
-    meant = fix.replacement
-    return meant[: len(left)] == left and meant[len(left)] != right[0] and corrector.lex.valid(meant)
+    meant, at = fix.replacement, len(right)
+    return len(meant) > at and meant.endswith(right[1:]) and meant[-at] != right[0]
 
 
 # The digits the confusion table reads as umlauts (6: ö, 4: ä, as tokens.WORD reads them inside a word)
