@@ -1404,8 +1404,9 @@ class Corrector:
             return True
         # (hunspell only when the cheap checks leave it open)
         if line_break:
-            # across a line break only towards listed words: two words may end and start lines
-            return lex.target(joined) and not _two_words(lex, a, b, starts)
+            # across a line break only towards listed words: two words may end and start lines,
+            # but no line ends with a prefix that is no word ("ver⏎langte": its hyphen was lost)
+            return lex.target(joined) and (a in BOUND_PREFIXES or not _two_words(lex, a, b, starts))
         listed = lex.target(joined)
         if OCR_JUNK.search(joined) or not (listed or lex.compound_like(joined)):
             return False
@@ -1422,6 +1423,8 @@ PREFIXES = (
     "über", "um", "un", "unter", "ver", "vor", "voran", "vorbei", "weg", "weiter", "wieder", "zer",
     "zu", "zurecht", "zurück", "zusammen",
 )
+# Prefixes that are no words of their own (web text knows them as the parts of broken words)
+BOUND_PREFIXES = frozenset({"be", "emp", "ent", "ge", "ver", "zer"})
 # Two parts OCR split, not both listed, whose join is a listed word this common and more
 # common than either, are that word (Corrector.should_merge)
 MERGE_COMMON_ZIPF = 4.0
