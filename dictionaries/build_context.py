@@ -37,6 +37,9 @@ Each line holds one twin: ``word <TAB> count`` and then its features, each
              the clause, where that is not next to it (ocrfix.ngrams.clause_opener: "nachdem er
              ... hatte", "wenn ich ... hätte")
     ||x x2   the same, its first two words ("als ob ... hätte")
+    !x       for a twin right after a comma, x the word its clause hangs on: the last word
+             before the comma that is no pronoun or particle (ocrfix.ngrams.governor: "ich sah,
+             daß ...", "es ist möglich, daß ...")
 
 (one line a twin: a process reads the file at once and a twin's features only when
 it meets the twin).  The line that starts with "@" lists the common words (folded,
@@ -93,7 +96,7 @@ import corpus_text
 from ocrfix.chardata import UNDOT
 from ocrfix.ngrams import (
     CLAUSE_END, FORMAT, OLD, OLD_PRIOR, READ_SET, SENTENCE_END, SWAP, SWAP_MASK, SWAP_SET, TOKEN, WINDOW, clause_end,
-    clause_opener, fold, suffix,
+    clause_opener, fold, governor, suffix,
 )
 
 OUT = HERE / "context_de.tsv.gz"
@@ -393,6 +396,8 @@ def count(
                 features += ("~" + x for x in near & cue_words)
                 if end := clause_end(folded, i):
                     features.append(end)
+                if ruler := governor(folded, i):
+                    features.append(ruler)
                 if w[:1].islower() and folded[i + 1] in CLAUSE_END:
                     # (a clause's last word, no noun: a verb, whose mood its first words tell)
                     features += (f for f in clause_opener(folded, i) if f)

@@ -81,6 +81,29 @@ def test_the_shape_of_a_clause_end(sentence, end):
     assert _context(sentence, sentence.split()[1]).end == end
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ruler"),
+    [
+        ("Ich sah, da er kam.", "!sah"),
+        ("Ich befürchte doch, da wir zu früh sind.", "!befurchte"),  # (past a particle, folded)
+        ("Es ist uns nicht möglich, da er kommt.", "!moglich"),
+        ("Er kam, als es dunkel war, da er müde war.", "!war"),
+        ("Ich, da er kam, ging fort.", ""),  # (only a pronoun before the comma in its clause)
+        ("Wir sahen da ein Haus.", ""),  # (no comma before it)
+    ],
+)
+def test_a_clause_after_a_comma_hangs_on_a_word(sentence, ruler):
+    """A clause after a comma is told by the word it hangs on: "sah, daß", not the pronouns
+    and particles between."""
+    assert _context(sentence, "da").governor == ruler
+
+
+def test_the_governor_is_counted_as_the_build_counts_it():
+    """The build counts the feature with the same function: a word seen with daß, not with da."""
+    model = ngrams.model()
+    assert model.features(ngrams.OLD + "daß").get("!sah", 0) > model.features(ngrams.OLD + "da").get("!sah", 0)
+
+
 def test_a_double_infinitive_leans_to_the_subjunctive():
     model = ngrams.model()
     modal = model.odds("hatten", "hätten", _context("Wir hatten das früher entscheiden müssen.", "hatten"))
