@@ -436,7 +436,7 @@ class Corrector:
         # English model's readings, one reading away, "Weit|lichen", and not for a word formed
         # from listed ones, "aus|kaufen")
         compound = lex.compound_like(word, known=True)
-        formed = not compound and word.islower() and _formed(lex, word)
+        formed = not compound and (_formed(lex, word) if word.islower() else _noun_formed(lex, word))
         shapes = junk or not (compound or formed)
         long_shaped = len(word) >= PARTS_MIN_LEN and (
             key.shapes == LOST or (key.shapes == NEUTRAL and key.misread and not formed)
@@ -1493,6 +1493,20 @@ def _formed(lex: Lexicon, word: str) -> bool:
     """Is the lower-case ``word`` one German forms from listed words, which the lists lack: a
     prefix and a listed word (:func:`_prefixed`) or a listed verb's form (:func:`_verb_form`)?"""
     return _prefixed(lex, word) or _verb_form(lex, word)
+
+
+def _noun_formed(lex: Lexicon, word: str) -> bool:
+    """Is the capitalized ``word`` a listed word with an ending German makes nouns or their
+    forms with, which the lists lack ("Fett|igkeit", "Trocknen|s", "Wirtel|n")?"""
+    low = first_lower(word)
+    return any(
+        word.endswith(end) and len(word) - len(end) >= MIN_STEM
+        and (lex.listed(word[: -len(end)]) or lex.listed(low[: -len(end)]))
+        for end in NOUN_ENDINGS
+    )
+
+
+NOUN_ENDINGS = ("s", "n", "en", "keit", "igkeit", "heit", "ung", "keiten", "heiten", "ungen")
 
 
 def _derived(lex: Lexicon, word: str) -> bool:
