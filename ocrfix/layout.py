@@ -93,11 +93,14 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         return "-" if right.istitle() and not left.isupper() and lex.valid(right) and _whole_word(left, lex) else None
     if right.lower() in SUSPENDED_FOLLOWERS and not lex.valid(left + right):
         return None
-    if left.isupper() and right.isupper():
+    if left.isupper() and right.isupper() and len(hyph) == 1:
         # a word in capitals or an acronym broken at a syllable ("STAN-\nDARD", "FT-\nSE"), unless
-        # the part after the hyphen is a word of its own ("EU-\nKOMMISSION")
+        # the part after the hyphen is a word of its own ("EU-\nKOMMISSION"), or both parts are
+        # acronyms that make none together ("SPÖ-\nÖVP"; two letters are too often a syllable
+        # that web text knows: "LT-\nTE")
         own = len(right) >= 4 and (lex.valid(right.title()) or lex.valid(right.lower()))
-        return "-" if own and not lex.valid(left + right) else ""
+        pair = min(len(left), len(right)) >= 3 and lex.known(left) and lex.known(right) and not lex.known(left + right)
+        return "-" if (own or pair) and not lex.valid(left + right) else ""
     if _misread_at_break(corrector, left, right) or _digit_for_umlaut_at_break(corrector.lex, left, right):
         return ""  # "wei-\nBes", "V6-\ngeln": the word step repairs "weiBes", "V6geln"
     if not right[0].isalnum():
