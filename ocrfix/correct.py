@@ -1497,7 +1497,7 @@ def _formed(lex: Lexicon, word: str) -> bool:
 
 def _noun_formed(lex: Lexicon, word: str) -> bool:
     """Is the capitalized ``word`` a listed word with an ending German makes nouns or their
-    forms with, which the lists lack ("Fett|igkeit", "Trocknen|s", "Wirtel|n")?"""
+    forms with, which the lists lack ("Fett|igkeit", "Trocknen|s", "Kompass|en")?"""
     low = first_lower(word)
     return any(
         word.endswith(end) and len(word) - len(end) >= MIN_STEM

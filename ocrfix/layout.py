@@ -99,7 +99,9 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         # acronyms that make none together ("SPÖ-\nÖVP"; two letters are too often a syllable
         # that web text knows: "LT-\nTE")
         own = len(right) >= 4 and (lex.valid(right.title()) or lex.valid(right.lower()))
-        pair = min(len(left), len(right)) >= 3 and lex.known(left) and lex.known(right) and not lex.known(left + right)
+        pair = (
+            min(len(left), len(right)) >= 3 and lex.known(left) and lex.known(right) and not lex.known(left + right)
+        )
         return "-" if (own or pair) and not lex.valid(left + right) else ""
     if _misread_at_break(corrector, left, right) or _digit_for_umlaut_at_break(corrector.lex, left, right):
         return ""  # "wei-\nBes", "V6-\ngeln": the word step repairs "weiBes", "V6geln"
@@ -110,7 +112,8 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         or right[0].isdigit()
         or left[-1].isdigit()
         or (right[0].isupper() and _starts_compound_part(right, lex) and _whole_word(left, lex))
-        or (left.isupper() and len(left) > 1 and not lex.valid(left + right) and not _capitals_misread(lex, left, right))
+        or (left.isupper() and len(left) > 1 and not lex.valid(left + right)
+            and not _capitals_misread(lex, left, right))
         # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
         # (a lower-case continuation is the rest of the word: "hin-\nausfiel", "Burg-\nhausen",
         # unless it is a lone letter, an elision read as a hyphen: "zieht-\ns")
@@ -134,7 +137,7 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
 
 
 # An adjective's ending: the first part of a compound of adjectives written with a hyphen (not
-# a Latin stem's, which closes up: "radikal-⏎demokratisch", "sozial-⏎kritisch")
+# a Latin stem's, which closes up: "radikal-\ndemokratisch", "sozial-\nkritisch")
 _ADJECTIVE = regex.compile(r"\p{L}{3}(?:isch|lich|ig|bar|sam|haft)$")
 
 

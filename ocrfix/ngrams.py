@@ -156,6 +156,9 @@ LIGHT = frozenset(
 )
 
 
+GOVERNOR_LOOK = 4  # tokens looked at before the comma
+
+
 def governor(folded: list[str], i: int) -> str:
     """The feature of the word a clause after a comma hangs on ("ich sah, daß ..."): "!" and
     the last word before the comma that is no LIGHT word, within the clause before it; "" where
@@ -171,7 +174,6 @@ def governor(folded: list[str], i: int) -> str:
     return ""
 
 
-GOVERNOR_LOOK = 4  # tokens looked at before the comma
 # It counts a quarter: "sah, daß" and "möglich, daß" are telling, but "da" that gives a reason
 # stands after the same words (on the development sets from held-out paragraphs: weight 1 +4 -2,
 # 0.5 +3 -1, 0.25 +2 -0)
@@ -410,8 +412,10 @@ def context_at(text: str, start: int, end: int) -> Context:
     common = model().common
     ends = (suffix(left[-1], common) if left else "", suffix(right[0], common) if right else "")
     opener = clause_opener(clause, len(clause)) if after[0] in CLAUSE_END else ("", "")
-    ruler = governor([*clause, ""], len(clause))
-    return Context((before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0), ends, opener, ruler)
+    ruler = governor(clause, len(clause))  # (it reads the tokens before the word only)
+    return Context(
+        (before[-2], before[-1]), (after[0], after[1]), near, clause_end(["", *after], 0), ends, opener, ruler
+    )
 
 
 _lock = threading.Lock()

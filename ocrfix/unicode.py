@@ -140,7 +140,8 @@ def fix_ligature_glyphs(text: str, ctx: Context) -> list[Edit]:
 _BASES = "".join(DIAERESIS_BASES)
 # base letter then mark ("u¨", "u ̈") or mark then base letter ("¨u"); an optional space between,
 # or a line break where the lines broke at that space, inside a word ("mo⏎̈chte")
-_DIAERESIS_AFTER = regex.compile(f"([{_BASES}])(?: |\\r?\\n[ \\t]*(?=[{DIAERESIS_MARKS}]\\p{{L}}))?[{DIAERESIS_MARKS}]")
+_BREAK_BEFORE_MARK = f"\\r?\\n[ \\t]*(?=[{DIAERESIS_MARKS}]\\p{{L}})"
+_DIAERESIS_AFTER = regex.compile(f"([{_BASES}])(?: |{_BREAK_BEFORE_MARK})?[{DIAERESIS_MARKS}]")
 _DIAERESIS_BEFORE = regex.compile(f"[{DIAERESIS_MARKS}] ?([{_BASES}])")
 
 
