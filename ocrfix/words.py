@@ -892,11 +892,17 @@ def _correct_span(doc: Document, begin: int, stop: int, corrector: Corrector) ->
         if f is not None and _guessed(f) and f.replacement.istitle() and _after_a_name(corrector.lex, text, start):
             f = None  # a surname: "Renate Lange" (its lost dots are still restored: "Jorg Muller")
         if f is not None:
+            if f.replacement.endswith("ß") and not token.endswith("ß") and (rest := _ESZETT_REST.match(text, end)):
+                end = rest.end()  # the rest of a ß that OCR read as several signs ("dafS§", "saB&": "daß", "saß")
             edits.append(Edit(start, end, f.replacement, join_rules((rule, f.rule)), min(f.confidence, confidence)))
         elif rule:
             edits.append(Edit(start, end, token, rule, min(confidence, 0.9)))
         i += 1
     return edits
+
+
+# What the English model reads as part of a ß besides a letter, left after the word it ends
+_ESZETT_REST = regex.compile(r"[§&$@®€{}]{1,3}(?![\p{L}\p{N}@])")
 
 
 def _view(
