@@ -40,7 +40,8 @@ class Config:
     unwrap: bool = False
     """Lines of a paragraph are joined with spaces (off: line breaks are kept)."""
     quotes: bool = True
-    """German quotes read as ",", ".", "*", "®" are restored where they pair up."""
+    """German quotes read as ",", ".", "*", "®" are restored where they pair up, and a dash read
+    as "~" between words."""
     bullets: bool = True
     """Bullets read as "«", "e", "*" at the start of lines become "•"."""
     words: bool = True

@@ -10,7 +10,7 @@ import regex
 from .chardata import BULLET, BULLET_MISREADS, GERMAN_CLOSE, GERMAN_OPEN, LINE_END_HYPHENS, contains_any
 from .confusions import CONFUSIONS, RESTORE_RULES
 from .result import Edit
-from .tokens import Protected, letter_run_start
+from .tokens import COMMANDS, Protected, letter_run_start
 
 if TYPE_CHECKING:
     from .context import Context
@@ -263,13 +263,16 @@ _CLOSE_CHARS = "'*®”“\""
 
 
 def fix_quotes(text: str, ctx: Context) -> list[Edit]:
-    """Restore German quotes read as ",", ".", "*" or "®": ",Hallo*" -> „Hallo“.
+    """Restore German quotes read as ",", ".", "*" or "®": ",Hallo*" -> „Hallo“; and a dash
+    read as "~" between words ("Ja ~ aber" -> "Ja – aber").
 
     Only pairs are changed: an opening misread followed by a closing one in the
     same paragraph, with no other quote between them.  A pair of straight or
     already German quotes is left as it is.
     """
     edits = _closing_read_as_s(text, ctx) if contains_any(text, _GUILLEMETS) else []
+    if "~" in text:
+        edits += _dashes(text)
     if not contains_any(text, _CLOSE_CHARS) or not _CLOSE.search(text):
         return edits
     opens = [(m.start(), m.end(), m.group(), "open") for m in _OPEN.finditer(text)]
@@ -294,6 +297,21 @@ def fix_quotes(text: str, ctx: Context) -> list[Edit]:
         else:
             i += 1
     return sorted(edits)
+
+
+# A dash that OCR read as a tilde, between words or sentences ("Ja ~ aber", "Wunder.« ~ »Oh");
+# not "~ 20 Grad" (about), nor a shell's home folder ("cd ~")
+_TILDE_DASH = regex.compile(r"(?<=[\p{L}.,;:!?«»“”\"')][ \t])~{1,2}(?=[ \t]+[\p{L}»«„\"(])")
+
+
+def _dashes(text: str) -> list[Edit]:
+    protected = Protected(text)
+    return [
+        Edit(m.start(), m.end(), "–", "quotes", 0.9)
+        for m in _TILDE_DASH.finditer(text)
+        if not protected.touches(m.start(), m.end())
+        and text[letter_run_start(text, m.start() - 1) : m.start() - 1] not in COMMANDS
+    ]
 
 
 # The closing guillemet that an English model read as "s" after the quotation's last word,
