@@ -305,6 +305,7 @@ _TILDE_DASH = regex.compile(r"(?<=[\p{L}.,;:!?«»“”\"')][ \t])~{1,2}(?=[ \t
 
 
 def _dashes(text: str) -> list[Edit]:
+    """The tildes of :data:`_TILDE_DASH` as dashes, outside protected spans and shell commands."""
     protected = Protected(text)
     return [
         Edit(m.start(), m.end(), "–", "quotes", 0.9)
