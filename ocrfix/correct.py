@@ -1495,15 +1495,21 @@ def _formed(lex: Lexicon, word: str) -> bool:
     return _prefixed(lex, word) or _verb_form(lex, word)
 
 
+def _listed_with_ending(lex: Lexicon, word: str, endings: tuple[str, ...]) -> bool:
+    """Is ``word`` a listed word of MIN_STEM letters or more, as written or with a small first
+    letter, and one of ``endings``?"""
+    low = first_lower(word)
+    for end in endings:
+        stem = len(word) - len(end)
+        if stem >= MIN_STEM and word.endswith(end) and (lex.listed(word[:stem]) or lex.listed(low[:stem])):
+            return True
+    return False
+
+
 def _noun_formed(lex: Lexicon, word: str) -> bool:
     """Is the capitalized ``word`` a listed word with an ending German makes nouns or their
     forms with, which the lists lack ("Fett|igkeit", "Trocknen|s", "Kompass|en")?"""
-    low = first_lower(word)
-    return any(
-        word.endswith(end) and len(word) - len(end) >= MIN_STEM
-        and (lex.listed(word[: -len(end)]) or lex.listed(low[: -len(end)]))
-        for end in NOUN_ENDINGS
-    )
+    return _listed_with_ending(lex, word, NOUN_ENDINGS)
 
 
 NOUN_ENDINGS = ("s", "n", "en", "keit", "igkeit", "heit", "ung", "keiten", "heiten", "ungen")
@@ -1514,11 +1520,9 @@ def _derived(lex: Lexicon, word: str) -> bool:
     of a genitive or an elided "es" ("bürgerlich|ste", "gerührt|s"), the "zu" of an infinitive
     ("vor|zu|schützen") or a verb prefix (:func:`_prefixed`)?  Such forms are many more than
     the lists hold."""
+    if _listed_with_ending(lex, word, DERIVED_ENDINGS):
+        return True
     low = first_lower(word)
-    for end in DERIVED_ENDINGS:
-        stem = len(word) - len(end)
-        if stem >= MIN_STEM and word.endswith(end) and (lex.listed(word[:stem]) or lex.listed(low[:stem])):
-            return True
     at = low.find("zu", 2) if low.endswith("n") else -1  # (after a prefix: "vor|zu|schützen")
     while at >= 0:
         if lex.listed(low[:at] + low[at + 2 :]):

@@ -107,6 +107,7 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         return ""  # "wei-\nBes", "V6-\ngeln": the word step repairs "weiBes", "V6geln"
     if not right[0].isalnum():
         return None  # an "&" that is no misread ß: the break stays as it is
+    rest = _rest(right)
     keep_hyphen = (
         len(hyph) == 2
         or right[0].isdigit()
@@ -117,8 +118,8 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         # (hunspell takes milliseconds on a long compound, microseconds on a hyphenated one)
         # (a lower-case continuation is the rest of the word: "hin-\nausfiel", "Burg-\nhausen",
         # unless it is a lone letter, an elision read as a hyphen: "zieht-\ns")
-        or (not (right[0].islower() and len(right) > 1) and not lex.listed(left + _rest(right))
-            and lex.valid(f"{left}-{right}") and not lex.valid(left + _rest(right)))
+        or (not (right[0].islower() and len(right) > 1) and not lex.listed(left + rest)
+            and lex.valid(f"{left}-{right}") and not lex.valid(left + rest))
     )
     if keep_hyphen:
         return "-"
@@ -126,7 +127,6 @@ def _join(corrector: Corrector, left: str, hyph: str, right: str) -> str | None:
         # "Tat-\nSichlich": join only if the joined word is, or can be made, a word; a capital
         # that may be a misread ß or umlaut joins as it is, unless a word ends the line
         # ("Western-\nRachedrama": a compound's parts with their hyphen)
-        rest = _rest(right)
         joined = left + rest
         if lex.valid(joined) or corrector.fix(joined, False, False) is not None:
             return "rest" if rest != right else ""
