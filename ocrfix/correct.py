@@ -989,6 +989,8 @@ class Corrector:
             if short and not lost_acronym:
                 # (by today's frequency, which set these bars: in a Low German scene "hef" is no "her")
                 bar_z = lex.zipf(form, old=True) if era else z  # (era: the text is old)
+                if len(form) != len(word) and not key.old:
+                    bar_z = lex.zipf(form)  # (an old form made by more than dots: "iin" is no "än", "Lat" no "Laßt")
                 if bar_z < (COMMON_ZIPF if cand.cost <= SHORT_MAX_COST else SURE_ZIPF):
                     continue
             # (a lower-case noun read for a capitalized one, "nach italien", is known by that
