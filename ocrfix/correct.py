@@ -1358,6 +1358,8 @@ class Corrector:
             cap = form[0].upper() + form[1:]
             if sentence_start:
                 return cap
+            if word[0] == "A" and _declined_adjective(self.lex, form):
+                return None  # (the capital candidate covers it: see below)
             if self.lex.valid(form) or (_ADJECTIVE_END.search(form) and not self.lex.valid(cap)):
                 return form  # (a word no dictionary takes either way: its ending tells its kind)
             return cap
@@ -1372,6 +1374,11 @@ class Corrector:
             # mid-sentence, a capital that is no noun's or address form's is the damage's
             low = form[0].lower() + form[1:]
             if self.lex.listed(low) and not self.lex.noun(form) and form not in ADDRESS_FORMS:
+                if word[0] == "A" and form[0] == "Ä" and _declined_adjective(self.lex, low):
+                    # OCR reads a small "ä" as "A" hardly ever (as it reads "ü" as "U"): a declined
+                    # adjective so read is a noun made of it ("Integration Älterer", "das Äußere")
+                    # or a name's ("die Äußere Mongolei")
+                    return form
                 if word[0].isupper():
                     return None  # "Über": the lower-case candidate covers it
                 if word[0].islower():
@@ -1508,6 +1515,14 @@ def _listed_with_ending(lex: Lexicon, word: str, endings: tuple[str, ...]) -> bo
     return False
 
 
+def _declined_adjective(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` (lower case) an adjective with an ending of its declension, whose stem and
+    other declined forms are listed too ("älterer": "älter", "ältere", "älteren")?  A verb's form
+    in -e is not ("änderte": no "änderter")."""
+    m = _DECLINED.match(word)
+    return m is not None and lex.listed(m[1]) and all(lex.listed(m[1] + e) for e in ("e", "en", "er", "es"))
+
+
 def _noun_formed(lex: Lexicon, word: str) -> bool:
     """Is the capitalized ``word`` a listed word with an ending German makes nouns or their
     forms with, which the lists lack ("Fett|igkeit", "Trocknen|s", "Kompass|en")?"""
@@ -1642,6 +1657,7 @@ def _old_dotted_tail(lex: Lexicon, word: str) -> bool:
 
 
 # a noun's adjective in -los, inflected or not (see Corrector._fix)
+_DECLINED = regex.compile(r"(\p{L}{3,})(e[mnrs]?)$")  # an adjective's stem and ending (see _declined_adjective)
 _LOS_ADJECTIVE = regex.compile(r"\p{L}{3}los(?:e[mnrs]?)?$")
 
 
