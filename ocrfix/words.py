@@ -236,6 +236,16 @@ MARK_CONFIDENCE = 0.7
 # southern diminutive as often ("»Servus, Hansl«", "Gretl", "Bubl")
 _QUOTE_AFTER = regex.compile(_CLOSING_QUOTE)
 _DIMINUTIVE = regex.compile(r"[^aeiouäöüh]l$")
+
+
+def _diminutive(lex: Lexicon, token: str) -> bool:
+    """May ``token`` be a southern diminutive in -l ("Hansl", "Bubl", "a bissl")?  Not a
+    capitalized one whose stem is listed in lower case and is no noun: an adjective or adverb
+    that starts a quotation ("»Richtigl«" is "»Richtig!«")."""
+    stem = token[:-1]
+    return _DIMINUTIVE.search(token) is not None and not (
+        stem[0].isupper() and lex.listed(first_lower(stem)) and not lex.noun(stem)
+    )
 MARK_STEM = 4  # letters a word needs before a capital
 
 
@@ -457,7 +467,7 @@ def _decided(corrector: Corrector, doc: Document, token: str, start: int, end: i
         key.umlauts == LOST or key.shapes in SIGNS or not corrector.lex.known(token)
     ):
         f = _document_twin(corrector, doc, token)
-    if f is None and (key.shapes in SIGNS or (_QUOTE_AFTER.match(text, end) and not _DIMINUTIVE.search(token))):
+    if f is None and (key.shapes in SIGNS or (_QUOTE_AFTER.match(text, end) and not _diminutive(corrector.lex, token))):
         f = _misread_mark(corrector.lex, text, token, start, end)  # ("»Bravol«": "»Bravo!«")
     if f is None and len(token) >= 4 and token.isalpha() and not hyphen_beside(text, start, end):
         # ("darfich": "darf ich"; not a part of a compound with hyphens, "Daist-Gruppe")
