@@ -1358,7 +1358,7 @@ class Corrector:
             cap = form[0].upper() + form[1:]
             if sentence_start:
                 return cap
-            if word[0] == "A" and _declined_adjective(self.lex, form):
+            if word[0] == "A" and form[0] == "ä" and _declined_adjective(self.lex, form):
                 return None  # (the capital candidate covers it: see below)
             if self.lex.valid(form) or (_ADJECTIVE_END.search(form) and not self.lex.valid(cap)):
                 return form  # (a word no dictionary takes either way: its ending tells its kind)
@@ -1656,8 +1656,8 @@ def _old_dotted_tail(lex: Lexicon, word: str) -> bool:
     return False
 
 
-# a noun's adjective in -los, inflected or not (see Corrector._fix)
 _DECLINED = regex.compile(r"(\p{L}{3,})(e[mnrs]?)$")  # an adjective's stem and ending (see _declined_adjective)
+# a noun's adjective in -los, inflected or not (see Corrector._fix)
 _LOS_ADJECTIVE = regex.compile(r"\p{L}{3}los(?:e[mnrs]?)?$")
 
 

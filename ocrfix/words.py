@@ -236,6 +236,7 @@ MARK_CONFIDENCE = 0.7
 # southern diminutive as often ("»Servus, Hansl«", "Gretl", "Bubl")
 _QUOTE_AFTER = regex.compile(_CLOSING_QUOTE)
 _DIMINUTIVE = regex.compile(r"[^aeiouäöüh]l$")
+MARK_STEM = 4  # letters a word needs before a capital
 
 
 def _diminutive(lex: Lexicon, token: str) -> bool:
@@ -246,7 +247,6 @@ def _diminutive(lex: Lexicon, token: str) -> bool:
     return _DIMINUTIVE.search(token) is not None and not (
         stem[0].isupper() and lex.listed(first_lower(stem)) and not lex.noun(stem)
     )
-MARK_STEM = 4  # letters a word needs before a capital
 
 
 # A shell command OCR misread ("systemetl", "rsyne": c read as e) is that command where one
